@@ -1,0 +1,3 @@
+from medialit.cli import main
+
+main()

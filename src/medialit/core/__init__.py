@@ -1,0 +1,1 @@
+"""The Qt-free core of medialit. Nothing under this package imports PySide6."""

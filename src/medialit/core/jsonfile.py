@@ -1,0 +1,206 @@
+"""Strict reading and atomic writing of medialit's JSON files.
+
+Files come from students' USB sticks: we refuse anything ambiguous (duplicate
+keys, NaN, bool-as-int, deep nesting) with a message naming file and field,
+before any of it reaches the database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from medialit.core.errors import FileFormatError
+from medialit.core.text import has_lone_surrogate
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 32
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"duplicate key {key!r}")
+        out[key] = value
+    return out
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed in JSON numbers")
+
+
+def _depth(value: Any, limit: int) -> int:
+    """Nesting depth, iteratively, so a hostile file cannot exhaust the stack."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            if deepest > limit:
+                return deepest
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def parse_json_text(text: str, origin: str) -> dict[str, Any]:
+    """Parse one JSON object strictly; every problem becomes a FileFormatError naming `origin`."""
+    if not text.strip():
+        raise FileFormatError(origin, "the file is empty")
+    try:
+        value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+    except RecursionError:
+        raise FileFormatError(origin, f"JSON is nested too deeply (limit {MAX_DEPTH})") from None
+    except (ValueError, TypeError) as exc:
+        raise FileFormatError(origin, f"not valid JSON: {exc}") from None
+    if not isinstance(value, dict):
+        raise FileFormatError(origin, f"expected a JSON object, found {type(value).__name__}")
+    if _depth(value, MAX_DEPTH) > MAX_DEPTH:
+        raise FileFormatError(origin, f"JSON is nested too deeply (limit {MAX_DEPTH})")
+    return value
+
+
+def decode_bytes(data: bytes, origin: str, *, max_bytes: int = MAX_FILE_BYTES) -> str:
+    if len(data) > max_bytes:
+        raise FileFormatError(
+            origin, f"the file is {len(data):,} bytes, over the {max_bytes:,}-byte limit"
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FileFormatError(origin, f"not UTF-8 text (byte {exc.start})") from None
+    if has_lone_surrogate(text):
+        raise FileFormatError(origin, "contains an invalid (lone surrogate) character")
+    return text
+
+
+def read_json_file(
+    path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES
+) -> dict[str, Any]:
+    origin = str(path)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise FileFormatError(origin, "file not found") from None
+    except IsADirectoryError:
+        raise FileFormatError(origin, "is a folder, not a file") from None
+    except OSError as exc:
+        raise FileFormatError(origin, f"cannot be read: {exc.strerror or exc}") from None
+    return parse_json_text(decode_bytes(data, origin, max_bytes=max_bytes), origin)
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write to a temp file in the same folder, fsync, then rename: never half a file."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    try:
+        dir_fd = os.open(target.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+
+
+def dump_json(value: Mapping[str, Any]) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+class Fields:
+    """Typed access to one JSON object's fields, with errors naming file and field path."""
+
+    def __init__(self, data: Mapping[str, Any], origin: str, where: str = "") -> None:
+        self.data = data
+        self.origin = origin
+        self.where = where
+
+    def _path(self, name: str) -> str:
+        return f"{self.where}.{name}" if self.where else name
+
+    def fail(self, name: str, reason: str) -> FileFormatError:
+        return FileFormatError(self.origin, reason, field=self._path(name))
+
+    def _get(self, name: str, default: Any, required: bool) -> Any:
+        if name not in self.data:
+            if required:
+                raise self.fail(name, "is missing")
+            return default
+        return self.data[name]
+
+    def text(
+        self, name: str, *, default: str = "", required: bool = False, max_len: int = 10_000_000
+    ) -> str:
+        value = self._get(name, default, required)
+        if not isinstance(value, str):
+            raise self.fail(name, f"must be text, not {_kind(value)}")
+        if len(value) > max_len:
+            raise self.fail(name, f"is {len(value):,} characters, over the limit of {max_len:,}")
+        return value
+
+    def integer(self, name: str, *, default: int = 0, required: bool = False) -> int:
+        value = self._get(name, default, required)
+        if type(value) is not int:  # bool is an int in Python; 1.0 and "3" are not offsets
+            raise self.fail(name, f"must be a whole number, not {_kind(value)}")
+        return value
+
+    def flag(self, name: str, *, default: bool = False) -> bool:
+        value = self._get(name, default, False)
+        if not isinstance(value, bool):
+            raise self.fail(name, f"must be true or false, not {_kind(value)}")
+        return value
+
+    def array(self, name: str, *, required: bool = False, max_items: int = 50_000) -> list[Any]:
+        value = self._get(name, [], required)
+        if not isinstance(value, list):
+            raise self.fail(name, f"must be a list, not {_kind(value)}")
+        if len(value) > max_items:
+            raise self.fail(name, f"has {len(value):,} items, over the limit of {max_items:,}")
+        return value
+
+    def object(self, name: str, *, required: bool = False) -> Fields:
+        value = self._get(name, {}, required)
+        if not isinstance(value, dict):
+            raise self.fail(name, f"must be an object, not {_kind(value)}")
+        return Fields(value, self.origin, self._path(name))
+
+    def item(self, name: str, index: int) -> Fields:
+        value = self.data[name][index]
+        where = f"{self._path(name)}[{index}]"
+        if not isinstance(value, dict):
+            raise FileFormatError(
+                self.origin, f"must be an object, not {_kind(value)}", field=where
+            )
+        return Fields(value, self.origin, where)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, str):
+        return f"text {value[:20]!r}"
+    if isinstance(value, float):
+        return f"a decimal number {value!r}"
+    return type(value).__name__

@@ -1,0 +1,44 @@
+"""Where medialit's files live: the user's database and the bundled lessons and seeds."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "medialit"
+DB_ENV = "MEDIALIT_DB"
+DB_FILENAME = "medialit.db"
+
+
+def _data_root() -> Path:
+    """Bundled data: inside the installed package, or the source checkout's root."""
+    installed = Path(__file__).resolve().parent.parent / "_data"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[3]
+
+
+def lessons_dir() -> Path:
+    return _data_root() / "lessons"
+
+
+def seeds_dir() -> Path:
+    return _data_root() / "seeds"
+
+
+def resources_dir() -> Path:
+    return _data_root() / "resources"
+
+
+def user_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    """`--db` wins, then $MEDIALIT_DB, then the platform's per-user data folder."""
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env).expanduser()
+    return user_data_dir() / DB_FILENAME

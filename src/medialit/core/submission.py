@@ -1,0 +1,205 @@
+"""The submission file format (JSON, versioned): a student's spans for one lesson.
+
+Format `medialit-submission`, version 1::
+
+    {
+      "format": "medialit-submission", "format_version": 1,
+      "app_version": "0.1.0",
+      "lesson_id": "<uuid4 hex>", "lesson_version": 1, "lesson_title": "...",
+      "article_sha256": "<sha256 of the canonical article text>",
+      "student_id": "<uuid4 hex>", "student_name": "...", "class_code": "...",
+      "submitted_at": "2026-11-29T17:05:00.000000+00:00",
+      "spans": [{"id": "...", "start": 0, "end": 12, "label": "claim", "quote": "...",
+                 "prefix": "...", "suffix": "...", "note": "..."}]
+    }
+
+Offsets are code points into the canonical text, half-open. Any score-like
+member ("score", "results", ...) is ignored: scores only ever come from the key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from medialit.core.errors import FileFormatError, InvalidSpanError
+from medialit.core.jsonfile import Fields, dump_json, parse_json_text, read_json_file, write_atomic
+from medialit.core.model import Article, Span, SpanId, parse_label
+
+FORMAT = "medialit-submission"
+FORMAT_VERSION = 1
+MAX_SPANS = 10_000
+MAX_NAME = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    lesson_id: str
+    lesson_version: int
+    article_sha256: str
+    student_id: str
+    student_name: str
+    class_code: str
+    submitted_at: str
+    spans: tuple[Span, ...]
+    app_version: str = ""
+    lesson_title: str = ""
+    origin: str = ""
+
+
+def clean_name(name: str, *, max_len: int = MAX_NAME) -> str:
+    """A display-safe student name: no control characters, trimmed, bounded."""
+    kept = "".join(
+        " " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in name
+    )
+    return re.sub(r"\s+", " ", kept).strip()[:max_len]
+
+
+def submission_from_dict(data: dict[str, Any], *, origin: str) -> Submission:
+    """Validate shape and types. Offsets are checked against the article by `check_against`."""
+    f = Fields(data, origin)
+    fmt = f.text("format", required=True)
+    if fmt != FORMAT:
+        raise f.fail("format", f"is {fmt!r}, expected {FORMAT!r}")
+    version = f.integer("format_version", required=True)
+    if version != FORMAT_VERSION:
+        raise f.fail(
+            "format_version",
+            f"is {version}; this medialit reads version {FORMAT_VERSION} (a newer app may read it)",
+        )
+    sha = f.text("article_sha256", required=True)
+    if not re.fullmatch(r"[0-9a-f]{64}", sha):
+        raise f.fail("article_sha256", "must be a 64-character lowercase SHA-256 hex string")
+    student_id = f.text("student_id", required=True, max_len=64)
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", student_id):
+        raise f.fail("student_id", "must be 1-64 letters, digits, '-' or '_'")
+    name = clean_name(f.text("student_name", required=True, max_len=10_000))
+    if not name:
+        raise f.fail("student_name", "is empty")
+    spans = []
+    seen: set[str] = set()
+    for i in range(len(f.array("spans", required=True, max_items=MAX_SPANS))):
+        item = f.item("spans", i)
+        span_id = item.text("id", required=True, max_len=64)
+        if not span_id or span_id in seen:
+            raise item.fail("id", "is empty or repeated")
+        seen.add(span_id)
+        start, end = item.integer("start", required=True), item.integer("end", required=True)
+        if start < 0 or end <= start:
+            raise item.fail("end", f"[{start}, {end}) is not a span (need 0 <= start < end)")
+        try:
+            label = parse_label(item.data.get("label"))
+        except InvalidSpanError as exc:
+            raise item.fail("label", str(exc)) from None
+        spans.append(
+            Span(
+                id=SpanId(span_id),
+                start=start,
+                end=end,
+                label=label,
+                quote=item.text("quote", required=True, max_len=1_000_000),
+                prefix=item.text("prefix", max_len=1_000),
+                suffix=item.text("suffix", max_len=1_000),
+                note=item.text("note", max_len=5_000),
+            )
+        )
+    return Submission(
+        lesson_id=f.text("lesson_id", required=True, max_len=64),
+        lesson_version=f.integer("lesson_version", default=1),
+        article_sha256=sha,
+        student_id=student_id,
+        student_name=name,
+        class_code=clean_name(f.text("class_code", max_len=1_000), max_len=40),
+        submitted_at=f.text("submitted_at", required=True, max_len=40),
+        spans=tuple(spans),
+        app_version=f.text("app_version", max_len=40),
+        lesson_title=f.text("lesson_title", max_len=500),
+        origin=origin,
+    )
+
+
+def check_against(sub: Submission, article: Article) -> None:
+    """Offsets inside the article and quotes equal to its text, or a FileFormatError."""
+    if sub.article_sha256 != article.sha256:
+        raise FileFormatError(sub.origin, "is for a different article text", field="article_sha256")
+    for i, span in enumerate(sub.spans):
+        where = f"spans[{i}]"
+        if span.end > len(article.text):
+            raise FileFormatError(
+                sub.origin,
+                f"[{span.start}, {span.end}) is past the end of the article ({len(article.text)})",
+                field=f"{where}.end",
+            )
+        if article.text[span.start : span.end] != span.quote:
+            raise FileFormatError(
+                sub.origin,
+                f"quote {span.quote[:40]!r} does not match the text at [{span.start}, {span.end})",
+                field=f"{where}.quote",
+            )
+
+
+def load_submission(path: str | Path) -> Submission:
+    return submission_from_dict(read_json_file(path), origin=str(path))
+
+
+def parse_submission(text: str, *, origin: str) -> Submission:
+    return submission_from_dict(parse_json_text(text, origin), origin=origin)
+
+
+def submission_to_dict(sub: Submission) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "app_version": sub.app_version,
+        "lesson_id": sub.lesson_id,
+        "lesson_version": sub.lesson_version,
+        "lesson_title": sub.lesson_title,
+        "article_sha256": sub.article_sha256,
+        "student_id": sub.student_id,
+        "student_name": sub.student_name,
+        "class_code": sub.class_code,
+        "submitted_at": sub.submitted_at,
+        "spans": [
+            {
+                "id": s.id,
+                "start": s.start,
+                "end": s.end,
+                "label": s.label.value,
+                "quote": s.quote,
+                "prefix": s.prefix,
+                "suffix": s.suffix,
+                "note": s.note,
+            }
+            for s in sorted(sub.spans, key=lambda s: (s.start, s.end, s.label.value))
+        ],
+    }
+
+
+def safe_filename_part(value: str, *, max_len: int = 40) -> str:
+    """Letters, digits, '-' and '_' only, so 30 files on one USB stick never collide or escape."""
+    ascii_only = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    cleaned = re.sub(r"[^A-Za-z0-9_-]+", "-", ascii_only).strip("-_")
+    return cleaned[:max_len] or "x"
+
+
+def submission_filename(sub: Submission) -> str:
+    """`<lesson>_<student>_<timestamp>.json`; the student id tail keeps namesakes apart."""
+    stamp = re.sub(r"[^0-9]", "", sub.submitted_at)[:20]
+    lesson = safe_filename_part(sub.lesson_title or sub.lesson_id)
+    student = safe_filename_part(sub.student_name)
+    return f"{lesson}_{student}-{sub.student_id[:6]}_{stamp}.json"
+
+
+def write_submission(folder: str | Path, sub: Submission) -> Path:
+    """Write atomically into `folder`; never overwrites an existing file."""
+    folder = Path(folder)
+    target = folder / submission_filename(sub)
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{target.stem.rsplit('~', 1)[0]}~{n}.json"
+    write_atomic(target, dump_json(submission_to_dict(sub)))
+    return target
