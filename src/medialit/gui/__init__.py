@@ -1,0 +1,1 @@
+"""The Qt GUI: a thin layer over medialit.core. Only this package imports PySide6."""

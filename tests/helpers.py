@@ -1,0 +1,37 @@
+"""Builders shared by tests (kept out of conftest so tests can import them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from medialit.core.model import Article, KeySpan, Label, Lesson
+from medialit.core.text import canonicalize
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_5580f1b383fac14f.txt"
+
+UNICODE_TEXT = canonicalize(
+    "Café owner 👩‍👩‍👧 said prices rose 😀 fast. "
+    "The mayor 🇫🇷 claimed 東京 was calm. Cafe\u0301 staff reportedly left."
+)
+
+
+def make_lesson(
+    text: str = UNICODE_TEXT, *, key: tuple[KeySpan, ...] | None = None, **kw: object
+) -> Lesson:
+    article = Article.from_canonical(canonicalize(text))
+    return Lesson(
+        id=kw.pop("id", "a" * 32),
+        version=1,
+        title=kw.pop("title", "Test lesson"),
+        article=article,
+        key=key,
+        **kw,
+    )  # type: ignore[arg-type]
+
+
+def key_span(text: str, quote: str, label: Label, **kw: object) -> KeySpan:
+    start = text.index(quote)
+    return KeySpan(
+        id=f"k{start}", start=start, end=start + len(quote), label=label, quote=quote, **kw
+    )  # type: ignore[arg-type]
