@@ -1,0 +1,117 @@
+"""Collecting submission files: checks, one transaction, idempotence, history, report."""
+
+import dataclasses
+import json
+from pathlib import Path
+
+from medialit.core.model import Label, Span
+from medialit.core.store import Store
+from medialit.core.submission import Submission, write_submission
+from medialit.core.teacher import (
+    current_submissions,
+    import_submission_files,
+    make_key_span,
+    new_lesson,
+    revise_text,
+    save_lesson_to_store,
+)
+
+TEXT = "Police said the fire started at 9. It may have been arson, a neighbour claimed."
+
+
+def _lesson():
+    lesson = new_lesson(TEXT, title="Fire")
+    key = (make_key_span(lesson.article, 0, 11, Label.SOURCING, explanation="who"),)
+    return dataclasses.replace(lesson, key=key)
+
+
+def _sub(lesson, name: str, sid: str, when: str, spans=((0, 6, Label.SOURCING),)) -> Submission:
+    return Submission(
+        lesson_id=lesson.id,
+        lesson_version=lesson.version,
+        article_sha256=lesson.article.sha256,
+        student_id=sid,
+        student_name=name,
+        class_code="7A",
+        submitted_at=when,
+        spans=tuple(Span.create(lesson.article, s, e, lab) for s, e, lab in spans),
+        lesson_title=lesson.title,
+    )
+
+
+def test_import_checks_each_file_and_reports(fresh_store: Store, tmp_path: Path) -> None:
+    lesson = _lesson()
+    save_lesson_to_store(fresh_store, lesson)
+    good = write_submission(tmp_path, _sub(lesson, "Ann", "s1", "2026-11-30T09:00:00+00:00"))
+    other = new_lesson("Another text entirely.", title="Other")
+    foreign = write_submission(tmp_path, _sub(other, "Bob", "s2", "2026-11-30T09:00:00+00:00"))
+    bad_quote = tmp_path / "bad_quote.json"
+    data = json.loads(good.read_text("utf-8"))
+    data["spans"][0]["quote"] = "Hacked"
+    bad_quote.write_text(json.dumps(data), "utf-8")
+    bad_offsets = tmp_path / "bad_offsets.json"
+    data["spans"][0].update(start=0, end=10_000)
+    bad_offsets.write_text(json.dumps(data), "utf-8")
+    wrong_text = tmp_path / "wrong_text.json"
+    data = json.loads(good.read_text("utf-8"))
+    data["article_sha256"] = "0" * 64
+    wrong_text.write_text(json.dumps(data), "utf-8")
+    (tmp_path / "junk.json").write_text("{nope", "utf-8")
+
+    report = import_submission_files(fresh_store, [tmp_path], [lesson])
+    assert [Path(a.path).name for a in report.added] == [good.name]
+    reasons = {Path(r.path).name: r.reason for r in report.rejected}
+    assert "not one of yours" in reasons[foreign.name]
+    assert "does not match the text" in reasons["bad_quote.json"]
+    assert "past the end" in reasons["bad_offsets.json"]
+    assert "different article text" in reasons["wrong_text.json"]
+    assert "not valid JSON" in reasons["junk.json"]
+    assert report.summary == "1 imported, 5 rejected"
+    assert [s.student_name for s in current_submissions(fresh_store, lesson.id)] == ["Ann"]
+
+
+def test_same_file_twice_changes_nothing(fresh_store: Store, tmp_path: Path) -> None:
+    lesson = _lesson()
+    save_lesson_to_store(fresh_store, lesson)
+    path = write_submission(tmp_path, _sub(lesson, "Ann", "s1", "2026-11-30T09:00:00+00:00"))
+    import_submission_files(fresh_store, [path], [lesson])
+    before = list(fresh_store.db.query("SELECT * FROM submissions"))
+    copy = tmp_path / "copy" / "renamed.json"
+    copy.parent.mkdir()
+    copy.write_bytes(path.read_bytes())
+    report = import_submission_files(fresh_store, [path, copy], [lesson])
+    assert report.added == [] and len(report.duplicates) == 2
+    assert list(fresh_store.db.query("SELECT * FROM submissions")) == before
+
+
+def test_newer_submission_becomes_current_and_older_is_history(
+    fresh_store: Store, tmp_path: Path
+) -> None:
+    lesson = _lesson()
+    save_lesson_to_store(fresh_store, lesson)
+    old = write_submission(tmp_path, _sub(lesson, "Ann", "s1", "2026-11-30T09:00:00+00:00"))
+    import_submission_files(fresh_store, [old], [lesson])
+    newer = _sub(lesson, "Ann", "s1", "2026-11-30T10:00:00+00:00", ((0, 11, Label.SOURCING),))
+    new_path = write_submission(tmp_path, newer)
+    report = import_submission_files(fresh_store, [new_path], [lesson])
+    assert report.superseded == [str(old)]
+    (current,) = current_submissions(fresh_store, lesson.id)
+    assert current.submitted_at.startswith("2026-11-30T10")
+    everything = fresh_store.imported_submissions(lesson.id, current_only=False)
+    assert [(s.current, s.submitted_at[11:13]) for s in everything] == [(True, "10"), (False, "09")]
+    # importing the older one again later does not make it current
+    import_submission_files(fresh_store, [old], [lesson])
+    assert current_submissions(fresh_store, lesson.id)[0].submitted_at.startswith("2026-11-30T10")
+
+
+def test_late_submission_on_the_earlier_text_is_accepted(
+    fresh_store: Store, tmp_path: Path
+) -> None:
+    lesson = _lesson()
+    save_lesson_to_store(fresh_store, lesson)
+    late = write_submission(tmp_path, _sub(lesson, "Ann", "s1", "2026-11-30T09:00:00+00:00"))
+    revised = revise_text(lesson, "UPDATE. " + TEXT).lesson
+    save_lesson_to_store(fresh_store, revised)
+    report = import_submission_files(fresh_store, [late], [revised])
+    assert len(report.added) == 1, report.rejected
+    assert report.added[0].submission.article_sha256 == lesson.article.sha256

@@ -1,0 +1,177 @@
+"""Teacher core: passphrase, lessons and versions, key checks, packs, roster."""
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from medialit.core.errors import InvalidSpanError, MedialitError
+from medialit.core.lesson import load_lesson
+from medialit.core.model import FeedbackMode, Label
+from medialit.core.store import Store
+from medialit.core.teacher import (
+    check_key,
+    check_passphrase,
+    has_passphrase,
+    hash_passphrase,
+    load_authored,
+    make_key_span,
+    new_lesson,
+    not_submitted,
+    parse_roster,
+    revise_text,
+    save_lesson_to_store,
+    set_passphrase,
+    update_details,
+    verify_passphrase,
+    write_review_pack,
+    write_student_pack,
+)
+from tests.helpers import UNICODE_TEXT
+
+TEXT = "Police said the fire started at 9. It may have been arson, a neighbour claimed."
+
+
+def _lesson_with_key():
+    lesson = new_lesson(TEXT, title="Fire", source="Daily", date="2026-11-30")
+    a = make_key_span(lesson.article, 0, 11, Label.SOURCING, explanation="Who is telling us?")
+    b = make_key_span(
+        lesson.article,
+        TEXT.index("It may"),
+        TEXT.index(", a n"),
+        Label.SPECULATION,
+        existing=[a],
+        also_accept=[Label.CLAIM],
+    )
+    return dataclasses.replace(lesson, key=(a, b))
+
+
+def test_passphrase_hash_is_salted_scrypt_and_verifies() -> None:
+    one, two = hash_passphrase("correct horse"), hash_passphrase("correct horse")
+    assert one.startswith("scrypt$16384$8$1$") and one != two
+    assert verify_passphrase("correct horse", one)
+    assert not verify_passphrase("correct hors", one)
+    assert not verify_passphrase("x", "garbage")
+    assert not verify_passphrase("x", "scrypt$a$b$c$d$e")
+    with pytest.raises(MedialitError, match="at least"):
+        hash_passphrase("short")
+
+
+def test_passphrase_in_store(fresh_store: Store) -> None:
+    assert not has_passphrase(fresh_store)
+    assert not check_passphrase(fresh_store, "anything")
+    set_passphrase(fresh_store, "sesame-open")
+    assert has_passphrase(fresh_store)
+    assert "sesame" not in (fresh_store.get_setting("teacher_passphrase") or "")
+    assert check_passphrase(fresh_store, "sesame-open")
+    assert not check_passphrase(fresh_store, "sesame-shut")
+
+
+def test_key_span_is_trimmed_and_same_label_overlap_refused() -> None:
+    lesson = new_lesson(TEXT, title="Fire")
+    k = make_key_span(lesson.article, 0, 12, Label.SOURCING)  # "Police said " -> trimmed
+    assert (k.start, k.end, k.quote) == (0, 11, "Police said")
+    with pytest.raises(InvalidSpanError, match="overlaps the sourcing key span"):
+        make_key_span(lesson.article, 7, 15, Label.SOURCING, existing=[k])
+    other = make_key_span(lesson.article, 7, 15, Label.CLAIM, existing=[k])  # other label: fine
+    assert other.label is Label.CLAIM
+    with pytest.raises(InvalidSpanError, match="only spaces or punctuation"):
+        make_key_span(lesson.article, 33, 35, Label.FACT)
+
+
+def test_key_check_counts_and_warnings() -> None:
+    check = check_key(_lesson_with_key().key or ())
+    assert check.counts == {Label.CLAIM: 0, Label.FACT: 0, Label.SPECULATION: 1, Label.SOURCING: 1}
+    assert [k.label for k in check.without_explanation] == [Label.SPECULATION]
+    assert check.labels_without_span == (Label.CLAIM, Label.FACT)
+    assert any("No key span is labelled fact" in w for w in check.warnings)
+    assert "cannot be scored" in check_key(()).warnings[0]
+
+
+def test_lesson_round_trips_through_store_and_key_edits_move_the_stamp(
+    fresh_store: Store,
+) -> None:
+    lesson = _lesson_with_key()
+    save_lesson_to_store(fresh_store, lesson)
+    loaded = load_authored(fresh_store, lesson.id)
+    assert loaded.article == lesson.article and loaded.key == lesson.key
+    assert loaded.title == "Fire" and loaded.source == "Daily"
+    stamp = fresh_store.lesson_row(lesson.id).key_updated_at
+    extra = make_key_span(lesson.article, TEXT.index("a neighbour"), len(TEXT) - 1, Label.CLAIM)
+    fresh_store.add_key_span(lesson.id, extra)
+    assert fresh_store.lesson_row(lesson.id).key_updated_at > stamp
+    fresh_store.update_key_span(lesson.id, dataclasses.replace(extra, explanation="why"))
+    assert fresh_store.key_spans(lesson.id)[-1].explanation == "why"
+    fresh_store.delete_key_span(lesson.id, extra.id)
+    assert len(fresh_store.key_spans(lesson.id)) == 2
+    _changed, _ = update_details(fresh_store, loaded, feedback=FeedbackMode.WHERE_WHY, title="F2")
+    again = load_authored(fresh_store, lesson.id)
+    assert again.feedback is FeedbackMode.WHERE_WHY and again.title == "F2"
+
+
+def test_opening_the_pack_as_a_student_does_not_overwrite_the_authored_lesson(
+    fresh_store: Store, tmp_path: Path
+) -> None:
+    lesson = _lesson_with_key()
+    save_lesson_to_store(fresh_store, lesson)
+    pack = load_lesson(write_student_pack(lesson, tmp_path / "p.json"))
+    fresh_store.remember_lesson(pack, {"kind": "student-pack"})
+    assert load_authored(fresh_store, lesson.id).key == lesson.key
+
+
+def test_revising_text_makes_a_new_version_and_moves_the_key() -> None:
+    lesson = _lesson_with_key()
+    revised = revise_text(lesson, "UPDATE: " + TEXT.replace("a neighbour", "one neighbour"))
+    new = revised.lesson
+    assert new.version == 2 and new.id == lesson.id
+    assert new.previous_sha256 == (lesson.article.sha256,)
+    assert all(new.article.text[k.start : k.end] == k.quote for k in new.key or ())
+    assert [k.start for k in new.key or ()] == [8, 8 + TEXT.index("It may")]
+    gone = revise_text(lesson, TEXT.replace("Police said", "Officers said"))
+    assert [k.label for k in gone.dropped] == [Label.SOURCING]
+    assert revise_text(lesson, TEXT).lesson is lesson
+
+
+def test_student_pack_has_no_key_bytes_and_review_pack_has_the_key(tmp_path: Path) -> None:
+    lesson = dataclasses.replace(_lesson_with_key(), feedback=FeedbackMode.WHERE_WHY)
+    pack = write_student_pack(lesson, tmp_path / "pack.json")
+    data = pack.read_bytes()
+    assert b'"key"' not in data and b"Who is telling us?" not in data
+    assert b'"start"' not in data and b'"explanation"' not in data
+    loaded = load_lesson(pack)
+    assert loaded.kind == "student-pack" and loaded.key is None and not loaded.review_allowed
+    review = load_lesson(write_review_pack(lesson, tmp_path / "review.json"))
+    assert review.kind == "review-pack" and review.key == lesson.key and review.review_allowed
+
+
+def test_unicode_lesson_keeps_code_point_offsets(tmp_path: Path) -> None:
+    lesson = new_lesson(UNICODE_TEXT, title="Uni")
+    start = UNICODE_TEXT.index("東京")
+    k = make_key_span(lesson.article, start, start + 2, Label.FACT)
+    assert k.quote == "東京"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ann Lee\nBob\n\n  Bob  \n", [("7A", "Ann Lee"), ("7A", "Bob")]),
+        ("name,class\nAnn,7B\nBob,\n", [("7B", "Ann"), ("7A", "Bob")]),
+        ("Class;Student\n8C;Zoë\n", [("8C", "Zoë")]),
+        ("First name\tLast name\nAnn\tLee\n", [("7A", "Ann Lee")]),
+        ("Ann\t7C\n", [("7C", "Ann")]),
+    ],
+)
+def test_parse_roster(text: str, expected: list[tuple[str, str]]) -> None:
+    assert parse_roster(text, class_code="7A") == expected
+
+
+def test_not_submitted_matches_by_name_ignoring_case_and_spaces(fresh_store: Store) -> None:
+    fresh_store.add_to_roster([("7A", "Ann Lee"), ("7A", "Bob"), ("7A", "Ann Lee")])
+    roster = fresh_store.roster("7A")
+    assert [e.name for e in roster] == ["Ann Lee", "Bob"]
+
+    class Sub:
+        student_id = "x"
+        student_name = "ann  lee"
+
+    assert not_submitted(roster, [Sub()]) == ["Bob"]  # type: ignore[list-item]
