@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from medialit.core import paths
 from medialit.core.errors import MedialitError
 from medialit.core.model import LABELS, Label, Span, trimmed_range
 from medialit.core.store import Change
@@ -30,6 +31,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         lesson = session.lesson
         self.setWindowTitle(f"{lesson.title} — medialit")
+        self.setWindowIcon(QIcon(str(paths.resources_dir() / "medialit.svg")))
         self.resize(1100, 760)
 
         self.view = ArticleView(lesson.article.text, self)
@@ -122,7 +124,7 @@ class MainWindow(QMainWindow):
         span = Span.create(self.session.article, *trimmed, label)
         self._push(AddSpan(self.session, span))
 
-    def _push(self, command) -> None:
+    def _push(self, command: QUndoCommand) -> None:
         self._set_saved(False)
         try:
             self.undo_stack.push(command)
