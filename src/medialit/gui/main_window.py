@@ -21,6 +21,7 @@ from medialit.gui.article_view import ArticleView
 from medialit.gui.commands import AddSpan
 from medialit.gui.errors import show_error
 from medialit.gui.session import Session
+from medialit.gui.teacher import install_teacher_menu
 
 
 class MainWindow(QMainWindow):
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
         self.label_actions = self._make_label_actions()
         self._make_menus()
         self._make_legend()
+        install_teacher_menu(self, session.store)
         self.saved_label = QLabel("")
         self.saved_label.setObjectName("saved_state")
         self.saved_label.setAccessibleName("Save state")

@@ -1,0 +1,43 @@
+"""Teacher mode: lessons and keys, student packs, collecting submissions, class results.
+
+`install_teacher_menu(window)` is the one hook into the student's main window:
+it adds a Teacher menu whose action asks for the passphrase (setting it on first
+use) and opens the TeacherWindow on the same store.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from medialit.core.store import Store
+
+
+def install_teacher_menu(window: QMainWindow, store: Store) -> QMenu:
+    menu = window.menuBar().addMenu("&Teacher")
+    menu.setObjectName("teacher_menu")
+    action = QAction("Teacher &mode…", window)
+    action.setObjectName("teacher_mode")
+    action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+    action.triggered.connect(lambda _=False: open_teacher_mode(window, store))
+    menu.addAction(action)
+    return menu
+
+
+def open_teacher_mode(window: QMainWindow, store: Store) -> object:
+    """Ask for (or set) the passphrase; on success open the teacher window. Returns the dialog."""
+    from medialit.gui.teacher.passphrase import PassphraseDialog
+    from medialit.gui.teacher.window import TeacherWindow
+
+    dialog = PassphraseDialog(store, window)
+
+    def open_window() -> None:
+        teacher = TeacherWindow(store)
+        window.setProperty("teacher_window", teacher)  # keep it alive with the student window
+        window._teacher_window = teacher  # type: ignore[attr-defined]
+        teacher.show()
+        teacher.raise_()
+
+    dialog.accepted.connect(open_window)
+    dialog.open()
+    return dialog

@@ -1,0 +1,148 @@
+"""Importing submission files without freezing the window.
+
+Files are checked a few at a time from a zero-delay timer (no threads: each
+check is a small local file), with a progress dialog for large batches; then
+every accepted file is stored in one transaction and a report lists each file
+with what happened to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QProgressDialog,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from medialit.core.model import Lesson
+from medialit.core.store import Store
+from medialit.core.teacher import (
+    Accepted,
+    ImportReport,
+    LessonTexts,
+    Rejected,
+    check_files,
+    commit_import,
+    expand_paths,
+)
+
+FILES_PER_TICK = 25
+PROGRESS_FROM = 40  # show a progress dialog for batches at least this large
+
+
+class ImportRun(QObject):
+    """One import: `start()`, then `finished(ImportReport)` (or `failed(exc)`)."""
+
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(object)
+
+    def __init__(
+        self,
+        store: Store,
+        paths: Sequence[str | Path],
+        lessons: Sequence[Lesson],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.files = expand_paths(paths)
+        texts = {lesson.id: LessonTexts.from_store(store, lesson) for lesson in lessons}
+        self._checks: Iterator[Accepted | Rejected] = check_files(self.files, texts)
+        self.results: list[Accepted | Rejected] = []
+        self.cancelled = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.on_timer_timeout)
+        self.dialog: QProgressDialog | None = None
+        if len(self.files) >= PROGRESS_FROM and parent is not None:
+            self.dialog = QProgressDialog(
+                "Checking submission files…", "Cancel", 0, len(self.files), parent
+            )
+            self.dialog.setObjectName("import_progress")
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.dialog.setMinimumDuration(0)
+            self.dialog.canceled.connect(self.cancel)
+            self.progress.connect(self.on_progress)
+
+    def on_progress(self, done: int, _total: int) -> None:
+        if self.dialog is not None:
+            self.dialog.setValue(done)
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def cancel(self) -> None:
+        self.cancelled = True
+        self._timer.stop()
+        self._close_dialog()
+
+    def _close_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reset()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    def on_timer_timeout(self) -> None:
+        for _ in range(FILES_PER_TICK):
+            result = next(self._checks, None)
+            if result is None:
+                self._timer.stop()
+                self._commit()
+                return
+            self.results.append(result)
+        self.progress.emit(len(self.results), len(self.files))
+
+    def _commit(self) -> None:
+        self._close_dialog()
+        try:
+            report = commit_import(self.store, self.results)
+        except Exception as exc:
+            self.failed.emit(exc)
+            return
+        self.finished.emit(report)
+
+
+class ImportReportDialog(QDialog):
+    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("import_report")
+        self.setWindowTitle("Import report")
+        self.resize(760, 420)
+        layout = QVBoxLayout(self)
+        summary = report.summary
+        if report.superseded:
+            summary += f"; {len(report.superseded)} earlier submission(s) kept as history"
+        self.summary = QLabel(summary.capitalize() + ".", self)
+        self.summary.setObjectName("import_summary")
+        layout.addWidget(self.summary)
+        lines = report.lines()
+        self.table = QTableWidget(len(lines), 3, self)
+        self.table.setObjectName("import_lines")
+        self.table.setHorizontalHeaderLabels(("File", "Result", "Student or reason"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for row, cells in enumerate(lines):
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(1)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.accept)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)

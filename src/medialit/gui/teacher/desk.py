@@ -1,0 +1,72 @@
+"""The teacher's open desk: the store and the lesson being worked on.
+
+Like the student's `Session`: every write goes through `apply()`, which runs one
+committed store call and broadcasts the Change; teacher views refresh on
+`changed`. Widgets never write to the store themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from medialit.core.model import KeySpan, Lesson
+from medialit.core.store import Change, LessonRow, Store
+from medialit.core.teacher import load_authored
+
+
+class Desk(QObject):
+    changed = Signal(object)  # Change, after the commit returned
+    failed = Signal(object)  # the exception of a write that did not happen
+    lesson_switched = Signal()
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.lesson: Lesson | None = None
+
+    def lessons(self) -> list[LessonRow]:
+        return self.store.authored_lessons()
+
+    def open_lesson(self, lesson_id: str | None) -> None:
+        self.lesson = load_authored(self.store, lesson_id) if lesson_id else None
+        self.lesson_switched.emit()
+
+    def reload(self) -> None:
+        if self.lesson is not None:
+            self.lesson = load_authored(self.store, self.lesson.id)
+
+    @property
+    def key(self) -> tuple[KeySpan, ...]:
+        return (self.lesson.key or ()) if self.lesson else ()
+
+    def require_lesson(self) -> Lesson:
+        if self.lesson is None:
+            raise LookupError("no lesson is open")
+        return self.lesson
+
+    def apply(self, write: Callable[[Store], Change]) -> Change:
+        """Run one store write; reload the lesson; emit `changed`; re-raise failures."""
+        try:
+            change = write(self.store)
+        except Exception as exc:
+            self.failed.emit(exc)
+            raise
+        self.reload()
+        self.changed.emit(change)
+        return change
+
+    # -- key spans (called by the undo commands) ------------------------------------
+
+    def add_key_span(self, span: KeySpan) -> Change:
+        lesson_id = self.require_lesson().id
+        return self.apply(lambda s: s.add_key_span(lesson_id, span))
+
+    def update_key_span(self, span: KeySpan) -> Change:
+        lesson_id = self.require_lesson().id
+        return self.apply(lambda s: s.update_key_span(lesson_id, span))
+
+    def delete_key_span(self, span: KeySpan) -> Change:
+        lesson_id = self.require_lesson().id
+        return self.apply(lambda s: s.delete_key_span(lesson_id, span.id))

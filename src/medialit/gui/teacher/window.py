@@ -1,0 +1,448 @@
+"""The teacher's window: lessons on the left; key editor, class results and roster as tabs.
+
+Menus: Lesson (new, details, text, packs, interop), Submissions (import files or
+a folder; files can also be dropped on the window), Results (CSV, PDF report).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from medialit.core.errors import MedialitError
+from medialit.core.interop import doccano_jsonl_bytes, read_doccano_key, web_annotations_bytes
+from medialit.core.jsonfile import write_atomic
+from medialit.core.lesson import load_lesson
+from medialit.core.model import Lesson
+from medialit.core.store import Change, Store
+from medialit.core.teacher import (
+    ImportReport,
+    current_submissions,
+    import_lesson_file,
+    load_authored,
+    new_lesson,
+    pack_filename,
+    revise_text,
+    save_lesson_to_store,
+    update_details,
+    write_review_pack,
+    write_student_pack,
+)
+from medialit.gui.errors import show_error
+from medialit.gui.teacher.collect import ImportReportDialog, ImportRun
+from medialit.gui.teacher.desk import Desk
+from medialit.gui.teacher.dialogs import LessonDialog, TextDialog, raw_text
+from medialit.gui.teacher.key_editor import KeyEditor
+from medialit.gui.teacher.roster import RosterPanel
+
+T = TypeVar("T")
+
+
+def when(stamp: str) -> str:
+    """An ISO time stamp shown briefly: 2026-11-30 21:04 (UTC)."""
+    return f"{stamp[:10]} {stamp[11:16]} UTC" if len(stamp) >= 16 else stamp or "never"
+
+
+class TeacherWindow(QMainWindow):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("teacher_window")
+        self.setWindowTitle("Teacher — medialit")
+        self.resize(1280, 800)
+        self.setAcceptDrops(True)
+        self.desk = Desk(store)
+        self.import_run: ImportRun | None = None
+        self.last_report: ImportReport | None = None
+        self.report_dialog: ImportReportDialog | None = None
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("teacher_tabs")
+        self.key_editor = KeyEditor(self.desk, self)
+        self.key_editor.message.connect(self.show_message)
+        self.tabs.addTab(self.key_editor, "Answer key")
+        self.class_tab = self._make_class_tab()
+        self.tabs.addTab(self.class_tab, "Class results")
+        self.roster = RosterPanel(self.desk, self)
+        self.tabs.addTab(self.roster, "Roster")
+        self.setCentralWidget(self.tabs)
+
+        self._make_lesson_list()
+        self._make_menus()
+        self.key_stamp = QLabel("", self)
+        self.key_stamp.setObjectName("key_stamp")
+        self.statusBar().addPermanentWidget(self.key_stamp)
+
+        self.desk.changed.connect(self.on_desk_changed)
+        self.desk.lesson_switched.connect(self.on_desk_lesson_switched)
+        self.refresh_lessons()
+        rows = self.desk.lessons()
+        self.desk.open_lesson(rows[0].id if rows else None)
+
+    # -- construction ----------------------------------------------------------------------
+
+    def _make_class_tab(self) -> QWidget:
+        """Replaced by the class results view (scoring); a placeholder keeps the tab order."""
+        holder = QWidget(self)
+        QVBoxLayout(holder).addWidget(QLabel("Class results", holder))
+        return holder
+
+    def _make_lesson_list(self) -> None:
+        dock = QDockWidget("Lessons", self)
+        dock.setObjectName("lessons_dock")
+        dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        body = QWidget(dock)
+        layout = QVBoxLayout(body)
+        self.lesson_list = QListWidget(body)
+        self.lesson_list.setObjectName("lesson_list")
+        self.lesson_list.currentItemChanged.connect(self.on_lesson_list_currentItemChanged)
+        layout.addWidget(self.lesson_list, 1)
+        new = QPushButton("New lesson…", body)
+        new.setObjectName("new_lesson_button")
+        new.clicked.connect(self.new_lesson)
+        layout.addWidget(new)
+        dock.setWidget(body)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+
+    def _action(
+        self, menu_name: str, text: str, slot: Callable[[], object], *, name: str, key: str = ""
+    ) -> QAction:
+        menu = self._menus.get(menu_name)
+        if menu is None:
+            menu = self.menuBar().addMenu(menu_name)
+            self._menus[menu_name] = menu
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if key:
+            action.setShortcut(QKeySequence(key))
+        action.triggered.connect(lambda _=False: slot())
+        menu.addAction(action)
+        self.actions_by_name[name] = action
+        return action
+
+    def _make_menus(self) -> None:
+        self._menus: dict[str, QMenu] = {}
+        self.actions_by_name: dict[str, QAction] = {}
+        lesson, subs, results = "&Lesson", "&Submissions", "&Results"
+        self._action(lesson, "&New lesson…", self.new_lesson, name="new_lesson", key="Ctrl+N")
+        self._action(lesson, "Open lesson &file…", self.open_lesson_file, name="open_lesson_file")
+        self._action(lesson, "Lesson &details…", self.edit_details, name="edit_details")
+        self._action(lesson, "Edit article &text…", self.edit_text, name="edit_text")
+        self._action(lesson, "Export &student pack…", self.export_student_pack, name="student_pack")
+        self._action(lesson, "Export &review pack…", self.export_review_pack, name="review_pack")
+        self._action(
+            lesson, "Import key from doccano JSONL…", self.import_doccano, name="doccano_in"
+        )
+        self._action(
+            lesson, "Export Web Annotation JSON-LD…", self.export_web_annotations, name="w3c_out"
+        )
+        self._action(lesson, "Export doccano JSONL…", self.export_doccano, name="doccano_out")
+        self._action(lesson, "&Close teacher mode", self.close, name="close_teacher")
+        self._action(subs, "&Import files…", self.import_files, name="import_files", key="Ctrl+I")
+        self._action(subs, "Import a &folder…", self.import_folder, name="import_folder")
+        edit = self.menuBar().addMenu("&Edit")
+        undo = self.key_editor.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.key_editor.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(undo)
+        edit.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        self._results_menu = results
+
+    # -- lessons ---------------------------------------------------------------------------
+
+    def refresh_lessons(self) -> None:
+        current = self.desk.lesson.id if self.desk.lesson else None
+        self.lesson_list.blockSignals(True)
+        self.lesson_list.clear()
+        for row in self.desk.lessons():
+            item = QListWidgetItem(f"{row.title}\nv{row.version} · key {when(row.key_updated_at)}")
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            item.setToolTip(row.title)
+            self.lesson_list.addItem(item)
+            if row.id == current:
+                self.lesson_list.setCurrentItem(item)
+        self.lesson_list.blockSignals(False)
+
+    def on_lesson_list_currentItemChanged(
+        self, item: QListWidgetItem | None, _previous: QListWidgetItem | None
+    ) -> None:
+        lesson_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if lesson_id and (self.desk.lesson is None or self.desk.lesson.id != lesson_id):
+            self.run(lambda: self.desk.open_lesson(lesson_id))
+
+    def adopt(self, lesson: Lesson) -> None:
+        """Store a new or opened lesson and make it the open one."""
+        self.desk.apply(lambda s: save_lesson_to_store(s, lesson))
+        self.desk.open_lesson(lesson.id)
+        self.refresh_lessons()
+
+    def new_lesson(self) -> LessonDialog:
+        dialog = LessonDialog(self)
+
+        def adopt() -> None:
+            if dialog.result_lesson is not None:
+                lesson = dialog.result_lesson
+                self.run(lambda: self.adopt(lesson))
+
+        dialog.accepted.connect(adopt)
+        dialog.open()
+        return dialog
+
+    def create_lesson_from_file(self, path: str | Path, *, title: str = "") -> Lesson:
+        """New lesson from a .txt/.md/.html file, without dialogs (tests, drops)."""
+        from medialit.core.importing import read_article_file
+
+        imported = read_article_file(path)
+        lesson = new_lesson(imported.text, title=title or imported.title, source=Path(path).name)
+        self.adopt(lesson)
+        return lesson
+
+    def open_lesson_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Lesson file", "", "Lessons (*.json)")
+        if path:
+            self.run(lambda: self._open_lesson_file(path))
+
+    def _open_lesson_file(self, path: str) -> None:
+        lesson = load_lesson(path)
+        if lesson.kind == "student-pack" or lesson.key is None:
+            lesson = dataclasses.replace(lesson, key=())
+        if self.desk.store.is_authored(lesson.id):
+            answer = QMessageBox.question(
+                self,
+                "Replace lesson?",
+                f"“{lesson.title}” is already one of your lessons. Replace it (and its key) "
+                "with the file's?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        adopted, _change = import_lesson_file(self.desk.store, lesson)
+        self.desk.open_lesson(adopted.id)
+        self.refresh_lessons()
+
+    def edit_details(self) -> LessonDialog | None:
+        lesson = self.desk.lesson
+        if lesson is None:
+            return None
+        dialog = LessonDialog(self, lesson=lesson, with_text=False)
+
+        def save() -> None:
+            self.desk.apply(
+                lambda s: update_details(
+                    s,
+                    lesson,
+                    title=dialog.title.text(),
+                    source=dialog.source.text(),
+                    date=dialog.date.text(),
+                    feedback=dialog.feedback_mode(),
+                )[1]
+            )
+            self.refresh_lessons()
+
+        dialog.accepted.connect(lambda: self.run(save))
+        dialog.open()
+        return dialog
+
+    def edit_text(self) -> TextDialog | None:
+        lesson = self.desk.lesson
+        if lesson is None:
+            return None
+        dialog = TextDialog(lesson, self)
+        dialog.accepted.connect(lambda: self.run(lambda: self.revise(raw_text(dialog.text))))
+        dialog.open()
+        return dialog
+
+    def revise(self, text: str) -> None:
+        lesson = self.desk.require_lesson()
+        revision = revise_text(lesson, text)
+        if revision.lesson is lesson:
+            self.show_message("The text did not change.")
+            return
+        self.desk.apply(lambda s: save_lesson_to_store(s, revision.lesson))
+        self.key_editor.undo_stack.clear()
+        self.refresh_lessons()
+        message = f"Saved version {revision.lesson.version} of the text."
+        if revision.dropped:
+            gone = ", ".join(f"“{k.quote[:30]}”" for k in revision.dropped)
+            message += f" {len(revision.dropped)} key span(s) lost their text: {gone}"
+            QMessageBox.information(self, "Key spans removed", message)
+        self.show_message(message)
+
+    # -- packs and interop -----------------------------------------------------------------
+
+    def _save_path(self, title: str, name: str, pattern: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, title, name, pattern)
+        return path
+
+    def export_student_pack(self, path: str | Path | None = None) -> Path | None:
+        lesson = self.desk.lesson
+        if lesson is None:
+            return None
+        target = path or self._save_path(
+            "Export student pack", pack_filename(lesson, "student-pack"), "Lesson (*.json)"
+        )
+        if not target:
+            return None
+        written = self.run(lambda: write_student_pack(lesson, target))
+        if written:
+            self.show_message(f"Student pack saved (no key inside): {written}")
+        return written
+
+    def export_review_pack(self, path: str | Path | None = None) -> Path | None:
+        lesson = self.desk.lesson
+        if lesson is None:
+            return None
+        target = path or self._save_path(
+            "Export review pack (releases the key)",
+            pack_filename(lesson, "review-pack"),
+            "Lesson (*.json)",
+        )
+        if not target:
+            return None
+        written = self.run(lambda: write_review_pack(lesson, target))
+        if written:
+            self.show_message(f"Review pack saved, with the key: {written}")
+        return written
+
+    def export_web_annotations(self, path: str | Path | None = None) -> Path | None:
+        lesson = self.desk.lesson
+        if lesson is None:
+            return None
+        name = pack_filename(lesson, "annotations").replace(".json", ".jsonld")
+        target = path or self._save_path("Export Web Annotations", name, "JSON-LD (*.jsonld)")
+        if not target:
+            return None
+        subs = current_submissions(self.desk.store, lesson.id)
+        self.run(lambda: write_atomic(target, web_annotations_bytes(lesson, subs)))
+        return Path(target)
+
+    def export_doccano(self, path: str | Path | None = None) -> Path | None:
+        lesson = self.desk.lesson
+        if lesson is None:
+            return None
+        name = pack_filename(lesson, "doccano").replace(".json", ".jsonl")
+        target = path or self._save_path("Export doccano JSONL", name, "JSONL (*.jsonl)")
+        if not target:
+            return None
+        subs = current_submissions(self.desk.store, lesson.id)
+        self.run(lambda: write_atomic(target, doccano_jsonl_bytes(lesson, subs)))
+        return Path(target)
+
+    def import_doccano(self, path: str | Path | None = None) -> None:
+        lesson = self.desk.lesson
+        if lesson is None:
+            return
+        source = path or QFileDialog.getOpenFileName(self, "doccano JSONL", "", "*.jsonl")[0]
+        if not source:
+            return
+
+        def replace_key() -> None:
+            _text, key = read_doccano_key(source, article=lesson.article)
+            replaced = dataclasses.replace(lesson, key=tuple(key))
+            self.desk.apply(lambda s: save_lesson_to_store(s, replaced))
+            self.key_editor.undo_stack.clear()
+            self.show_message(f"Key replaced by {len(key)} span(s) from {Path(source).name}")
+
+        self.run(replace_key)
+
+    # -- submissions -----------------------------------------------------------------------
+
+    def import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Submission files", "", "Submissions (*.json)"
+        )
+        if paths:
+            self.import_paths(paths)
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Folder of submission files")
+        if folder:
+            self.import_paths([folder])
+
+    def import_paths(self, paths: Sequence[str | Path], *, show_report: bool = True) -> ImportRun:
+        lessons = [load_authored(self.desk.store, row.id) for row in self.desk.lessons()]
+        run = ImportRun(self.desk.store, paths, lessons, self)
+        run.finished.connect(lambda report: self.on_import_finished(report, show_report))
+        run.failed.connect(self.on_desk_failed)
+        self.import_run = run
+        self.statusBar().showMessage(f"Checking {len(run.files)} file(s)…")
+        run.start()
+        return run
+
+    def on_import_finished(self, report: ImportReport, show_report: bool) -> None:
+        self.last_report = report
+        self.import_run = None
+        lesson_id = self.desk.lesson.id if self.desk.lesson else ""
+        self.desk.changed.emit(Change("submissions-imported", lesson_id))
+        self.show_message(report.summary.capitalize() + ".")
+        if show_report:
+            self.report_dialog = ImportReportDialog(report, self)
+            self.report_dialog.open()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # -- refresh and messages --------------------------------------------------------------
+
+    def on_desk_changed(self, change: Change) -> None:
+        if change.kind.startswith("key") or change.kind.startswith("lesson"):
+            self.refresh_stamp()
+
+    def on_desk_lesson_switched(self) -> None:
+        lesson = self.desk.lesson
+        self.setWindowTitle(f"{lesson.title} — Teacher — medialit" if lesson else "Teacher")
+        has = lesson is not None
+        for name, action in self.actions_by_name.items():
+            if name not in ("new_lesson", "open_lesson_file", "close_teacher"):
+                action.setEnabled(has)
+        self.refresh_stamp()
+
+    def refresh_stamp(self) -> None:
+        lesson = self.desk.lesson
+        if lesson is None:
+            self.key_stamp.setText("No lesson yet: Lesson → New lesson…")
+            return
+        row = self.desk.store.lesson_row(lesson.id)
+        self.key_stamp.setText(
+            f"Version {row.version} · key last changed {when(row.key_updated_at)}"
+        )
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def on_desk_failed(self, exc: object) -> None:
+        show_error(self, "Not saved", exc if isinstance(exc, BaseException) else str(exc))
+
+    def run(self, action: Callable[[], T]) -> T | None:
+        """Run a user action; a MedialitError is shown once, here, and the action is dropped."""
+        try:
+            return action()
+        except MedialitError as exc:
+            show_error(self, "medialit", exc)
+            return None

@@ -1,0 +1,239 @@
+"""Teacher mode: passphrase gate, lesson from HTML, key editor edits with undo/redo, packs, import."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from pytestqt.qtbot import QtBot
+
+from medialit.core.model import Label, Span
+from medialit.core.store import Store
+from medialit.core.submission import Submission, write_submission
+from medialit.core.teacher import has_passphrase
+from medialit.gui.app import build_window
+from medialit.gui.teacher import open_teacher_mode
+from medialit.gui.teacher.passphrase import PassphraseDialog
+from medialit.gui.teacher.window import TeacherWindow
+
+HTML = (
+    "<html><head><title>Bridge to open</title><script>x()</script></head><body>"
+    "<p>The mayor said the bridge will open on Monday.</p>"
+    "<p>Critics fear it may cost 😀 twice the budget, the Gazette reported.</p></body></html>"
+)
+
+
+@pytest.fixture
+def teacher(qtbot: QtBot, tmp_path: Path) -> TeacherWindow:
+    store = Store.memory()
+    window = TeacherWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    store.close()
+
+
+def _lesson_from_html(window: TeacherWindow, tmp_path: Path):
+    path = tmp_path / "bridge.html"
+    path.write_text(HTML, "utf-8")
+    return window.create_lesson_from_file(path)
+
+
+def _select(window: TeacherWindow, quote: str) -> None:
+    text = window.desk.require_lesson().article.text
+    start = text.index(quote)
+    window.key_editor.view.select_cp(start, start + len(quote))
+
+
+def test_passphrase_is_set_on_first_use_then_required(qtbot: QtBot, tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "m.db")
+    student_window, _ = build_window(store)
+    qtbot.addWidget(student_window)
+    menu_titles = [a.text() for a in student_window.menuBar().actions()]
+    assert "&Teacher" in menu_titles
+    dialog = open_teacher_mode(student_window, store)
+    assert isinstance(dialog, PassphraseDialog) and dialog.first_use
+    dialog.passphrase.setText("sesame-open")
+    dialog.repeat.setText("sesame-opeN")
+    dialog.on_buttons_accepted()
+    assert dialog.isVisible() and "differ" in dialog.error.text() and not has_passphrase(store)
+    dialog.repeat.setText("sesame-open")
+    dialog.on_buttons_accepted()
+    assert has_passphrase(store)
+    teacher = student_window._teacher_window  # type: ignore[attr-defined]
+    qtbot.addWidget(teacher)
+    assert isinstance(teacher, TeacherWindow) and teacher.isVisible()
+    teacher.close()
+
+    again = open_teacher_mode(student_window, store)
+    assert isinstance(again, PassphraseDialog) and not again.first_use
+    again.passphrase.setText("wrong-guess")
+    again.on_buttons_accepted()
+    assert again.isVisible() and "not the teacher passphrase" in again.error.text()
+    again.passphrase.setText("sesame-open")
+    again.on_buttons_accepted()
+    assert not again.isVisible()
+    store.close()
+
+
+def test_key_editor_add_refuse_overlap_edit_undo_redo(
+    qtbot: QtBot, teacher: TeacherWindow, tmp_path: Path
+) -> None:
+    lesson = _lesson_from_html(teacher, tmp_path)
+    assert lesson.title == "Bridge to open" and "x()" not in lesson.article.text
+    editor = teacher.key_editor
+    assert "cannot be scored" in editor.warnings_label.text()
+
+    _select(teacher, "The mayor said")
+    editor.view.setFocus()
+    qtbot.keyClick(editor.view, Qt.Key.Key_4)  # sourcing
+    _select(teacher, "the bridge will open on Monday")
+    editor.label_actions[Label.CLAIM].trigger()
+    _select(teacher, "may cost 😀 twice the budget")
+    editor.label_actions[Label.SPECULATION].trigger()
+    key = teacher.desk.key
+    assert [(k.label, k.quote) for k in key] == [
+        (Label.SOURCING, "The mayor said"),
+        (Label.CLAIM, "the bridge will open on Monday"),
+        (Label.SPECULATION, "may cost 😀 twice the budget"),
+    ]
+    text = lesson.article.text
+    assert key[2].start == text.index("may cost")  # code points, after an emoji-free prefix
+    assert editor.table.rowCount() == 3
+    assert "Claim 1 · Fact 0 · Speculation 1 · Sourcing 1" in editor.counts_label.text()
+    assert "No key span is labelled fact" in editor.warnings_label.text()
+    assert "No explanation" in editor.warnings_label.text()
+
+    _select(teacher, "bridge will")  # same label, overlapping: refused
+    editor.label_actions[Label.CLAIM].trigger()
+    assert len(teacher.desk.key) == 3
+    assert "must not overlap" in teacher.statusBar().currentMessage()
+
+    editor.select_span(key[1].id)
+    editor.explanation_edit.setPlainText("The mayor says so; nothing shows it yet.")
+    editor.save_explanation.click()
+    editor.accept_boxes[Label.SPECULATION].click()
+    editor.optional_box.click()
+    edited = next(k for k in teacher.desk.key if k.id == key[1].id)
+    assert edited.explanation.startswith("The mayor says so")
+    assert edited.also_accept == {Label.SPECULATION} and edited.optional
+    assert teacher.desk.store.key_spans(lesson.id) == list(teacher.desk.key)
+
+    stack = editor.undo_stack
+    assert stack.count() == 6
+    for _ in range(6):
+        teacher.undo_action.trigger()
+    assert teacher.desk.store.key_spans(lesson.id) == []
+    for _ in range(6):
+        teacher.redo_action.trigger()
+    assert teacher.desk.store.key_spans(lesson.id) == list(teacher.desk.key)
+    assert len(teacher.desk.key) == 3 and teacher.desk.key[1].optional
+    assert "key last changed" in teacher.key_stamp.text()
+
+    editor.select_span(key[0].id)
+    editor.delete_action.trigger()
+    assert len(teacher.desk.store.key_spans(lesson.id)) == 2
+    teacher.undo_action.trigger()
+    assert len(teacher.desk.store.key_spans(lesson.id)) == 3
+
+
+def test_relabel_into_overlap_is_refused(teacher: TeacherWindow, tmp_path: Path) -> None:
+    _lesson_from_html(teacher, tmp_path)
+    editor = teacher.key_editor
+    _select(teacher, "The mayor said")
+    editor.label_actions[Label.SOURCING].trigger()
+    _select(teacher, "The mayor")
+    editor.label_actions[Label.CLAIM].trigger()
+    claim = next(k for k in teacher.desk.key if k.label is Label.CLAIM)
+    editor.select_span(claim.id)
+    editor.label_combo.setCurrentIndex(3)
+    editor.on_label_combo_activated(3)
+    assert next(k for k in teacher.desk.key if k.id == claim.id).label is Label.CLAIM
+    assert "must not overlap" in teacher.statusBar().currentMessage()
+
+
+def test_student_pack_and_revised_text(teacher: TeacherWindow, tmp_path: Path) -> None:
+    lesson = _lesson_from_html(teacher, tmp_path)
+    _select(teacher, "The mayor said")
+    teacher.key_editor.label_actions[Label.SOURCING].trigger()
+    teacher.key_editor.explanation_edit.setPlainText("Named source, speaking officially.")
+    teacher.key_editor.save_explanation.click()
+    pack = teacher.export_student_pack(tmp_path / "pack.json")
+    assert pack is not None
+    data = pack.read_bytes()
+    assert b"Named source" not in data and b'"key"' not in data and b'"start"' not in data
+    teacher.revise("UPDATED. " + lesson.article.text)
+    revised = teacher.desk.require_lesson()
+    assert revised.version == 2 and revised.previous_sha256 == (lesson.article.sha256,)
+    assert teacher.desk.key[0].start == len("UPDATED. ")
+    assert teacher.key_editor.view.text == revised.article.text
+    assert "Version 2" in teacher.key_stamp.text()
+
+
+def _submission(lesson, name: str, sid: str) -> Submission:
+    text = lesson.article.text
+    s = text.index("The mayor")
+    return Submission(
+        lesson_id=lesson.id,
+        lesson_version=lesson.version,
+        article_sha256=lesson.article.sha256,
+        student_id=sid,
+        student_name=name,
+        class_code="8B",
+        submitted_at="2026-11-30T09:00:00+00:00",
+        spans=(Span.create(lesson.article, s, s + 9, Label.SOURCING),),
+        lesson_title=lesson.title,
+    )
+
+
+def test_import_by_drop_with_report_and_roster(
+    qtbot: QtBot, teacher: TeacherWindow, tmp_path: Path
+) -> None:
+    lesson = _lesson_from_html(teacher, tmp_path)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    write_submission(folder, _submission(lesson, "Ann Lee", "s1"))
+    (folder / "broken.json").write_text("{", "utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    event = QDropEvent(
+        QPoint(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    teacher.dropEvent(event)  # QApplication filters synthetic drops without a drag manager
+    qtbot.waitUntil(lambda: teacher.last_report is not None)
+    report = teacher.last_report
+    assert report is not None and report.summary == "1 imported, 1 rejected"
+    dialog = teacher.report_dialog
+    assert dialog is not None and dialog.table.rowCount() == 2
+    assert "not valid JSON" in dialog.table.item(1, 2).text()
+
+    teacher.roster.class_code.setText("8B")
+    teacher.roster.paste.setPlainText("Ann Lee\nBob Marsh\n")
+    teacher.roster.on_add_clicked()
+    assert [teacher.roster.names.item(i).text() for i in range(2)] == [
+        "Ann Lee  (8B)",
+        "Bob Marsh  (8B)",
+    ]
+    assert teacher.roster.missing.count() == 1
+    assert teacher.roster.missing.item(0).text() == "Bob Marsh"
+
+
+def test_large_batch_shows_progress_and_stays_responsive(
+    qtbot: QtBot, teacher: TeacherWindow, tmp_path: Path
+) -> None:
+    lesson = _lesson_from_html(teacher, tmp_path)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(60):
+        write_submission(folder, _submission(lesson, f"Student {i}", f"s{i}"))
+    run = teacher.import_paths([folder], show_report=False)
+    assert run.dialog is not None  # a progress dialog for a large batch
+    ticks: list[int] = []
+    run.progress.connect(lambda done, _total: ticks.append(done))
+    qtbot.waitUntil(lambda: teacher.last_report is not None, timeout=10_000)
+    assert len(ticks) >= 2  # the event loop ran between chunks
+    assert len(teacher.last_report.added) == 60  # type: ignore[union-attr]
