@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
@@ -39,7 +39,7 @@ from medialit.gui.article_view import ArticleView
 from medialit.gui.teacher.commands import AddKeySpan, DeleteKeySpan, EditKeySpan
 from medialit.gui.teacher.desk import Desk
 
-COLUMNS = ("Label", "Text", "Also accepts", "Optional", "Explanation")
+COLUMNS = ("Label", "Text", "Also", "Optional", "Why")
 
 
 def as_display_span(k: KeySpan) -> Span:
@@ -109,6 +109,8 @@ class KeyEditor(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for col in (0, 2, 3, 4):
@@ -135,6 +137,8 @@ class KeyEditor(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        right.setMinimumWidth(300)
+        splitter.setSizes([620, 420])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -147,22 +151,26 @@ class KeyEditor(QWidget):
     def _make_details(self) -> QGroupBox:
         box = QGroupBox("Selected key span", self)
         form = QFormLayout(box)
+        self.selected_quote = QLabel(box)
+        self.selected_quote.setObjectName("key_selected_quote")
+        self.selected_quote.setWordWrap(True)
+        form.addRow(self.selected_quote)
         self.label_combo = QComboBox(box)
         self.label_combo.setObjectName("key_detail_label")
         for label in LABELS:
             self.label_combo.addItem(label.info.title, label.value)
         self.label_combo.activated.connect(self.on_label_combo_activated)
         form.addRow("Label", self.label_combo)
-        accept_row = QHBoxLayout()
+        accept_row = QGridLayout()
         self.accept_boxes: dict[Label, QCheckBox] = {}
-        for label in LABELS:
+        for i, label in enumerate(LABELS):
             check = QCheckBox(label.info.title, box)
             check.setObjectName(f"key_also_{label.value}")
             check.clicked.connect(self.on_accept_box_clicked)
-            accept_row.addWidget(check)
+            accept_row.addWidget(check, i // 2, i % 2)
             self.accept_boxes[label] = check
         form.addRow("Also accept", accept_row)
-        self.optional_box = QCheckBox("Optional (a bonus if found, never counted as missed)", box)
+        self.optional_box = QCheckBox("Optional: a bonus if found, never missed", box)
         self.optional_box.setObjectName("key_optional")
         self.optional_box.clicked.connect(self.on_optional_box_clicked)
         form.addRow("", self.optional_box)
@@ -286,7 +294,7 @@ class KeyEditor(QWidget):
                     short(k.quote),
                     ", ".join(lab.info.title for lab in LABELS if lab in k.also_accept),
                     "optional" if k.optional else "",
-                    "✓" if k.explanation.strip() else "⚠ missing",
+                    "✓" if k.explanation.strip() else "⚠",
                 )
                 for col, text in enumerate(cells):
                     item = QTableWidgetItem(text)
@@ -321,9 +329,7 @@ class KeyEditor(QWidget):
 
     def _show_details(self, span: KeySpan | None) -> None:
         self.details.setEnabled(span is not None)
-        self.details.setTitle(
-            f"Selected key span: “{short(span.quote, 50)}”" if span else "Selected key span"
-        )
+        self.selected_quote.setText(f"“{short(span.quote, 200)}”" if span else "(none selected)")
         self.label_combo.setCurrentIndex(LABELS.index(span.label) if span else 0)
         for label, box in self.accept_boxes.items():
             box.setChecked(bool(span and label in span.also_accept))

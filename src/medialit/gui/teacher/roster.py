@@ -55,7 +55,9 @@ class RosterPanel(QWidget):
         grid.addLayout(left, 0, 0)
 
         middle = QVBoxLayout()
-        middle.addWidget(QLabel("Type or paste names, one a line (or CSV with a header):", self))
+        hint = QLabel("Type or paste names, one a line (or CSV with a header):", self)
+        hint.setWordWrap(True)
+        middle.addWidget(hint)
         self.paste = QPlainTextEdit(self)
         self.paste.setObjectName("roster_paste")
         middle.addWidget(self.paste, 1)
@@ -74,6 +76,7 @@ class RosterPanel(QWidget):
         right = QVBoxLayout()
         self.missing_title = QLabel("Not submitted yet", self)
         self.missing_title.setObjectName("missing_title")
+        self.missing_title.setWordWrap(True)
         right.addWidget(self.missing_title)
         self.missing = QListWidget(self)
         self.missing.setObjectName("roster_missing")
