@@ -88,3 +88,10 @@ def test_read_file_title_falls_back_to_file_name(tmp_path: Path) -> None:
     path.write_text("<p>Just a paragraph.</p>", "utf-8")
     result = read_article_file(path)
     assert (result.title, result.text) == ("city news", "Just a paragraph.")
+
+
+def test_html_in_a_declared_legacy_charset(tmp_path: Path) -> None:
+    path = tmp_path / "old.htm"
+    page = '<html><head><meta charset="windows-1252"></head><body><p>Café – “quoted”</p>'
+    path.write_bytes(page.encode("cp1252"))
+    assert read_article_file(path).text == "Café – “quoted”"

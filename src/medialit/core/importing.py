@@ -9,6 +9,7 @@ separated by one blank line.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -263,6 +264,25 @@ def looks_like_html(raw: str) -> bool:
     )
 
 
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_:.-]+)""", re.IGNORECASE)
+
+
+def decode_html_bytes(data: bytes, origin: str) -> str:
+    """UTF-8 (with or without BOM), else the charset the page declares in a <meta> tag."""
+    try:
+        return decode_bytes(data, origin, max_bytes=MAX_ARTICLE_BYTES)
+    except FileFormatError:
+        declared = _CHARSET.search(data[:4096])
+        if declared is None:
+            raise
+        name = declared.group(1).decode("ascii")
+        try:
+            codecs.lookup(name)
+            return data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            raise FileFormatError(origin, f"cannot be read as its declared {name!r} text") from None
+
+
 def read_article_file(path: str | Path) -> ImportedText:
     """An article from a .txt, .md or .html file, or a FileFormatError naming the file."""
     path = Path(path)
@@ -276,7 +296,10 @@ def read_article_file(path: str | Path) -> ImportedText:
             data = fh.read(MAX_ARTICLE_BYTES + 1)
     except OSError as exc:
         raise FileFormatError(str(path), f"cannot be read: {exc.strerror or exc}") from None
-    raw = decode_bytes(data, str(path), max_bytes=MAX_ARTICLE_BYTES)
+    if suffix in (".html", ".htm"):
+        raw = decode_html_bytes(data, str(path))
+    else:
+        raw = decode_bytes(data, str(path), max_bytes=MAX_ARTICLE_BYTES)
     result = text_from_string(raw, kind=suffix.lstrip("."))
     if not result.text.strip():
         raise FileFormatError(str(path), "has no article text")
