@@ -32,3 +32,19 @@ class StoreError(MedialitError):
 
 class NewerSchemaError(StoreError):
     """The database was written by a newer medialit; we refuse to touch it."""
+
+
+class CorruptDatabaseError(StoreError):
+    """The database file is damaged or is not an SQLite database; it was left untouched.
+
+    `path` is the file; the app moves it aside (never overwrites it) and offers a backup.
+    """
+
+    def __init__(self, path: str, detail: str) -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(f"database {path} is damaged or is not a medialit database ({detail})")
+
+
+class DatabaseInUseError(StoreError):
+    """Another copy of medialit has this database open."""
