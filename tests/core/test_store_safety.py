@@ -259,3 +259,34 @@ def test_busy_database_gives_a_clear_error(tmp_path: Path) -> None:
         other.close()
     store.add_span("s1", "L1", LESSON.article.sha256, _big_span())
     store.close()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_read_only_folder_is_explained_by_the_app_lock_too(tmp_path: Path) -> None:
+    """The app takes its lock before opening: in a read-only folder it must say the same."""
+    prefix = _unprivileged_prefix()
+    if prefix is None:
+        pytest.skip("running as root without setpriv: permissions cannot be tested")
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    code = (
+        "from medialit.core.store import Store\n"
+        "from medialit.core.errors import StoreError\n"
+        "try:\n"
+        f"    Store.open({str(folder / 'medialit.db')!r}, exclusive=True)\n"
+        "except StoreError as exc:\n"
+        "    print(exc)\n"
+    )
+    try:
+        out = subprocess.run(
+            [*prefix, sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env={"PYTHONPATH": str(SRC), "PATH": os.environ.get("PATH", "")},
+            check=False,
+            timeout=60,
+        )
+    finally:
+        folder.chmod(0o755)
+    assert "is read-only" in out.stdout and str(folder) in out.stdout, out.stdout + out.stderr

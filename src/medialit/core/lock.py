@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import json
 import os
 import socket
@@ -73,6 +74,11 @@ class InstanceLock:
         try:
             fh = open(path, "a+b")  # noqa: SIM115 - held open for the lock's lifetime
         except OSError as exc:
+            if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                raise StoreError(
+                    f"the folder {path.parent} is read-only, and medialit saves every edit as "
+                    "it happens; choose a folder you can write to (--db)"
+                ) from None
             raise StoreError(f"cannot create the lock file {path}: {exc.strerror}") from None
         if not _try_lock(fh):
             holder = _describe(_read_holder(fh))
