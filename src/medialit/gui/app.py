@@ -14,6 +14,7 @@ from medialit.core.lesson import default_lesson_path, lesson_to_dict, load_lesso
 from medialit.core.model import Lesson, new_id
 from medialit.core.store import Store, Student
 from medialit.gui.main_window import MainWindow
+from medialit.gui.recovery import install_recovery_menu, open_store
 from medialit.gui.session import Session
 
 CURRENT_STUDENT = "current_student"
@@ -60,16 +61,15 @@ def run(*, db_path: Path | None = None, lesson_path: Path | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("medialit")
     path = db_path or paths.default_db_path()
-    try:
-        store = Store.open(path)
-    except MedialitError as exc:
-        QMessageBox.critical(None, "medialit: cannot open the database", str(exc))
+    store = open_store(path)  # lock, checks, recovery of a damaged file, a backup
+    if store is None:
         return 1
     try:
         window, problems = build_window(store, lesson_path)
     except MedialitError as exc:
         QMessageBox.critical(None, "medialit: cannot open a lesson", str(exc))
         return 1
+    install_recovery_menu(window)
     window.show()
     for problem in problems:
         QMessageBox.warning(window, "medialit", problem)
