@@ -32,3 +32,7 @@ class StoreError(MedialitError):
 
 class NewerSchemaError(StoreError):
     """The database was written by a newer medialit; we refuse to touch it."""
+
+
+class UnscorableKeyError(MedialitError, ValueError):
+    """An answer key that cannot score anything: no required span (scoring.md), or unreadable."""
