@@ -50,7 +50,7 @@ def round_half_up(value: float, digits: int) -> float:
     half can only be off by float noise (~1e-13 after scaling); the 1e-9 nudge
     absorbs that noise and is far smaller than any real difference.
     """
-    factor = 10**digits
+    factor = 10.0**digits
     return math.floor(value * factor + 0.5 + 1e-9) / factor
 
 
