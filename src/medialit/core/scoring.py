@@ -340,7 +340,7 @@ class Scorer:
                     row[li] += 1
                     touched[li][j] = True
                     if accepted:
-                        if s == ks and e == ke:
+                        if s == ks and e == ke and exact_li < 0:  # ties: label order
                             exact_li, exact_j = li, j
                         if multi:
                             if pieces is None:
@@ -543,12 +543,13 @@ def _scored_spans(
         for j, (s, e, members) in enumerate(group):
             ids: list[str] = []
             notes: list[str] = []
-            for i in members:
-                item = items[i]
-                if isinstance(item, Span):
-                    ids.append(item.id)
-                    if item.note and item.note not in notes:
-                        notes.append(item.note)
+            originals = [item for i in members if isinstance(item := items[i], Span)]
+            if len(originals) > 1:  # in text order whatever the input order, so reports compare
+                originals.sort(key=lambda sp: (sp.start, sp.end, sp.id, sp.note))
+            for original in originals:
+                ids.append(original.id)
+                if original.note and original.note not in notes:
+                    notes.append(original.note)
             span = ScoredSpan(s, e, LABELS[li], text[s:e], tuple(ids), " / ".join(notes))
             by_pos[li, j] = span
             order.append((s, e, li, span))
