@@ -6,6 +6,7 @@ status each command documents. Qt is imported only when the app is opened.
 
 from __future__ import annotations
 
+import gc
 import io
 import sys
 from collections.abc import Callable
@@ -122,8 +123,14 @@ def score_command(
     except MedialitError as exc:
         click.echo(f"medialit score: unusable key: {exc}", err=True)
         ctx.exit(EXIT_USAGE)
-    collected = batch.collect(grading_key, submissions)
-    results = batch.score_all(grading_key, collected.entries)
+    # Reading and scoring a class set makes millions of small objects and no cycles; the
+    # cyclic garbage collector would re-scan them all again and again (about 25% of the run).
+    gc.disable()
+    try:
+        collected = batch.collect(grading_key, submissions)
+        results = batch.score_all(grading_key, collected.entries, details=details is not None)
+    finally:
+        gc.enable()
     for notice in (*grading_key.notices, *collected.notices):
         click.echo(f"{notice.file}{_line(notice.line)}: note: {notice.reason}", err=True)
     for problem in collected.problems:

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from medialit.core.anchoring import reanchor
 from medialit.core.errors import FileFormatError, MedialitError, UnscorableKeyError
@@ -190,11 +190,15 @@ def collect(key: GradingKey, inputs: Iterable[str | os.PathLike[str]]) -> Collec
     return reader.result()
 
 
-def score_all(key: GradingKey, entries: Iterable[Entry]) -> list[StudentResult]:
-    """One StudentResult per entry, in order."""
-    scorer = key.scorer
+def score_all(
+    key: GradingKey, entries: Iterable[Entry], *, details: bool = True
+) -> list[StudentResult]:
+    """One StudentResult per entry, in order; details=False skips outcomes (results.csv only)."""
+    score = key.scorer.score
     return [
-        StudentResult(e.student, e.class_code, key.lesson, e.submitted_at, scorer.score(e.spans))
+        StudentResult(
+            e.student, e.class_code, key.lesson, e.submitted_at, score(e.spans, details=details)
+        )
         for e in entries
     ]
 
@@ -287,23 +291,46 @@ class _Reader:
         )
 
     def read_jsonl(self, path: Path) -> None:
+        """Read line by line (a class set can be tens of MB), hashing as we go; the entries
+        count only if no identical file was read before."""
         origin = str(path)
-        data = self._read_bytes(path, MAX_JSONL_BYTES)
-        if data is None:
-            return
+        digest = hashlib.sha256()
+        size = 0
+        found: list[tuple[Entry, int]] = []
+        problems: list[Problem] = []
         try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            self.problem(origin, None, f"not UTF-8 text (byte {exc.start})")
+            with open(path, "rb") as fh:
+                for number, raw in enumerate(fh, start=1):
+                    digest.update(raw)
+                    size += len(raw)
+                    if size > MAX_JSONL_BYTES:
+                        self.problem(origin, None, f"over the {MAX_JSONL_BYTES:,}-byte limit")
+                        return
+                    try:
+                        line = raw.decode("utf-8")
+                    except UnicodeDecodeError as exc:
+                        problems.append(Problem(origin, number, f"not UTF-8 (byte {exc.start})"))
+                        continue
+                    if number == 1 and line.startswith("\ufeff"):
+                        line = line[1:]
+                    if not line.strip():
+                        continue
+                    try:
+                        entry = self._jsonl_entry(line, f"{origin}:{number}")
+                    except ValueError as exc:
+                        problems.append(Problem(origin, number, str(exc)))
+                        continue
+                    found.append((entry, number))
+        except OSError as exc:
+            self.problem(origin, None, f"cannot be read: {exc.strerror or exc}")
             return
-        for number, line in enumerate(text.split("\n"), start=1):
-            if not line.strip():
-                continue
-            try:
-                entry = self._jsonl_entry(line, f"{origin}:{number}")
-            except ValueError as exc:
-                self.problem(origin, number, str(exc))
-                continue
+        sha = digest.hexdigest()
+        if sha in self.seen_files:
+            self.notice(origin, None, f"identical to {self.seen_files[sha]}; counted once")
+            return
+        self.seen_files[sha] = origin
+        self.problems.extend(problems)
+        for entry, number in found:
             self._add(entry, origin, number)
 
     def _jsonl_entry(self, line: str, where: str) -> Entry:
@@ -394,6 +421,12 @@ def _short_text(
     value = data.get(name, "")
     if not isinstance(value, str):
         raise ValueError(f"'{name}' must be text")
+    if value.isprintable() and value.strip() == value and "  " not in value:
+        # Nothing for clean_name to remove (printable means no control, format or
+        # separator characters but the plain space); the common case, so skip it.
+        if required and not value:
+            raise ValueError(f"'{name}' is missing or empty")
+        return value[:max_len]
     if has_lone_surrogate(value):
         raise ValueError(f"'{name}' contains an invalid (lone surrogate) character")
     value = clean_name(value, max_len=max_len)
@@ -424,18 +457,13 @@ def _doccano_spans(
         raise ValueError(f"'label' has {len(items):,} spans, over the limit of {MAX_SPANS:,}")
     n = len(raw)
     labels = _LABELS
-    spans: list[tuple[int, int, Label]] = []
-    for i, item in enumerate(items):
-        if type(item) is not list or len(item) != 3:
-            raise ValueError(f"label[{i}] must be [start, end, label]")
-        s, e, name = item
-        if type(s) is not int or type(e) is not int or not 0 <= s < e <= n:
-            raise ValueError(f"label[{i}]: [{s!r}, {e!r}) is not a span of the text (0..{n})")
-        label = labels.get(name) if isinstance(name, str) else None
-        if label is None:
-            names = ", ".join(labels)
-            raise ValueError(f"label[{i}]: unknown label {name!r} (expected one of {names})")
-        spans.append((s, e, label))
+    try:  # the fast path, for well-formed lines: one comprehension, one check
+        spans = [(s, e, labels[name]) for s, e, name in items]
+        valid = all(type(s) is int and type(e) is int and 0 <= s < e <= n for s, e, _ in spans)
+    except (ValueError, TypeError, KeyError):
+        valid = False
+    if not valid:
+        _span_problem(items, n)
     if raw is canonical or raw == canonical:
         return tuple(spans)
     to_canon = _offset_map(raw)
@@ -446,6 +474,20 @@ def _doccano_spans(
             raise ValueError(f"label[{i}]: [{s}, {e}) is empty in the canonical text")
         mapped.append((cs, ce, label))
     return tuple(mapped)
+
+
+def _span_problem(items: list[Any], n: int) -> NoReturn:
+    """Raise ValueError naming the first bad item of a `label` list (the slow, exact path)."""
+    for i, item in enumerate(items):
+        if type(item) is not list or len(item) != 3:
+            raise ValueError(f"label[{i}] must be [start, end, label]")
+        s, e, name = item
+        if type(s) is not int or type(e) is not int or not 0 <= s < e <= n:
+            raise ValueError(f"label[{i}]: [{s!r}, {e!r}) is not a span of the text (0..{n})")
+        if not isinstance(name, str) or name not in _LABELS:
+            names = ", ".join(_LABELS)
+            raise ValueError(f"label[{i}]: unknown label {name!r} (expected one of {names})")
+    raise ValueError("'label' is not a list of [start, end, label]")
 
 
 def _offset_map(raw: str) -> Callable[[int], int]:

@@ -140,16 +140,34 @@ def _ratio(value: float | None) -> float | None:
     return None if value is None else round_half_up(value, RATIO_DECIMALS)
 
 
-def _cells(values: tuple[Value, ...], columns: tuple[str, ...], decimal_comma: bool) -> list[str]:
+def _kinds(columns: tuple[str, ...]) -> tuple[str, ...]:
+    """How each column is written: t(ext), s(core), r(atio) or i(nteger)."""
+    text = {"student", "class_code", "lesson", "submitted_at", "outcome", "key_quote"}
+    text |= {"key_label", "student_label", "student_quote", "student_note"}
+    integer = {"correct", "partial", "wrong_label", "missed", "spurious"}
+    integer |= {"key_start", "key_end", "student_start", "student_end"}
+    return tuple(
+        "t" if c in text else "s" if c == "score" else "i" if c in integer else "r" for c in columns
+    )
+
+
+_RESULT_KINDS = _kinds(RESULTS_COLUMNS)
+_DETAIL_KINDS = _kinds(DETAILS_COLUMNS)
+
+
+def _cells(values: tuple[Value, ...], kinds: tuple[str, ...], decimal_comma: bool) -> list[str]:
     out: list[str] = []
-    for name, value in zip(columns, values, strict=True):
+    for kind, value in zip(kinds, values, strict=True):
         if value is None:
             out.append("")
-        elif isinstance(value, str):
-            out.append(safe_text(value))
-        elif isinstance(value, float):
-            digits = SCORE_DECIMALS if name == "score" else RATIO_DECIMALS
-            text = f"{value:.{digits}f}"
+        elif kind == "r":
+            text = f"{value:.{RATIO_DECIMALS}f}"
+            out.append(text.replace(".", ",") if decimal_comma else text)
+        elif kind == "t":
+            assert isinstance(value, str)
+            out.append("'" + value if value.startswith(FORMULA_STARTS) else value)
+        elif kind == "s":
+            text = f"{value:.{SCORE_DECIMALS}f}"
             out.append(text.replace(".", ",") if decimal_comma else text)
         else:
             out.append(str(value))
@@ -161,7 +179,7 @@ def results_table(results: Iterable[StudentResult], *, delimiter: str = ",") -> 
     decimal_comma = _check_delimiter(delimiter)
     yield list(RESULTS_COLUMNS)
     for result in results:
-        yield _cells(result_values(result), RESULTS_COLUMNS, decimal_comma)
+        yield _cells(result_values(result), _RESULT_KINDS, decimal_comma)
 
 
 def details_table(results: Iterable[StudentResult], *, delimiter: str = ",") -> Iterator[list[str]]:
@@ -170,7 +188,7 @@ def details_table(results: Iterable[StudentResult], *, delimiter: str = ",") -> 
     yield list(DETAILS_COLUMNS)
     for result in results:
         for outcome in result.report.outcomes:
-            yield _cells(detail_values(result.student, outcome), DETAILS_COLUMNS, decimal_comma)
+            yield _cells(detail_values(result.student, outcome), _DETAIL_KINDS, decimal_comma)
 
 
 def _check_delimiter(delimiter: str) -> bool:

@@ -19,10 +19,11 @@ into canonical text (`medialit.core.text.canonicalize`).
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 from medialit.core.errors import InvalidSpanError, UnscorableKeyError
 from medialit.core.model import LABELS, KeySpan, Label, Span
@@ -217,6 +218,130 @@ def _mean(total: float, count: int) -> float | None:
     return total / count if count else None
 
 
+def trim_tables(text: str) -> tuple[list[int], list[int]]:
+    """Trimming as two lookups: `left[s]` is where a span starting at s really starts,
+    `right[e]` where one ending at e really ends (scoring.md, Trim).
+
+    Spans that trim to nothing come out with left[s] >= right[e]. Built once per
+    text in O(len(text)), asking "whitespace or punctuation?" once per distinct
+    character; afterwards trimming a span costs two list indexings.
+    """
+    n = len(text)
+    trimmable = frozenset(ch for ch in set(text) if is_trimmable(ch))
+    left = [n] * (n + 1)
+    nearest = n
+    for i in range(n - 1, -1, -1):
+        if text[i] not in trimmable:
+            nearest = i
+        left[i] = nearest
+    right = [0] * (n + 1)
+    nearest = 0
+    for i in range(1, n + 1):
+        if text[i - 1] not in trimmable:
+            nearest = i
+        right[i] = nearest
+    return left, right
+
+
+Merged = list[list[tuple[int, int, list[int]]]]
+"""Per label index, the student's sorted disjoint spans (start, end, indexes of the inputs)."""
+
+
+def _normalize(
+    spans: Iterable[SpanLike], left: list[int], right: list[int]
+) -> tuple[list[SpanLike], Merged]:
+    """Validate, trim, drop empty spans and merge same-label spans that overlap or touch."""
+    items = spans if isinstance(spans, list) else list(spans)
+    n = len(left) - 1
+    trimmed = _trim_fast(items, n, left, right)
+    if trimmed is None:
+        trimmed = _trim_careful(items, n, left, right)
+    grouped: list[list[tuple[int, int, int]]] = [[] for _ in range(_NL)]
+    for s, e, li, i in trimmed:
+        if s < e:  # a span that trims to nothing is dropped
+            grouped[li].append((s, e, i))
+    merged: Merged = [[] for _ in range(_NL)]
+    for li, group in enumerate(grouped):
+        if not group:
+            continue
+        if len(group) > 1:
+            group.sort()
+        out = merged[li]
+        cs, ce, first = group[0]
+        members = [first]
+        for s, e, i in group[1:]:
+            if s <= ce:  # overlap or touch: one span (scoring.md, Merge)
+                if e > ce:
+                    ce = e
+                members.append(i)
+            else:
+                out.append((cs, ce, members))
+                cs, ce, members = s, e, [i]
+        out.append((cs, ce, members))
+    return items, merged
+
+
+def _trim_fast(
+    items: list[SpanLike], n: int, left: list[int], right: list[int]
+) -> list[tuple[int, int, int, int]] | None:
+    """(start, end, label index, input index) of trimmed spans via comprehensions, or None
+    when anything is unusual (mixed input, a bad offset or label): then `_trim_careful`."""
+    rows: list[Any] = items  # checked below, as one expression per step
+    try:
+        if rows and not isinstance(rows[0], tuple):
+            rows = [(sp.start, sp.end, sp.label) for sp in rows]
+        if not all(type(s) is int and type(e) is int and 0 <= s < e <= n for s, e, _ in rows):
+            return None
+        index = _LABEL_INDEX
+        return [(left[s], right[e], index[lab], i) for i, (s, e, lab) in enumerate(rows)]
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return None
+
+
+def _trim_careful(
+    items: list[SpanLike], n: int, left: list[int], right: list[int]
+) -> list[tuple[int, int, int, int]]:
+    """Like `_trim_fast` item by item, raising InvalidSpanError for the first bad one."""
+    out = []
+    for i, item in enumerate(items):
+        if isinstance(item, tuple):
+            s, e, label = item
+        else:
+            s, e, label = item.start, item.end, item.label
+        if type(s) is not int or type(e) is not int or not 0 <= s < e <= n:
+            _check_range(s, e, n, "span")
+        try:
+            li = _LABEL_INDEX[label]
+        except (KeyError, TypeError):
+            raise InvalidSpanError(f"unknown label {label!r}") from None
+        out.append((left[s], right[e], li, i))
+    return out
+
+
+def _scored_spans(
+    items: list[SpanLike], merged: Merged, text: str
+) -> tuple[dict[tuple[int, int], ScoredSpan], tuple[ScoredSpan, ...]]:
+    """ScoredSpan objects by (label index, position), and all of them in text order."""
+    by_pos: dict[tuple[int, int], ScoredSpan] = {}
+    order: list[tuple[int, int, int, ScoredSpan]] = []
+    for li, group in enumerate(merged):
+        for j, (s, e, members) in enumerate(group):
+            ids: list[str] = []
+            notes: list[str] = []
+            originals = [item for i in members if isinstance(item := items[i], Span)]
+            if len(originals) > 1:  # in text order whatever the input order, so reports compare
+                originals.sort(key=lambda sp: (sp.start, sp.end, sp.id, sp.note))
+            for original in originals:
+                ids.append(original.id)
+                if original.note and original.note not in notes:
+                    notes.append(original.note)
+            span = ScoredSpan(s, e, LABELS[li], text[s:e], tuple(ids), " / ".join(notes))
+            by_pos[li, j] = span
+            order.append((s, e, li, span))
+    order.sort(key=lambda item: item[:3])
+    return by_pos, tuple(item[3] for item in order)
+
+
 class Scorer:
     """One key prepared for scoring many submissions against the same text.
 
@@ -225,10 +350,20 @@ class Scorer:
     """
 
     __slots__ = (
-        "_exact",
-        "_kdata",
+        "_k_end",
+        "_k_label",
+        "_k_len",
+        "_k_mask",
+        "_k_multi",
+        "_k_optional",
+        "_k_reach",
+        "_k_row",
+        "_k_start",
+        "_left",
+        "_required",
         "_required_by_label",
-        "_trim_chars",
+        "_right",
+        "_v_disjoint",
         "_v_ends",
         "_v_starts",
         "keys",
@@ -237,189 +372,171 @@ class Scorer:
 
     def __init__(self, key: Iterable[KeySpan], text: str) -> None:
         self.text = text
-        self._trim_chars = trim_chars(text)
+        self._left, self._right = left, right = trim_tables(text)
         scored: list[ScoredKeySpan] = []
         for k in key:
             _check_range(k.start, k.end, len(text), "key span")
-            s, e = self._trim(k.start, k.end)
+            s, e = left[k.start], right[k.end]
             if s < e:  # a key span of only punctuation/space has nothing to score
                 scored.append(ScoredKeySpan(k, s, e, text[s:e]))
         scored.sort(key=lambda sk: (sk.start, sk.end, _LABEL_INDEX[sk.key.label]))
         if not any(not sk.key.optional for sk in scored):
             raise UnscorableKeyError("the key has no required span, so it cannot be scored")
         self.keys: tuple[ScoredKeySpan, ...] = tuple(scored)
-        # Per key: (start, end, primary label index, accepted-label bit mask, optional).
-        self._kdata: list[tuple[int, int, int, int, bool]] = []
-        accept: list[list[tuple[int, int]]] = [[] for _ in LABELS]
-        self._exact: dict[tuple[int, int], int] = {}
-        self._required_by_label: list[int] = [0] * _NL
-        for sk in scored:
-            mask = 0
-            for label in sk.key.accepted:
-                li = _LABEL_INDEX[label]
-                mask |= 1 << li
-                accept[li].append((sk.start, sk.end))
-            self._exact[sk.start, sk.end] = self._exact.get((sk.start, sk.end), 0) | mask
-            primary = _LABEL_INDEX[sk.key.label]
-            self._kdata.append((sk.start, sk.end, primary, mask, sk.key.optional))
-            if not sk.key.optional:
-                self._required_by_label[primary] += 1
+        # Key spans as parallel lists, sorted by start; `reach` is the running maximum of
+        # `end`, so the key spans that may overlap [s, e) are reach > s and start < e.
+        self._k_start = [sk.start for sk in scored]
+        self._k_end = [sk.end for sk in scored]
+        self._k_len = [sk.end - sk.start for sk in scored]
+        self._k_reach: list[int] = []
+        for end in self._k_end:
+            self._k_reach.append(max(end, self._k_reach[-1]) if self._k_reach else end)
+        self._k_label = [_LABEL_INDEX[sk.key.label] for sk in scored]
+        self._k_row = [(_NL + 1) * li for li in self._k_label]  # row offset in the confusion
+        self._k_mask = [sum(1 << _LABEL_INDEX[lab] for lab in sk.key.accepted) for sk in scored]
+        self._k_multi = [mask & (mask - 1) != 0 for mask in self._k_mask]
+        self._k_optional = [sk.key.optional for sk in scored]
+        self._required = sum(not o for o in self._k_optional)
+        self._required_by_label = [0] * _NL
+        for li, optional in zip(self._k_label, self._k_optional, strict=True):
+            if not optional:
+                self._required_by_label[li] += 1
+        # V(l): the characters of key spans accepting l, as sorted disjoint intervals. When
+        # those key spans are themselves disjoint, support(s) is just the sum of overlaps.
         self._v_starts: list[list[int]] = []
         self._v_ends: list[list[int]] = []
-        for intervals in accept:
+        self._v_disjoint: list[bool] = []
+        for li in range(_NL):
+            intervals = [
+                (sk.start, sk.end)
+                for sk, mask in zip(scored, self._k_mask, strict=True)
+                if mask >> li & 1
+            ]
             starts, ends = _merge(intervals)
             self._v_starts.append(starts)
             self._v_ends.append(ends)
-
-    def _trim(self, start: int, end: int) -> tuple[int, int]:
-        text, chars = self.text, self._trim_chars
-        while start < end and text[start] in chars:
-            start += 1
-        while end > start and text[end - 1] in chars:
-            end -= 1
-        return start, end
+            union = sum(e - s for s, e in zip(starts, ends, strict=True))
+            self._v_disjoint.append(union == sum(e - s for s, e in intervals))
 
     def normalize(self, spans: Iterable[SpanLike]) -> tuple[ScoredSpan, ...]:
         """The spans as scored: trimmed, empty ones dropped, same-label neighbours merged."""
-        items, merged = _normalize(spans, self.text, self._trim_chars)
+        items, merged = _normalize(spans, self._left, self._right)
         return _scored_spans(items, merged, self.text)[1]
 
-    def score(self, spans: Iterable[SpanLike]) -> ScoreReport:
-        """Score one student's spans (any order, overlapping freely) against the key."""
-        items, merged = _normalize(spans, self.text, self._trim_chars)
-        starts = [[m[0] for m in group] for group in merged]
-        ends = [[m[1] for m in group] for group in merged]
-        present = [li for li in range(_NL) if merged[li]]
+    def score(self, spans: Iterable[SpanLike], *, details: bool = True) -> ScoreReport:
+        """Score one student's spans (any order, overlapping freely) against the key.
 
-        # Precision side: support(s) per student span, and exact matches for strict precision.
+        With details=False the report's `outcomes` and `spans` are left empty
+        (every figure, count and the confusion matrix are still there): building
+        those objects is most of the cost, and results.csv does not need them.
+        """
+        items, merged = _normalize(spans, self._left, self._right)
+        k_start, k_end, k_reach, k_row = self._k_start, self._k_end, self._k_reach, self._k_row
+        k_mask, k_multi = self._k_mask, self._k_multi
+        nk = len(k_start)
+        covered = [0] * nk
+        state = [0] * nk  # bits: 1 an accepted label overlaps, 2 another label, 4 exact match
+        pieces: dict[int, list[tuple[int, int]]] = {}  # keys accepting several labels
+        pairs: list[list[tuple[int, int, int, int, int]]] | None = (
+            [[] for _ in range(nk)] if details else None
+        )
+        width = _NL + 1
+        confusion = [0] * (width * width)
+        none_row = _NONE_INDEX * width
         support_sum = [0.0] * _NL
-        span_count = [len(group) for group in merged]
+        span_count = [0] * _NL
         strict_hits = 0
-        exact = self._exact
-        for li in present:
-            vs, ve = self._v_starts[li], self._v_ends[li]
+        spurious: list[tuple[int, int, int]] = []
+
+        # One pass over the student's spans finds every overlapping (key, student) pair by
+        # bisection on the key; support(s), strict hits and spurious spans fall out of it.
+        for li, group in enumerate(merged):
+            if not group:
+                continue
+            span_count[li] = len(group)
             bit = 1 << li
+            disjoint = self._v_disjoint[li]
             total = 0.0
-            for s, e, _ in merged[li]:
-                total += _measure(vs, ve, s, e) / (e - s)
-                if exact.get((s, e), 0) & bit:
+            for j, (s, e, _) in enumerate(group):
+                touched = hit = False
+                shared = 0
+                for k in range(bisect_right(k_reach, s), bisect_left(k_start, e)):
+                    ke = k_end[k]
+                    if ke <= s:
+                        continue
+                    ks = k_start[k]
+                    touched = True
+                    lo = ks if ks > s else s
+                    hi = ke if ke < e else e
+                    confusion[k_row[k] + li] += 1
+                    if k_mask[k] & bit:
+                        shared += hi - lo
+                        if k_multi[k]:
+                            pieces.setdefault(k, []).append((lo, hi))
+                        else:
+                            covered[k] += hi - lo
+                        if ks == s and ke == e:
+                            state[k] |= 5
+                            hit = True
+                        else:
+                            state[k] |= 1
+                    else:
+                        state[k] |= 2
+                    if pairs is not None:
+                        pairs[k].append((hi - lo, s, e, li, j))
+                if not touched:
+                    spurious.append((s, li, j))
+                    confusion[none_row + li] += 1
+                if hit:
                     strict_hits += 1
+                if not disjoint:
+                    shared = _measure(self._v_starts[li], self._v_ends[li], s, e)
+                total += shared / (e - s)
             support_sum[li] = total
 
-        # Recall side: every overlapping (key span, student span) pair, found by bisection.
-        confusion = [[0] * (_NL + 1) for _ in range(_NL + 1)]
-        touched = [[False] * len(group) for group in merged]
+        # One pass over the key: coverage and the outcome of each key span.
         coverage_sum = [0.0] * _NL
-        strict_recalled = 0
-        counts = [0] * 6  # correct, partial, wrong_label, missed, bonus, spurious
-        key_outcomes: list[tuple[int, int, int, int, float]] = []  # (key i, kind, label, j, cov)
-        for ki, (ks, ke, kl, mask, optional) in enumerate(self._kdata):
-            acc_best = -1  # overlap of the best accepted-label span so far
-            acc_li = acc_j = -1
-            acc_s = 0
-            oth_best = -1
-            oth_li = oth_j = -1
-            oth_s = 0
-            exact_li = exact_j = -1
-            covered = 0
-            pieces: list[tuple[int, int]] | None = None
-            multi = mask & (mask - 1) != 0
-            row = confusion[kl]
-            for li in present:
-                st = starts[li]
-                en = ends[li]
-                j = bisect_right(en, ks)
-                n = len(st)
-                accepted = mask >> li & 1
-                while j < n and st[j] < ke:
-                    s = st[j]
-                    e = en[j]
-                    lo = s if s > ks else ks
-                    hi = e if e < ke else ke
-                    ov = hi - lo
-                    row[li] += 1
-                    touched[li][j] = True
-                    if accepted:
-                        if s == ks and e == ke and exact_li < 0:  # ties: label order
-                            exact_li, exact_j = li, j
-                        if multi:
-                            if pieces is None:
-                                pieces = []
-                            pieces.append((lo, hi))
-                        else:
-                            covered += ov
-                        if ov > acc_best or (ov == acc_best and s < acc_s):
-                            acc_best, acc_li, acc_j, acc_s = ov, li, j, s
-                    elif ov > oth_best or (ov == oth_best and s < oth_s):
-                        oth_best, oth_li, oth_j, oth_s = ov, li, j, s
-                    j += 1
-            if pieces:
-                covered = _union_length(pieces)
-            coverage = covered / (ke - ks)
-            if optional:
-                if acc_li >= 0:
+        counts = [0] * 5  # correct, partial, wrong_label, missed, bonus (as in _KEY_KINDS)
+        key_outcomes: list[tuple[int, int, float]] = []  # (key index, kind, coverage)
+        k_len, k_label, k_optional = self._k_len, self._k_label, self._k_optional
+        for k in range(nk):
+            st = state[k]
+            if k_optional[k]:
+                if st & 1:
                     counts[4] += 1
-                    key_outcomes.append((ki, 4, acc_li, acc_j, coverage))
+                    if details:
+                        got = _union_length(pieces[k]) if k in pieces else covered[k]
+                        key_outcomes.append((k, 4, got / k_len[k]))
                 continue
-            coverage_sum[kl] += coverage
-            if exact_li >= 0:
-                strict_recalled += 1
-                counts[0] += 1
-                key_outcomes.append((ki, 0, exact_li, exact_j, coverage))
-            elif acc_li >= 0:
-                counts[1] += 1
-                key_outcomes.append((ki, 1, acc_li, acc_j, coverage))
-            elif oth_li >= 0:
-                counts[2] += 1
-                key_outcomes.append((ki, 2, oth_li, oth_j, coverage))
-            else:
-                counts[3] += 1
-                row[_NONE_INDEX] += 1
-                key_outcomes.append((ki, 3, -1, -1, coverage))
+            got = _union_length(pieces[k]) if k in pieces else covered[k]
+            coverage = got / k_len[k]
+            coverage_sum[k_label[k]] += coverage
+            kind = 0 if st & 4 else 1 if st & 1 else 2 if st & 2 else 3
+            counts[kind] += 1
+            if kind == 3:
+                confusion[k_row[k] + _NONE_INDEX] += 1
+            if details:
+                key_outcomes.append((k, kind, coverage))
 
-        spurious: list[tuple[int, int]] = []
-        none_row = confusion[_NONE_INDEX]
-        for li in present:
-            for j, hit in enumerate(touched[li]):
-                if not hit:
-                    none_row[li] += 1
-                    spurious.append((li, j))
-        counts[5] = len(spurious)
-
-        required = sum(self._required_by_label)
+        required = self._required
         total_spans = sum(span_count)
         recall = sum(coverage_sum) / required
         precision = sum(support_sum) / total_spans if total_spans else 0.0
         f1 = f1_of(precision, recall)
         strict_precision = strict_hits / total_spans if total_spans else 0.0
-        strict_recall = strict_recalled / required
+        strict_recall = counts[0] / required
 
         labels = []
         for li, label in enumerate(LABELS):
             lp = _mean(support_sum[li], span_count[li])
             lr = _mean(coverage_sum[li], self._required_by_label[li])
-            lf: float | None
-            if lr is None:
-                lf = None
-            elif lp is None:
-                lf = 0.0
-            else:
-                lf = f1_of(lp, lr)
+            lf = None if lr is None else 0.0 if lp is None else f1_of(lp, lr)
             labels.append(LabelFigures(label, lp, lr, lf))
 
-        # Materialise the spans and outcomes (the parts a person reads).
-        scored, all_spans = _scored_spans(items, merged, self.text)
-        kinds = _KEY_KINDS
-        placed: list[tuple[int, int, Outcome]] = []
-        for ki, kind, li, j, coverage in key_outcomes:
-            sk = self.keys[ki]
-            student = scored[li, j] if li >= 0 else None
-            placed.append((sk.start, sk.end, Outcome(kinds[kind], sk, student, coverage)))
-        for li, j in spurious:
-            sp = scored[li, j]
-            placed.append((sp.start, sp.end, Outcome(OutcomeKind.SPURIOUS, None, sp, None)))
-        placed.sort(key=lambda item: (item[0], item[1]))
-
+        outcomes: tuple[Outcome, ...] = ()
+        all_spans: tuple[ScoredSpan, ...] = ()
+        if pairs is not None:
+            outcomes, all_spans = self._details(items, merged, key_outcomes, pairs, spurious)
         return ScoreReport(
             precision=precision,
             recall=recall,
@@ -432,13 +549,55 @@ class Scorer:
             partial=counts[1],
             wrong_label=counts[2],
             missed=counts[3],
-            spurious=counts[5],
+            spurious=len(spurious),
             bonus=counts[4],
             labels=tuple(labels),
-            confusion=tuple(tuple(r) for r in confusion),
-            outcomes=tuple(item[2] for item in placed),
+            confusion=tuple(
+                [tuple(confusion[r : r + width]) for r in range(0, width * width, width)]
+            ),
+            outcomes=outcomes,
             spans=all_spans,
         )
+
+    def _details(
+        self,
+        items: list[SpanLike],
+        merged: Merged,
+        key_outcomes: list[tuple[int, int, float]],
+        pairs: list[list[tuple[int, int, int, int, int]]],
+        spurious: list[tuple[int, int, int]],
+    ) -> tuple[tuple[Outcome, ...], tuple[ScoredSpan, ...]]:
+        """The outcomes, each naming its student span, and the scored spans, in text order."""
+        scored, all_spans = _scored_spans(items, merged, self.text)
+        placed: list[tuple[int, int, Outcome]] = []
+        for k, kind, coverage in key_outcomes:
+            sk = self.keys[k]
+            mask = self._k_mask[k]
+            accepted = [p for p in pairs[k] if mask >> p[3] & 1]
+            student = None
+            if kind != 3:
+                if kind == 0:  # the exact match; several (also_accept labels) go by label order
+                    exact = (p for p in accepted if p[1:3] == (sk.start, sk.end))
+                    choice = min(exact, key=_label_of)
+                else:  # partial and bonus name an accepted span; wrong_label any
+                    choice = max(accepted if kind != 2 else pairs[k], key=_rank)
+                student = scored[choice[3], choice[4]]
+            placed.append((sk.start, sk.end, Outcome(_KEY_KINDS[kind], sk, student, coverage)))
+        for _, li, j in spurious:
+            span = scored[li, j]
+            placed.append((span.start, span.end, Outcome(OutcomeKind.SPURIOUS, None, span, None)))
+        placed.sort(key=lambda item: (item[0], item[1]))
+        return tuple(item[2] for item in placed), all_spans
+
+
+def _rank(pair: tuple[int, int, int, int, int]) -> tuple[int, int, int]:
+    """Largest overlap, then earliest start, then label order (scoring.md: the span named)."""
+    overlap, start, _, li, _ = pair
+    return overlap, -start, -li
+
+
+def _label_of(pair: tuple[int, int, int, int, int]) -> int:
+    return pair[3]
 
 
 _KEY_KINDS = (
@@ -461,97 +620,20 @@ def _check_range(start: object, end: object, length: int, what: str) -> None:
         )
 
 
-def score(key: Iterable[KeySpan], spans: Iterable[SpanLike], text: str) -> ScoreReport:
+def score(
+    key: Iterable[KeySpan], spans: Iterable[SpanLike], text: str, *, details: bool = True
+) -> ScoreReport:
     """Score one student's spans against `key` on canonical `text` (scoring.md, exactly).
 
     Raises UnscorableKeyError for a key without a required span and
     InvalidSpanError for offsets outside the text. To score many submissions
     against one key, build a `Scorer` once and call its `score`.
     """
-    return Scorer(key, text).score(spans)
+    return Scorer(key, text).score(spans, details=details)
 
 
 def normalize_spans(spans: Iterable[SpanLike], text: str) -> tuple[ScoredSpan, ...]:
     """Trim and merge spans the way scoring does (scoring.md, Normalising a span)."""
-    items, merged = _normalize(spans, text, trim_chars(text))
+    left, right = trim_tables(text)
+    items, merged = _normalize(spans, left, right)
     return _scored_spans(items, merged, text)[1]
-
-
-def trim_chars(text: str) -> frozenset[str]:
-    """The characters of `text` that trimming removes from span edges.
-
-    Trimming asks "whitespace or punctuation?" at every span edge; answering once
-    per distinct character turns each question into a set lookup.
-    """
-    return frozenset(ch for ch in set(text) if is_trimmable(ch))
-
-
-def _normalize(
-    spans: Iterable[SpanLike], text: str, chars: frozenset[str]
-) -> tuple[list[SpanLike], list[list[tuple[int, int, list[int]]]]]:
-    """Validated, trimmed, merged spans: per label index, sorted disjoint (start, end, members).
-
-    `members` are indexes into the returned item list, for ids and notes.
-    """
-    items = spans if isinstance(spans, list) else list(spans)
-    n = len(text)
-    index = _LABEL_INDEX
-    grouped: list[list[tuple[int, int, int]]] = [[] for _ in range(_NL)]
-    for i, item in enumerate(items):
-        if isinstance(item, tuple):
-            s, e, label = item
-        else:
-            s, e, label = item.start, item.end, item.label
-        if type(s) is not int or type(e) is not int or not 0 <= s < e <= n:
-            _check_range(s, e, n, "span")
-        li = index.get(label)
-        if li is None:
-            raise InvalidSpanError(f"unknown label {label!r}")
-        while s < e and text[s] in chars:
-            s += 1
-        while e > s and text[e - 1] in chars:
-            e -= 1
-        if s < e:  # a span that trims to nothing is dropped
-            grouped[li].append((s, e, i))
-    merged: list[list[tuple[int, int, list[int]]]] = [[] for _ in range(_NL)]
-    for li, group in enumerate(grouped):
-        if not group:
-            continue
-        group.sort()
-        out = merged[li]
-        cs, ce, first = group[0]
-        members = [first]
-        for s, e, i in group[1:]:
-            if s <= ce:  # overlap or touch: one span (scoring.md, Merge)
-                if e > ce:
-                    ce = e
-                members.append(i)
-            else:
-                out.append((cs, ce, members))
-                cs, ce, members = s, e, [i]
-        out.append((cs, ce, members))
-    return items, merged
-
-
-def _scored_spans(
-    items: list[SpanLike], merged: list[list[tuple[int, int, list[int]]]], text: str
-) -> tuple[dict[tuple[int, int], ScoredSpan], tuple[ScoredSpan, ...]]:
-    """ScoredSpan objects by (label index, position), and all of them in text order."""
-    by_pos: dict[tuple[int, int], ScoredSpan] = {}
-    order: list[tuple[int, int, int, ScoredSpan]] = []
-    for li, group in enumerate(merged):
-        for j, (s, e, members) in enumerate(group):
-            ids: list[str] = []
-            notes: list[str] = []
-            originals = [item for i in members if isinstance(item := items[i], Span)]
-            if len(originals) > 1:  # in text order whatever the input order, so reports compare
-                originals.sort(key=lambda sp: (sp.start, sp.end, sp.id, sp.note))
-            for original in originals:
-                ids.append(original.id)
-                if original.note and original.note not in notes:
-                    notes.append(original.note)
-            span = ScoredSpan(s, e, LABELS[li], text[s:e], tuple(ids), " / ".join(notes))
-            by_pos[li, j] = span
-            order.append((s, e, li, span))
-    order.sort(key=lambda item: item[:3])
-    return by_pos, tuple(item[3] for item in order)
