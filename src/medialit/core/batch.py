@@ -457,12 +457,15 @@ def _doccano_spans(
         raise ValueError(f"'label' has {len(items):,} spans, over the limit of {MAX_SPANS:,}")
     n = len(raw)
     labels = _LABELS
-    try:  # the fast path, for well-formed lines: one comprehension, one check
-        spans = [(s, e, labels[name]) for s, e, name in items]
-        valid = all(type(s) is int and type(e) is int and 0 <= s < e <= n for s, e, _ in spans)
+    try:  # the fast path, for well-formed lines: one comprehension that drops bad items
+        spans = [
+            (s, e, labels[name])
+            for s, e, name in items
+            if type(s) is int and type(e) is int and 0 <= s < e <= n
+        ]
     except (ValueError, TypeError, KeyError):
-        valid = False
-    if not valid:
+        spans = []
+    if len(spans) != len(items):
         _span_problem(items, n)
     if raw is canonical or raw == canonical:
         return tuple(spans)

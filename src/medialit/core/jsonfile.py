@@ -56,7 +56,10 @@ def loads_strict(text: str) -> Any:
     For many small documents (JSONL lines) whose shape the caller checks field by
     field anyway; raises ValueError (or RecursionError for absurd nesting).
     """
-    return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+    return _STRICT_DECODER.decode(text)
+
+
+_STRICT_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
 
 
 def parse_json_text(text: str, origin: str) -> dict[str, Any]:

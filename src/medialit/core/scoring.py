@@ -290,10 +290,13 @@ def _trim_fast(
     try:
         if rows and not isinstance(rows[0], tuple):
             rows = [(sp.start, sp.end, sp.label) for sp in rows]
-        if not all(type(s) is int and type(e) is int and 0 <= s < e <= n for s, e, _ in rows):
-            return None
         index = _LABEL_INDEX
-        return [(left[s], right[e], index[lab], i) for i, (s, e, lab) in enumerate(rows)]
+        out = [
+            (left[s], right[e], index[lab], i)
+            for i, (s, e, lab) in enumerate(rows)
+            if type(s) is int and type(e) is int and 0 <= s < e <= n
+        ]
+        return out if len(out) == len(rows) else None
     except (AttributeError, KeyError, TypeError, ValueError):
         return None
 
@@ -351,6 +354,7 @@ class Scorer:
 
     __slots__ = (
         "_k_end",
+        "_k_info",
         "_k_label",
         "_k_len",
         "_k_mask",
@@ -396,6 +400,9 @@ class Scorer:
         self._k_mask = [sum(1 << _LABEL_INDEX[lab] for lab in sk.key.accepted) for sk in scored]
         self._k_multi = [mask & (mask - 1) != 0 for mask in self._k_mask]
         self._k_optional = [sk.key.optional for sk in scored]
+        self._k_info = list(
+            zip(self._k_start, self._k_end, self._k_row, self._k_mask, self._k_multi, strict=True)
+        )
         self._required = sum(not o for o in self._k_optional)
         self._required_by_label = [0] * _NL
         for li, optional in zip(self._k_label, self._k_optional, strict=True):
@@ -431,8 +438,8 @@ class Scorer:
         those objects is most of the cost, and results.csv does not need them.
         """
         items, merged = _normalize(spans, self._left, self._right)
-        k_start, k_end, k_reach, k_row = self._k_start, self._k_end, self._k_reach, self._k_row
-        k_mask, k_multi = self._k_mask, self._k_multi
+        k_start, k_reach, k_row = self._k_start, self._k_reach, self._k_row
+        k_info = self._k_info
         nk = len(k_start)
         covered = [0] * nk
         state = [0] * nk  # bits: 1 an accepted label overlaps, 2 another label, 4 exact match
@@ -461,17 +468,16 @@ class Scorer:
                 touched = hit = False
                 shared = 0
                 for k in range(bisect_right(k_reach, s), bisect_left(k_start, e)):
-                    ke = k_end[k]
+                    ks, ke, row, mask, multi = k_info[k]
                     if ke <= s:
                         continue
-                    ks = k_start[k]
                     touched = True
                     lo = ks if ks > s else s
                     hi = ke if ke < e else e
-                    confusion[k_row[k] + li] += 1
-                    if k_mask[k] & bit:
+                    confusion[row + li] += 1
+                    if mask & bit:
                         shared += hi - lo
-                        if k_multi[k]:
+                        if multi:
                             pieces.setdefault(k, []).append((lo, hi))
                         else:
                             covered[k] += hi - lo
