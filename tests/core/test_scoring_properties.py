@@ -8,6 +8,7 @@ right. Hypothesis checks that they agree on every figure and outcome.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 from hypothesis import assume, given, settings
@@ -371,3 +372,13 @@ def test_every_required_key_span_gets_exactly_one_outcome(
     assert report.correct + report.partial + report.wrong_label + report.missed == len(required)
     assert all(o.key and o.key.optional for o in report.outcomes if o.kind is OutcomeKind.BONUS)
     assert report.spurious == sum(o.kind is OutcomeKind.SPURIOUS for o in report.outcomes)
+
+
+@settings(max_examples=200, deadline=None)
+@given(cases())
+def test_details_false_leaves_out_only_outcomes_and_spans(
+    case: tuple[str, list[KeySpan], list[Triple]],
+) -> None:
+    text, key, spans = case
+    full = score(key, spans, text)
+    assert score(key, spans, text, details=False) == replace(full, outcomes=(), spans=())

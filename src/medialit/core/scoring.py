@@ -327,22 +327,33 @@ def _scored_spans(
     """ScoredSpan objects by (label index, position), and all of them in text order."""
     by_pos: dict[tuple[int, int], ScoredSpan] = {}
     order: list[tuple[int, int, int, ScoredSpan]] = []
+    plain = not any(isinstance(item, Span) for item in items)  # bare tuples: no ids or notes
     for li, group in enumerate(merged):
+        label = LABELS[li]
         for j, (s, e, members) in enumerate(group):
-            ids: list[str] = []
-            notes: list[str] = []
-            originals = [item for i in members if isinstance(item := items[i], Span)]
-            if len(originals) > 1:  # in text order whatever the input order, so reports compare
-                originals.sort(key=lambda sp: (sp.start, sp.end, sp.id, sp.note))
-            for original in originals:
-                ids.append(original.id)
-                if original.note and original.note not in notes:
-                    notes.append(original.note)
-            span = ScoredSpan(s, e, LABELS[li], text[s:e], tuple(ids), " / ".join(notes))
+            if plain:
+                span = ScoredSpan(s, e, label, text[s:e])
+            else:
+                span = _with_ids_and_notes(items, members, s, e, label, text)
             by_pos[li, j] = span
             order.append((s, e, li, span))
     order.sort(key=lambda item: item[:3])
     return by_pos, tuple(item[3] for item in order)
+
+
+def _with_ids_and_notes(
+    items: list[SpanLike], members: list[int], s: int, e: int, label: Label, text: str
+) -> ScoredSpan:
+    ids: list[str] = []
+    notes: list[str] = []
+    originals = [item for i in members if isinstance(item := items[i], Span)]
+    if len(originals) > 1:  # in text order whatever the input order, so reports compare
+        originals.sort(key=lambda sp: (sp.start, sp.end, sp.id, sp.note))
+    for original in originals:
+        ids.append(original.id)
+        if original.note and original.note not in notes:
+            notes.append(original.note)
+    return ScoredSpan(s, e, label, text[s:e], tuple(ids), " / ".join(notes))
 
 
 class Scorer:
