@@ -6,11 +6,19 @@ order give the same report.
 
 How (and why this way): a class of 30 students re-scored on every key edit,
 or 10,000 submissions from `medialit score`, must be instant, so nothing works
-per character. The key is prepared once (`Scorer`): key spans trimmed, and for
-each label `l` the set `V(l)` stored as sorted disjoint intervals. Per
-submission the student's spans are trimmed, merged per label into sorted
-disjoint intervals, and every measure is interval arithmetic found by bisection:
-O((n + m) log m) for n key spans and m student spans, plus the overlapping pairs.
+per character. The key and text are prepared once (`Scorer`): trimming becomes
+two table lookups, key spans are sorted with a running maximum of their ends,
+and each `V(l)` is a list of sorted disjoint intervals. Per submission the
+student's spans are trimmed and merged per label into sorted disjoint
+intervals; one pass over them finds every overlapping (key, student) pair by
+bisection, and every measure is interval arithmetic on those pairs:
+O(m log n + n + pairs) for n key spans and m student spans.
+
+`score()` prepares the key on every call (O(len(text))); to score many
+submissions against one key, make one `Scorer`. `details=False` skips building
+the outcome and span objects, which is most of the cost, for callers that need
+only the figures (results.csv). Rounding: `score` rounds halves up
+(`round_half_up`), not to even.
 
 Architecture invariant: no PySide6, no Store, no files; offsets are code points
 into canonical text (`medialit.core.text.canonicalize`).
