@@ -149,7 +149,8 @@ def score_command(
         if details:
             export.write_details(details, results, delimiter=delimiter)
     except OSError as exc:
-        click.echo(f"medialit score: cannot write {exc.filename}: {exc.strerror}", err=True)
+        where = exc.filename or output or details
+        click.echo(f"medialit score: cannot write {where}: {exc.strerror or exc}", err=True)
         ctx.exit(EXIT_USAGE)
     click.echo(
         f"scored {len(results)} student(s); {len(collected.problems)} input(s) skipped",
@@ -163,7 +164,7 @@ def _line(line: int | None) -> str:
 
 
 def _write_stdout(write: Callable[[TextIO], None]) -> None:
-    """Write to stdout's bytes: csv's \r\n rows must not be translated again (Windows)."""
+    """Write to stdout's bytes: csv's CRLF rows must not be translated again (Windows)."""
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # a stdout without bytes underneath: let it do its own newlines
         write(sys.stdout)
