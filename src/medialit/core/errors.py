@@ -58,3 +58,7 @@ class CorruptDatabaseError(StoreError):
 
 class DatabaseInUseError(StoreError):
     """Another copy of medialit has this database open."""
+
+
+class UnscorableKeyError(MedialitError, ValueError):
+    """An answer key that cannot score anything: no required span (scoring.md), or unreadable."""

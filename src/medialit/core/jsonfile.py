@@ -51,6 +51,18 @@ def _depth(value: Any, limit: int) -> int:
     return deepest
 
 
+def loads_strict(text: str) -> Any:
+    """json.loads refusing duplicate keys and NaN/Infinity, without the depth walk.
+
+    For many small documents (JSONL lines) whose shape the caller checks field by
+    field anyway; raises ValueError (or RecursionError for absurd nesting).
+    """
+    return _STRICT_DECODER.decode(text)
+
+
+_STRICT_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+
+
 def parse_json_text(text: str, origin: str) -> dict[str, Any]:
     """Parse one JSON object strictly; every problem becomes a FileFormatError naming `origin`."""
     if not text.strip():
