@@ -62,6 +62,7 @@ def expected_row(student: str, spans: list[Span], **kw: str) -> dict[str, str]:
         "Rust shooting",
         kw.get("submitted_at", "2026-01-05T10:00:00+00:00"),
         report,
+        student_name=kw.get("student_name", f"Student {student}"),
     )
     out = io.StringIO(newline="")
     from medialit.core.export import write_results_to
@@ -110,7 +111,9 @@ def test_end_to_end_csv_matches_the_scorer(
         Span(SpanId("a"), 0, 45, Label.CLAIM, TEXT[0:45], *context(TEXT, 0, 45)),
         Span(SpanId("b"), 47, 59, Label.SOURCING, TEXT[47:59], *context(TEXT, 47, 59)),
     ]
-    assert rows[3] == expected_row("Ann Lee", ann, class_code="7a", submitted_at="")
+    assert rows[3] == expected_row(
+        "Ann Lee", ann, class_code="7a", submitted_at="", student_name="Ann Lee"
+    )
     assert rows[4]["score"] == "0.0" and rows[4]["missed"] == "5"
     detail_rows = read_csv(details.read_text(encoding="utf-8-sig"))
     assert {d["student"] for d in detail_rows} == {"s1", "s2", "s3", "Ann Lee", "Bo"}

@@ -67,11 +67,12 @@ def test_results_columns_are_the_agreed_ones() -> None:
         "missed",
         "spurious",
     )
-    assert RESULTS_COLUMNS[16:] == tuple(
+    assert RESULTS_COLUMNS[16:28] == tuple(
         f"{label}_{metric}"
         for label in ("claim", "fact", "speculation", "sourcing")
         for metric in ("precision", "recall", "f1")
     )
+    assert RESULTS_COLUMNS[28:] == ("student_name",)
     assert DETAILS_COLUMNS == (
         "student",
         "outcome",

@@ -89,6 +89,7 @@ class Entry:
     submitted_at: str
     spans: tuple[SpanLike, ...]
     origin: str
+    student_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +198,12 @@ def score_all(
     score = key.scorer.score
     return [
         StudentResult(
-            e.student, e.class_code, key.lesson, e.submitted_at, score(e.spans, details=details)
+            e.student,
+            e.class_code,
+            key.lesson,
+            e.submitted_at,
+            score(e.spans, details=details),
+            student_name=e.student_name,
         )
         for e in entries
     ]
@@ -287,7 +293,11 @@ class _Reader:
             self.problem(origin, None, _reason(exc))
             return
         self._add(
-            Entry(sub.student_id, sub.class_code, sub.submitted_at, spans, origin), origin, None
+            Entry(
+                sub.student_id, sub.class_code, sub.submitted_at, spans, origin, sub.student_name
+            ),
+            origin,
+            None,
         )
 
     def read_jsonl(self, path: Path) -> None:
@@ -347,7 +357,7 @@ class _Reader:
                     f"(first difference at character {_first_difference(canon, self.text)})"
                 )
         spans = _doccano_spans(data, raw, self.text)
-        return Entry(student, class_code, submitted_at, spans, where)
+        return Entry(student, class_code, submitted_at, spans, where, student)
 
     def _add(self, entry: Entry, file: str, line: int | None) -> None:
         """Keep one entry per student: the latest submitted_at, else the later input."""

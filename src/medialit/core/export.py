@@ -50,6 +50,9 @@ RESULTS_COLUMNS: tuple[str, ...] = (
     "missed",
     "spurious",
     *(f"{label.value}_{metric}" for label in LABELS for metric in _METRICS),
+    # Not in the issue's list, so it goes last: `student` is the stable id (a uuid for
+    # submission files), and a gradebook needs the name beside it.
+    "student_name",
 )
 
 DETAILS_COLUMNS: tuple[str, ...] = (
@@ -84,6 +87,7 @@ class StudentResult:
     lesson: str
     submitted_at: str
     report: ScoreReport
+    student_name: str = ""
 
 
 def safe_text(value: str) -> str:
@@ -114,6 +118,7 @@ def result_values(result: StudentResult) -> tuple[Value, ...]:
     ]
     for figures in r.labels:
         values += (_ratio(figures.precision), _ratio(figures.recall), _ratio(figures.f1))
+    values.append(result.student_name)
     return tuple(values)
 
 
@@ -142,7 +147,15 @@ def _ratio(value: float | None) -> float | None:
 
 def _kinds(columns: tuple[str, ...]) -> tuple[str, ...]:
     """How each column is written: t(ext), s(core), r(atio) or i(nteger)."""
-    text = {"student", "class_code", "lesson", "submitted_at", "outcome", "key_quote"}
+    text = {
+        "student",
+        "student_name",
+        "class_code",
+        "lesson",
+        "submitted_at",
+        "outcome",
+        "key_quote",
+    }
     text |= {"key_label", "student_label", "student_quote", "student_note"}
     integer = {"correct", "partial", "wrong_label", "missed", "spurious"}
     integer |= {"key_start", "key_end", "student_start", "student_end"}
