@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextOption
-from PySide6.QtWidgets import QTextEdit
+from PySide6.QtWidgets import QTextEdit, QWidget
 
 from medialit.core.model import Label, Span
 from medialit.core.text import OffsetMap
@@ -42,7 +42,7 @@ def label_format(label: Label, *, selected: bool = False) -> QTextCharFormat:
 class ArticleView(QTextEdit):
     selection_changed_cp = Signal()
 
-    def __init__(self, text: str, parent=None) -> None:
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("article_view")
         self.setAccessibleName("Article text")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         span = Span.create(self.session.article, *trimmed, label)
         self._push(AddSpan(self.session, span))
 
-    def _push(self, command) -> None:
+    def _push(self, command: QUndoCommand) -> None:
         self._set_saved(False)
         try:
             self.undo_stack.push(command)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from medialit.core.model import Lesson, Span
+from medialit.core.model import Article, Lesson, Span
 from medialit.core.store import Change, Store, Student
 
 
@@ -26,7 +26,7 @@ class Session(QObject):
         self.lesson = lesson
 
     @property
-    def article(self):
+    def article(self) -> Article:
         return self.lesson.article
 
     def spans(self) -> list[Span]:
