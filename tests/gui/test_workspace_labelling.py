@@ -52,6 +52,7 @@ def test_keyboard_only_overlap_relabel_delete_undo_redo_restart(
     assert window.selected_span().quote == "Alec Baldwin Makes A"
     press(qtbot, view, QKeySequence.StandardKey.Delete)
     assert db_spans(store, window) == [("Alec Baldwin", "fact", 0, 12, "")]
+    assert window.selected_span() is None  # a second Delete deletes nothing more
 
     # undo and redo, each one committed
     assert window.undo_action.text() == "&Undo Delete claim span"
@@ -227,4 +228,30 @@ def test_a_failed_write_says_not_saved_and_leaves_nothing_behind(
     assert window.saved_label.text() == "Not saved"
     assert len(db_spans(store, window)) == 1 and len(window.session.index) == 1
     assert window.undo_stack.count() == 0
+    store.close()
+
+
+def test_context_menu_labels_and_relabels(qtbot: QtBot, tmp_path: Path) -> None:
+    store, window, _ = open_window(qtbot, tmp_path / "m.db")
+    view = window.view
+    text = window.session.article.text
+    i = text.index("Stephanopoulos")
+    view.select_cp(i, i + 14)
+    point = view.rects_cp(i, i + 1)[0].center().toPoint()
+    view.customContextMenuRequested.emit(point)  # what a right-click or the Menu key sends
+    menu = window.context_menu
+    assert menu is not None and menu.isVisible()
+    names = [a.objectName() for a in menu.actions() if a.objectName()]
+    assert names[:4] == ["label_claim", "label_fact", "label_speculation", "label_sourcing"]
+    next(a for a in menu.actions() if a.objectName() == "label_sourcing").trigger()
+    menu.close()
+    assert db_spans(store, window) == [("Stephanopoulos", "sourcing", i, i + 14, "")]
+    # right-click on the span (no text selected): it is selected, and the menu relabels it
+    view.place_caret_cp(0)
+    window.select_span(None)
+    view.customContextMenuRequested.emit(point)
+    assert window.selected_span().quote == "Stephanopoulos"
+    next(a for a in window.context_menu.actions() if a.objectName() == "label_claim").trigger()
+    window.context_menu.close()
+    assert db_spans(store, window)[0][1] == "claim"
     store.close()

@@ -12,13 +12,14 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QToolBar,
     QWidget,
@@ -86,6 +87,9 @@ class MainWindow(QMainWindow):
         self.view.selectionChanged.connect(self.on_view_selection_changed)
         self.view.cursorPositionChanged.connect(self.on_view_cursor_position_changed)
         self.view.span_clicked.connect(self.on_view_span_clicked)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self.on_view_custom_context_menu_requested)
+        self.context_menu: QMenu | None = None
         self.span_list.span_chosen.connect(self.on_span_list_span_chosen)
         self.span_list.span_activated.connect(self.on_span_list_span_activated)
 
@@ -445,6 +449,24 @@ class MainWindow(QMainWindow):
 
     def on_view_span_clicked(self, span_id: str) -> None:
         self.select_span(span_id or None, move_caret=False)
+
+    def on_view_custom_context_menu_requested(self, pos: QPoint) -> None:
+        """Right-click (or the Menu key): the label actions, note and delete for what is there."""
+        if not self.view.textCursor().hasSelection():
+            spans = self.view.spans_at_point(pos)
+            if spans:
+                self.select_span(spans[0].id, move_caret=False)
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one menu per right-click
+        menu.setObjectName("article_menu")
+        menu.setAccessibleName("Label menu")
+        for action in self.label_actions.values():
+            menu.addAction(action)
+        menu.addSeparator()
+        for action in (self.note_action, self.delete_action, self.definitions_action):
+            menu.addAction(action)
+        self.context_menu = menu
+        menu.popup(self.view.viewport().mapToGlobal(pos))
 
     def on_view_selection_changed(self) -> None:
         if self.view.textCursor().hasSelection() and self.selected_id is not None:

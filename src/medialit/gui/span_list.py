@@ -50,11 +50,13 @@ class SpanListModel(QAbstractTableModel):
         super().__init__(parent)
         self.spans = index
         self._icons = {label: label_icon(label) for label in LABELS}
+        self.changing = False  # rows are being added or removed: the current row moves by itself
         index.listeners.append(self)
 
     # -- IndexListener: turn index changes into Qt's row notifications -------------------
 
     def index_about_to_change(self, kind: str, row: int) -> None:
+        self.changing = True
         if kind == "insert":
             self.beginInsertRows(QModelIndex(), row, row)
         elif kind == "remove":
@@ -71,6 +73,7 @@ class SpanListModel(QAbstractTableModel):
             self.endResetModel()
         else:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        self.changing = False
 
     # -- the model -----------------------------------------------------------------------
 
@@ -175,7 +178,8 @@ class SpanListPanel(QWidget):
         self.table.viewport().update()
 
     def on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        """The student chose a row; not when a deleted row hands "current" to its neighbour."""
+        if current.isValid() and not self.model.changing:
             self.span_chosen.emit(self.model.span_id(current.row()))
 
     def on_table_activated(self, index: QModelIndex) -> None:
