@@ -66,7 +66,7 @@ def test_keyboard_only_overlap_relabel_delete_undo_redo_restart(
     assert window.redo_action.text() == "&Redo Relabel as fact"
     press(qtbot, view, QKeySequence.StandardKey.Redo)
     assert db_spans(store, window)[0][1] == "fact"
-    press(qtbot, view, QKeySequence.StandardKey.Redo)
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL | SHIFT)  # the other usual Redo key
     assert db_spans(store, window) == [("Alec Baldwin", "fact", 0, 12, "")]
     press(qtbot, view, QKeySequence.StandardKey.Undo)
     expected = db_spans(store, window)

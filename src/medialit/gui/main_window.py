@@ -138,9 +138,9 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setShortcuts(QKeySequence.StandardKey.Redo)  # all bindings: Ctrl+Y, Ctrl+Shift+Z
         self.undo_action, self.redo_action = undo, redo
         a = self._action
         self.delete_action = a(
