@@ -1,12 +1,13 @@
 """Preferences over the settings table, and the lessons a student can open."""
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from medialit.core.errors import FileFormatError, NotFoundError
-from medialit.core.lesson import bundled_lessons, save_lesson
-from medialit.core.library import SAVED, lesson_choices, load_choice, place_to_remember
+from medialit.core.lesson import bundled_lessons, lesson_to_dict, load_lesson, save_lesson
+from medialit.core.library import SAVED, lesson_choices, load_choice
 from medialit.core.prefs import ZOOM_MAX, Prefs
 from medialit.core.store import Store
 from tests.helpers import make_lesson
@@ -41,13 +42,19 @@ def test_bundled_lessons_come_first_then_lessons_opened_before(
     save_lesson(pack, make_lesson(title="From the teacher"), kind="student-pack")
     lesson = load_choice(fresh_store, str(pack))
     choices = lesson_choices(fresh_store)
-    assert choices[0][1] == str(bundled_lessons()[0])
+    bundled = load_lesson(bundled_lessons()[0])
+    assert choices[0][1] == SAVED + bundled.id
     assert ("From the teacher (from your teacher, opened before)", SAVED + lesson.id) in choices
     pack.unlink()  # the USB stick is gone: the copy in the database still opens
     assert load_choice(fresh_store, SAVED + lesson.id).article == lesson.article
-    assert place_to_remember(lesson, str(pack)) == SAVED + lesson.id
-    bundled = str(bundled_lessons()[0])
-    assert place_to_remember(load_choice(fresh_store, bundled), bundled) == bundled
+
+
+def test_a_bundled_lesson_opens_from_its_file_not_an_old_copy(fresh_store: Store) -> None:
+    bundled = load_lesson(bundled_lessons()[0])
+    old = dataclasses.replace(bundled, title="An older version")
+    fresh_store.remember_lesson(old, lesson_to_dict(old))
+    again = load_choice(fresh_store, SAVED + bundled.id)
+    assert again.title == bundled.title and again.origin == str(bundled_lessons()[0])
 
 
 def test_load_choice_errors_are_medialit_errors(fresh_store: Store, tmp_path: Path) -> None:

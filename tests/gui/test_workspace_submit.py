@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from medialit.core import paths
 from medialit.core.lesson import save_lesson
 from medialit.core.submission import check_against, load_submission
 from medialit.gui.dialogs import SubmitDialog
@@ -153,14 +154,19 @@ def test_submit_again_never_overwrites_and_each_is_remembered(
 def test_default_folder_is_documents_and_a_bad_folder_is_reported(
     qtbot: QtBot, tmp_path: Path, unicode_pack: Path
 ) -> None:
-    store, window, _ = open_window(qtbot, tmp_path / "m.db", unicode_pack)
+    store, window, _ = open_window(qtbot, tmp_path / "m.db", unicode_pack, name="<b>Bo</b>")
     qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL_SHIFT)
-    assert window.dialog.folder().name == "Documents"
-    window.dialog.reject()
+    dialog = window.dialog
+    assert dialog.folder() == paths.documents_dir() and not dialog.folder().exists()
+    assert any("&lt;b&gt;Bo" in label.text() for label in dialog.findChildren(QLabel))
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Documents is made if it is missing
+    assert window.last_submission.parent == paths.documents_dir()
+    window.dialog.close()
     assert window.submit_to(tmp_path / "unplugged" / "stick") is None
     box = window.findChild(QMessageBox, "error_box")
     assert box is not None and "Nothing was handed in" in box.text()
-    assert store.own_submissions(window.session.student.id, window.session.lesson.id) == []
+    records = store.own_submissions(window.session.student.id, window.session.lesson.id)
+    assert len(records) == 1  # only the one that was written
     store.close()
 
 

@@ -48,7 +48,7 @@ class Prefs:
         return self.store.set_setting(self.SNAP_WORDS, "1" if on else "0")
 
     def last_lesson(self) -> str:
-        """The lesson opened last: a file path, or "id:<lesson id>" for one kept in the store."""
+        """The lesson opened last, as "id:<lesson id>" (see core.library)."""
         return self.store.get_setting(self.LAST_LESSON) or ""
 
     def set_last_lesson(self, where: str) -> Change:

@@ -17,7 +17,7 @@ from medialit import __version__
 from medialit.core import paths
 from medialit.core.errors import MedialitError
 from medialit.core.lesson import default_lesson_path
-from medialit.core.library import load_choice, place_to_remember
+from medialit.core.library import SAVED, load_choice
 from medialit.core.model import Lesson, new_id
 from medialit.core.prefs import Prefs
 from medialit.core.store import Store, Student
@@ -44,7 +44,7 @@ def open_lesson(store: Store, lesson_path: Path | None) -> tuple[Lesson, list[st
     if place:
         try:
             lesson = load_choice(store, place)
-            prefs.set_last_lesson(place_to_remember(lesson, place))
+            prefs.set_last_lesson(SAVED + lesson.id)
             return lesson, problems
         except MedialitError as exc:
             problems.append(f"Could not open the lesson: {exc}\nOpened the bundled lesson instead.")

@@ -181,6 +181,7 @@ class NoteDialog(QDialog):
         about = QLabel(f"Why is “{shown}” {label}?", self)
         about.setWordWrap(True)
         about.setMinimumWidth(WIDTH)
+        about.setTextFormat(Qt.TextFormat.PlainText)  # article text, never markup
         self.edit = QLineEdit(note, self)
         self.edit.setObjectName("note_edit")
         self.edit.setAccessibleName("Your note")
@@ -200,11 +201,13 @@ class SubmitDialog(QDialog):
     """What will be handed in, by whom, and to which folder; the folder can be changed."""
 
     def __init__(self, parent: QWidget | None, *, summary: str, folder: Path) -> None:
+        """`summary` is rich text; anything the student or a lesson wrote must be escaped."""
         super().__init__(parent)
         self.setObjectName("submit_dialog")
         self.setWindowTitle("Submit your work")
         self.setAccessibleName("Submit your work")
         text = QLabel(summary, self)
+        text.setTextFormat(Qt.TextFormat.RichText)  # the caller escapes names and titles
         text.setWordWrap(True)
         text.setMinimumWidth(WIDTH)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

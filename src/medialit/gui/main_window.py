@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSize, Qt
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from medialit import __version__
 from medialit.core import paths
 from medialit.core.errors import MedialitError
-from medialit.core.library import lesson_choices, load_choice, place_to_remember
+from medialit.core.library import SAVED, lesson_choices, load_choice
 from medialit.core.model import LABELS, Label, Lesson, Span, new_id
 from medialit.core.prefs import Prefs
 from medialit.core.store import Change, Student
@@ -589,7 +590,7 @@ class MainWindow(QMainWindow):
         except MedialitError as exc:
             show_error(self, "Could not open the lesson", exc)
             return False
-        self.prefs.set_last_lesson(place_to_remember(lesson, where))
+        self.prefs.set_last_lesson(SAVED + lesson.id)
         self.session.switch(lesson=lesson)
         self.say(f"Opened “{lesson.title}”. {counts_text(self.session.index.counts())}")
         return True
@@ -600,9 +601,10 @@ class MainWindow(QMainWindow):
         session = self.session
         counts = session.index.counts()
         before = session.store.own_submissions(session.student.id, session.lesson.id)
+        student = session.student
         summary = (
-            f"<b>{session.lesson.title}</b><br>Handed in by <b>{session.student.name}</b>"
-            + (f", class {session.student.class_code}" if session.student.class_code else "")
+            f"<b>{escape(session.lesson.title)}</b><br>Handed in by <b>{escape(student.name)}</b>"
+            + (f", class {escape(student.class_code)}" if student.class_code else "")
             + f"<br>{counts_text(counts)}"
         )
         if not len(session.index):
@@ -622,6 +624,8 @@ class MainWindow(QMainWindow):
             session.lesson, session.student, session.index, app_version=__version__
         )
         try:
+            if folder == paths.documents_dir():  # the usual place may not exist yet
+                folder.mkdir(parents=True, exist_ok=True)
             path = write_submission(folder, submission)
         except OSError as exc:
             show_error(
@@ -647,6 +651,7 @@ class MainWindow(QMainWindow):
             self,
         )
         box.setObjectName("submitted_box")
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._open_dialog(box, lambda: None)
         self.say(f"Submitted: {path}")
