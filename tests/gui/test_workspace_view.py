@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QKeySequence
-from PySide6.QtWidgets import QApplication, QToolButton
+from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
 from medialit.core.model import LABELS, Label, Span
@@ -161,7 +161,8 @@ def test_focus_moves_article_list_definitions(qtbot: QtBot, tmp_path: Path) -> N
     assert table.hasFocus()
     qtbot.keyClick(table, Qt.Key.Key_F1)
     assert window.legend.hasFocus() and "Speculation" in window.legend.toPlainText()
-    QApplication.processEvents()
+    qtbot.keyClick(window.legend, Qt.Key.Key_F6)
+    assert view.hasFocus()
     store.close()
 
 

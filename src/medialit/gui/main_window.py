@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
             keys=["Alt+Up", "Shift+F8"],
         )
         self.deselect_action = a(
-            "Let go of the span", lambda: self.select_span(None), name="deselect", keys=["Escape"]
+            "Let go (of the span or selected text)", self.let_go, name="deselect", keys=["Escape"]
         )
         self.focus_list_action = a(
             "Span &list / article", self.toggle_list_focus, name="toggle_focus", keys=["F6"]
@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         self.rename_action = a(
             "&Edit my name and class…", lambda: self.ask_name(switch=False), name="rename"
         )
-        self.quit_action = a("&Quit", self.close, name="quit", keys=[QKeySequence.StandardKey.Quit])
+        self.quit_action = a("&Quit", self.close, name="quit", keys=["Ctrl+Q"])
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -418,6 +418,11 @@ class MainWindow(QMainWindow):
             self.say(self.describe(span))
         self._update_actions()
 
+    def let_go(self) -> None:
+        """Escape: nothing selected any more, so no key can change a span by surprise."""
+        self.view.clear_selection()
+        self.select_span(None, move_caret=False)
+
     def select_next_span(self) -> None:
         span = self.session.index.next_after(pos=self.view.caret_cp(), current=self.selected_id)
         self._go_to(span, "There are no more spans after this one.")
@@ -436,17 +441,18 @@ class MainWindow(QMainWindow):
         self.view.setFocus()
 
     def toggle_list_focus(self) -> None:
-        if self.span_list.table.hasFocus():
-            self.view.setFocus()
-        else:
+        """F6: from the article to the span list; from anywhere else back to the article."""
+        if self.view.hasFocus():
             self.span_list_dock.show()
             self.span_list.table.setFocus()
+        else:
+            self.view.setFocus()
 
     def show_definitions(self) -> None:
         self.legend_dock.show()
         self.legend_dock.raise_()
         self.legend.setFocus()
-        self.say("Label definitions. F6 or Tab goes back; the article is Shift+Tab away.")
+        self.say("Label definitions. F6 goes back to the article.")
 
     def on_view_span_clicked(self, span_id: str) -> None:
         self.select_span(span_id or None, move_caret=False)
