@@ -6,6 +6,9 @@ overlapping. Prints:
   painted (the baseline, same run); the article view alone with the 5,000
   spans; and the whole student window (database read, lesson file, docks,
   span list). Goal: view <= 2x the baseline, and the window < 1 s.
+  For comparison, the same spans as 5,000 QTextEdit ExtraSelections (the
+  foundation's approach): opening, and redrawing after one edit (there is no
+  way to change one selection, so all 5,000 are set again).
 - apply one label, including the committed write (WAL, synchronous=FULL),
   the span list row and the repaint: median and p95. Goal: median < 16 ms.
 - peak memory (max RSS) of the process.
@@ -30,6 +33,7 @@ sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTextEdit, QWidget  # noqa: E402
 
 from medialit.core.lesson import save_lesson  # noqa: E402
@@ -116,6 +120,38 @@ def time_view(app: QApplication, text: str, spans: list[Span]) -> float:
     return elapsed
 
 
+def extra_selections(edit: QTextEdit, spans: list[Span]) -> list[QTextEdit.ExtraSelection]:
+    out = []
+    for span in spans:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(edit.document())
+        cursor.setPosition(span.start)  # the seed is all BMP: code points = UTF-16 here
+        cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(span.label.info.colour))
+        sel.format = fmt
+        out.append(sel)
+    return out
+
+
+def time_extra_selections(app: QApplication, text: str, spans: list[Span]) -> tuple[float, float]:
+    """The road not taken: (open and show, redo all selections after one edit)."""
+    start = time.perf_counter()
+    edit = QTextEdit()
+    edit.setReadOnly(True)
+    edit.setPlainText(text)
+    edit.setExtraSelections(extra_selections(edit, spans))
+    shown_and_painted(app, edit)
+    opened = time.perf_counter() - start
+    start = time.perf_counter()
+    edit.setExtraSelections(extra_selections(edit, spans))  # no incremental API
+    edit.viewport().repaint()
+    update = time.perf_counter() - start
+    dispose(app, edit)
+    return opened, update
+
+
 def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     rng = random.Random(20261129)
@@ -140,10 +176,13 @@ def main() -> None:
         rss_before = rss_mb()
         time_plain(app, text)  # warm fonts and caches for both
         time_view(app, text, spans)
-        plain, view, window_open = [], [], []
+        plain, view, window_open, extra_open, extra_update = [], [], [], [], []
         for _ in range(RUNS):
             plain.append(time_plain(app, text))
             view.append(time_view(app, text, spans))
+            opened, update = time_extra_selections(app, text, spans)
+            extra_open.append(opened)
+            extra_update.append(update)
             start = time.perf_counter()
             store = Store.open(db)
             window, _ = build_window(store, lesson_path, student=student)
@@ -186,6 +225,10 @@ def main() -> None:
     print(f"  plain QTextEdit.setPlainText  {ms(p)}")
     print(f"  ArticleView + 5,000 spans     {ms(v)}   ratio {v / p:.2f}x (goal <= 2x)")
     print(f"  whole student window          {ms(w)}   ratio {w / p:.2f}x (goal < 1 s)")
+    print(
+        f"  (ExtraSelections instead: open {ms(statistics.median(extra_open))}, "
+        f"redraw after one edit {ms(statistics.median(extra_update))})"
+    )
     print(f"apply one label ({LABEL_EDITS} labels, committed):")
     print(
         f"  label + commit + list row     median {ms(statistics.median(apply_only))}"

@@ -92,3 +92,10 @@ def test_canonicalize_is_idempotent(text: str) -> None:
     assert canonicalize(once) == once or once.startswith("\ufeff")
     assert "\r" not in once
     assert unicodedata.is_normalized("NFC", once)
+
+
+def test_lone_surrogates_are_found_and_pairs_are_not() -> None:
+    from medialit.core.text import has_lone_surrogate
+
+    assert has_lone_surrogate("a\ud800b") and has_lone_surrogate("\udfff")
+    assert not has_lone_surrogate("emoji 😀 and 👩‍👩‍👧 are whole characters")
