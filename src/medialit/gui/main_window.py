@@ -546,6 +546,7 @@ class MainWindow(QMainWindow):
         self.dialog = dialog
         dialog.finished.connect(finished)
         dialog.open()
+        dialog.activateWindow()  # keys go to the dialog even where no window manager gives focus
 
     def ask_name(self, *, switch: bool) -> None:
         """Switch student (a name, maybe one used here before) or edit the current one's name."""
