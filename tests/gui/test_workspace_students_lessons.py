@@ -125,3 +125,18 @@ def test_a_broken_lesson_file_is_reported_and_the_lesson_stays(
     assert not window.open_lesson_at(str(bad))
     assert window.session.lesson.id == before
     store.close()
+
+
+def test_work_saved_against_another_text_is_not_drawn_at_the_wrong_place(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    db = tmp_path / "m.db"
+    store, window, _ = open_window(qtbot, db)
+    label_first_word(qtbot, window)
+    store.db.execute("UPDATE work_spans SET quote = 'Alex'")  # as if the text had changed
+    window.close()
+    store.close()
+    store2, window2, _ = open_window(qtbot, db)
+    assert len(window2.session.index) == 0 and len(window2.session.stale) == 1
+    assert "earlier version of this article" in window2.statusBar().currentMessage()
+    store2.close()
