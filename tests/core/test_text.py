@@ -234,3 +234,10 @@ def test_line_separators_survive_a_lesson_round_trip(tmp_path: Path) -> None:
     text = "One\u2028two\u2029three\x85four\u00a0five 😀"
     save_lesson(tmp_path / "l.json", make_lesson(text))
     assert load_lesson(tmp_path / "l.json").article.text == text
+
+
+def test_lone_surrogates_are_found_and_pairs_are_not() -> None:
+    from medialit.core.text import has_lone_surrogate
+
+    assert has_lone_surrogate("a\ud800b") and has_lone_surrogate("\udfff")
+    assert not has_lone_surrogate("emoji 😀 and 👩‍👩‍👧 are whole characters")

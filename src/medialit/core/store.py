@@ -8,6 +8,7 @@ WAL with synchronous=FULL makes each COMMIT durable before it returns.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import sqlite3
@@ -28,7 +29,7 @@ from medialit.core.errors import (
     StoreError,
 )
 from medialit.core.lock import InstanceLock
-from medialit.core.model import Label, Lesson, Span, SpanId
+from medialit.core.model import Label, Lesson, Span, SpanId, new_id
 
 migrations = Migrations("medialit")
 
@@ -133,6 +134,27 @@ class Student:
     id: str
     name: str
     class_code: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LessonRecord:
+    """A lesson kept in the database (opened once), listed so work can be reopened."""
+
+    id: str
+    title: str
+    kind: str
+    version: int
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class SubmissionRecord:
+    """One submission the student made from this machine (origin 'self')."""
+
+    id: str
+    submitted_at: str
+    path: str
+    span_count: int
 
 
 class Store:
@@ -371,6 +393,18 @@ class Store:
             for row in self.db.query("SELECT id, name, class_code FROM students ORDER BY name, id")
         ]
 
+    def student_named(self, name: str, class_code: str = "") -> Student | None:
+        """The student with this name and class code (ignoring case), if any.
+
+        On a shared laptop each name has its own work: typing a name already
+        used here continues that student's work. This is not a login.
+        """
+        wanted = (name.strip().casefold(), class_code.strip().casefold())
+        for student in self.students():
+            if (student.name.strip().casefold(), student.class_code.strip().casefold()) == wanted:
+                return student
+        return None
+
     # -- lessons ----------------------------------------------------------------
 
     def remember_lesson(
@@ -399,6 +433,16 @@ class Store:
             raise NotFoundError(f"no lesson with id {lesson_id}")
         body: dict[str, Any] = json.loads(rows[0]["body"])
         return body
+
+    def remembered_lessons(self) -> list[LessonRecord]:
+        """Every lesson opened on this machine, most recently opened first."""
+        return [
+            LessonRecord(**row)
+            for row in self.db.query(
+                "SELECT id, title, kind, version, updated_at FROM lessons "
+                "ORDER BY updated_at DESC, id"
+            )
+        ]
 
     # -- a student's spans ---------------------------------------------------------
 
@@ -462,6 +506,45 @@ class Store:
                 raise NotFoundError(f"no span with id {span_id}")
             db.execute("DELETE FROM work_spans WHERE id = ?", [span_id])
         return Change("span-deleted", rows[0]["lesson_id"], (str(span_id),))
+
+    # -- a student's own submissions ---------------------------------------------------
+
+    def record_own_submission(self, body: dict[str, Any], *, path: str) -> Change:
+        """Remember a submission file this student wrote (origin 'self'), with where it went.
+
+        `body` is the file's JSON object as written (core.submission's format);
+        the row keeps all of it, so the exact submission can be shown again.
+        """
+        text = json.dumps(body, ensure_ascii=False, sort_keys=True)
+        with self.write() as db:
+            db.table("submissions").insert(
+                {
+                    "id": new_id(),
+                    "content_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                    "origin": "self",
+                    "lesson_id": body["lesson_id"],
+                    "lesson_version": body["lesson_version"],
+                    "article_sha256": body["article_sha256"],
+                    "student_id": body["student_id"],
+                    "student_name": body["student_name"],
+                    "class_code": body.get("class_code", ""),
+                    "submitted_at": body["submitted_at"],
+                    "path": path,
+                    "body": text,
+                    "recorded_at": now(),
+                }
+            )
+        return Change("submission", body["lesson_id"])
+
+    def own_submissions(self, student_id: str, lesson_id: str) -> list[SubmissionRecord]:
+        """This student's submissions of this lesson from this machine, oldest first."""
+        rows = self.db.query(
+            "SELECT id, submitted_at, path, json_array_length(body, '$.spans') AS span_count "
+            "FROM submissions WHERE origin = 'self' AND student_id = ? AND lesson_id = ? "
+            "ORDER BY submitted_at, id",
+            [student_id, lesson_id],
+        )
+        return [SubmissionRecord(**row) for row in rows]
 
 
 def check_database_file(path: str | Path) -> str | None:

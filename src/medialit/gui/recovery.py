@@ -335,6 +335,7 @@ class RecoveryMenu(QObject):
         except MedialitError:
             return  # session.failed has told the user; nothing changed
         self.main.undo_stack.clear()
+        session.switch()  # the restored work replaces what every view shows
         self._status(f"Restored the backup from {when(backup)}.")
 
     def _restore_into(self, store: Store, backup: rolling.Backup) -> Change:
