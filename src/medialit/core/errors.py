@@ -22,8 +22,18 @@ class FileFormatError(MedialitError, ValueError):
         self.path = path
         self.field = field
         self.reason = reason
-        where = f"{path}: {field}: " if field else f"{path}: "
+        shown = printable_path(path)
+        where = f"{shown}: {field}: " if field else f"{shown}: "
         super().__init__(where + reason)
+
+
+def printable_path(path: str) -> str:
+    """A file name fit to show: bytes that are not UTF-8 (kept by Python as lone
+    surrogates, e.g. from a USB stick) become U+FFFD instead of breaking the display."""
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that no file system produced
+        return path.encode("utf-8", "replace").decode("utf-8")
 
 
 class StoreError(MedialitError):
@@ -32,3 +42,23 @@ class StoreError(MedialitError):
 
 class NewerSchemaError(StoreError):
     """The database was written by a newer medialit; we refuse to touch it."""
+
+
+class CorruptDatabaseError(StoreError):
+    """The database file is damaged or is not an SQLite database; it was left untouched.
+
+    `path` is the file; the app moves it aside (never overwrites it) and offers a backup.
+    """
+
+    def __init__(self, path: str, detail: str) -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(f"database {path} is damaged or is not a medialit database ({detail})")
+
+
+class DatabaseInUseError(StoreError):
+    """Another copy of medialit has this database open."""
+
+
+class UnscorableKeyError(MedialitError, ValueError):
+    """An answer key that cannot score anything: no required span (scoring.md), or unreadable."""

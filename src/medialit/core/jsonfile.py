@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -50,20 +51,37 @@ def _depth(value: Any, limit: int) -> int:
     return deepest
 
 
+def loads_strict(text: str) -> Any:
+    """json.loads refusing duplicate keys and NaN/Infinity, without the depth walk.
+
+    For many small documents (JSONL lines) whose shape the caller checks field by
+    field anyway; raises ValueError (or RecursionError for absurd nesting).
+    """
+    return _STRICT_DECODER.decode(text)
+
+
+_STRICT_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+
+
 def parse_json_text(text: str, origin: str) -> dict[str, Any]:
     """Parse one JSON object strictly; every problem becomes a FileFormatError naming `origin`."""
     if not text.strip():
         raise FileFormatError(origin, "the file is empty")
     try:
-        value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+        value = json.loads(text, object_pairs_hook=_mark_duplicates, parse_constant=_Constant)
     except RecursionError:
         raise FileFormatError(origin, f"JSON is nested too deeply (limit {MAX_DEPTH})") from None
     except (ValueError, TypeError) as exc:
+        if "Exceeds the limit" in str(exc):  # int("9" * 5000)
+            raise FileFormatError(origin, "not valid JSON: a number has too many digits") from None
         raise FileFormatError(origin, f"not valid JSON: {exc}") from None
     if not isinstance(value, dict):
         raise FileFormatError(origin, f"expected a JSON object, found {type(value).__name__}")
     if _depth(value, MAX_DEPTH) > MAX_DEPTH:
         raise FileFormatError(origin, f"JSON is nested too deeply (limit {MAX_DEPTH})")
+    problem = _first_problem(value)
+    if problem is not None:
+        raise FileFormatError(origin, problem[1], field=problem[0])
     return value
 
 
@@ -85,16 +103,102 @@ def read_json_file(
     path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES
 ) -> dict[str, Any]:
     origin = str(path)
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise FileFormatError(origin, "file not found") from None
-    except IsADirectoryError:
-        raise FileFormatError(origin, "is a folder, not a file") from None
-    except OSError as exc:
-        raise FileFormatError(origin, f"cannot be read: {exc.strerror or exc}") from None
+    data = read_bytes_capped(path, origin, max_bytes=max_bytes)
     return parse_json_text(decode_bytes(data, origin, max_bytes=max_bytes), origin)
+
+
+def read_bytes_capped(
+    path: str | os.PathLike[str],
+    origin: str,
+    *,
+    max_bytes: int = MAX_FILE_BYTES,
+    field: str | None = None,
+) -> bytes:
+    """At most `max_bytes + 1` bytes of a regular file (a FIFO or device would block or never end)."""
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise FileFormatError(origin, "is a folder, not a file", field=field)
+        if not stat.S_ISREG(info.st_mode):
+            raise FileFormatError(origin, "is not a regular file", field=field)
+        with open(path, "rb") as fh:
+            return fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise FileFormatError(origin, "file not found", field=field) from None
+    except IsADirectoryError:
+        raise FileFormatError(origin, "is a folder, not a file", field=field) from None
+    except OSError as exc:
+        raise FileFormatError(
+            origin, f"cannot be read: {exc.strerror or exc}", field=field
+        ) from None
+
+
+class _Constant:
+    """What NaN, Infinity or -Infinity parse to, so the walk can say which field held one."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+class _Duplicated(dict[str, Any]):
+    """An object in which `duplicate` appeared twice; the walk reports where."""
+
+    duplicate = ""
+
+
+def _mark_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    duplicate = None
+    for key, value in pairs:
+        if key in out and duplicate is None:
+            duplicate = key
+        out[key] = value
+    if duplicate is None:
+        return out
+    marked = _Duplicated(out)
+    marked.duplicate = duplicate
+    return marked
+
+
+def _is_surrogate_free(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown(key: str) -> str:
+    return key.encode("utf-8", "replace").decode("utf-8")[:60]
+
+
+def _first_problem(value: Any) -> tuple[str | None, str] | None:
+    """(field path, reason) of the first duplicate key, NaN/Infinity or lone surrogate."""
+    stack: list[tuple[Any, str]] = [(value, "")]
+    while stack:
+        item, where = stack.pop()
+        field = where or None
+        if isinstance(item, str):
+            if not _is_surrogate_free(item):
+                return field, "contains an invalid character (a lone UTF-16 surrogate)"
+        elif isinstance(item, _Constant):
+            return field, f"{item.name} is not allowed (JSON numbers must be finite)"
+        elif isinstance(item, dict):
+            if isinstance(item, _Duplicated):
+                key = _shown(item.duplicate)
+                return f"{where}.{key}" if where else key, "appears twice (duplicate key)"
+            children = []
+            for key, child in item.items():
+                path = f"{where}.{_shown(key)}" if where else _shown(key)
+                if not _is_surrogate_free(key):
+                    return path, "the name contains an invalid character (a lone surrogate)"
+                children.append((child, path))
+            stack.extend(reversed(children))  # popped in document order
+        elif isinstance(item, list):
+            stack.extend((item[i], f"{where}[{i}]") for i in range(len(item) - 1, -1, -1))
+    return None
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:

@@ -24,12 +24,21 @@ no "key" member at all (and no explanation anywhere in its bytes).
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 from typing import Any
 
 from medialit.core import paths
 from medialit.core.errors import FileFormatError, InvalidSpanError
-from medialit.core.jsonfile import Fields, dump_json, read_json_file, write_atomic
+from medialit.core.jsonfile import (
+    MAX_FILE_BYTES,
+    Fields,
+    decode_bytes,
+    dump_json,
+    read_bytes_capped,
+    read_json_file,
+    write_atomic,
+)
 from medialit.core.model import (
     Article,
     FeedbackMode,
@@ -46,6 +55,8 @@ FORMAT = "medialit-lesson"
 FORMAT_VERSION = 1
 KINDS = ("lesson", "student-pack", "review-pack")
 MAX_KEY_SPANS = 5_000
+ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+SHA256_PATTERN = re.compile(r"[0-9a-f]{64}")
 
 
 def load_lesson(path: str | Path) -> Lesson:
@@ -90,6 +101,8 @@ def lesson_from_dict(data: dict[str, Any], *, origin: str, base_dir: Path | None
     lesson_id = f.text("id", required=True, max_len=64)
     if not lesson_id.strip():
         raise f.fail("id", "is empty")
+    if not ID_PATTERN.fullmatch(lesson_id):
+        raise f.fail("id", "must be 1-64 letters, digits, '-' or '_'")
     return Lesson(
         id=lesson_id,
         version=lesson_version,
@@ -129,19 +142,22 @@ def _read_article_file(art: Fields, name: str, base_dir: Path | None) -> str:
     if base_dir:
         candidates.append(base_dir.parent / rel)
     for candidate in candidates:
-        if candidate.is_file():
+        if candidate.exists():
             try:
-                return candidate.read_bytes().decode("utf-8-sig")
-            except UnicodeDecodeError:
-                raise art.fail("file", f"{candidate} is not UTF-8 text") from None
+                data = read_bytes_capped(candidate, str(candidate))
+                return decode_bytes(data, str(candidate), max_bytes=MAX_FILE_BYTES)
+            except FileFormatError as exc:
+                raise art.fail("file", f"{candidate}: {exc.reason}") from None
     raise art.fail("file", f"article file {name!r} not found")
 
 
 def _read_hashes(f: Fields) -> list[str]:
     out = []
     for i, value in enumerate(f.array("previous_sha256")):
-        if not isinstance(value, str) or len(value) != 64:
-            raise f.fail(f"previous_sha256[{i}]", "must be a 64-character SHA-256 hex string")
+        if not isinstance(value, str) or not SHA256_PATTERN.fullmatch(value):
+            raise f.fail(
+                f"previous_sha256[{i}]", "must be a 64-character lowercase SHA-256 hex string"
+            )
         out.append(value)
     return out
 

@@ -36,6 +36,11 @@ def user_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def documents_dir() -> Path:
+    """Where submission files go unless the student picks another folder."""
+    return Path(platformdirs.user_documents_dir())
+
+
 def default_db_path() -> Path:
     """`--db` wins, then $MEDIALIT_DB, then the platform's per-user data folder."""
     env = os.environ.get(DB_ENV)

@@ -8,7 +8,9 @@ WAL with synchronous=FULL makes each COMMIT durable before it returns.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -19,8 +21,15 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from medialit.core.errors import NewerSchemaError, NotFoundError, StoreError
-from medialit.core.model import KeySpan, Label, Lesson, Span, SpanId
+from medialit.core import backup as rolling
+from medialit.core.errors import (
+    CorruptDatabaseError,
+    NewerSchemaError,
+    NotFoundError,
+    StoreError,
+)
+from medialit.core.lock import InstanceLock
+from medialit.core.model import KeySpan, Label, Lesson, Span, SpanId, new_id
 
 migrations = Migrations("medialit")
 
@@ -141,6 +150,27 @@ class Student:
     class_code: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class LessonRecord:
+    """A lesson kept in the database (opened once), listed so work can be reopened."""
+
+    id: str
+    title: str
+    kind: str
+    version: int
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class SubmissionRecord:
+    """One submission the student made from this machine (origin 'self')."""
+
+    id: str
+    submitted_at: str
+    path: str
+    span_count: int
+
+
 # -- teacher: authored lessons, key spans, imported submissions, roster ------------------
 # Additive to the student-side methods of `Store` below, which inherits them.
 
@@ -177,7 +207,7 @@ class StoredSubmission:
 
 
 @dataclass(frozen=True, slots=True)
-class SubmissionRecord:
+class ImportRecord:
     """What `record_submissions` stores for one checked file."""
 
     content_sha256: str
@@ -399,7 +429,7 @@ class TeacherStoreMixin:
         rows = self.db.query("SELECT content_sha256 FROM submissions WHERE origin = 'import'")
         return {r["content_sha256"] for r in rows}
 
-    def record_submissions(self, records: Sequence[SubmissionRecord]) -> Change:
+    def record_submissions(self, records: Sequence[ImportRecord]) -> Change:
         """Insert checked files in one transaction; a file already imported is left as it is."""
         stamp = now()
         added: list[str] = []
@@ -498,11 +528,20 @@ class Store(TeacherStoreMixin):
     def __init__(self, db: Database, path: Path | None = None) -> None:
         self.db = db
         self.path = path
+        self.lock: InstanceLock | None = None
+        self._changes_at_backup = -1
 
     # -- opening -------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
+    def open(cls, path: str | Path, *, exclusive: bool = False) -> Store:
+        """Open (or create) the database at `path`, checking it before anything is written.
+
+        A damaged or non-SQLite file raises CorruptDatabaseError, a newer schema
+        NewerSchemaError, a read-only file or folder StoreError: each leaves the
+        file exactly as it was. `exclusive=True` (the app) also takes the
+        one-window-per-database lock, or raises DatabaseInUseError; `close()` drops it.
+        """
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -510,12 +549,22 @@ class Store(TeacherStoreMixin):
             raise StoreError(
                 f"cannot create the database folder {path.parent}: {exc.strerror}"
             ) from None
+        lock = InstanceLock.acquire(path) if exclusive else None
         try:
-            conn = sqlite3.connect(str(path), timeout=5.0, isolation_level=None)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open database {path}: {exc}") from None
-        store = cls(Database(conn), path)
-        store._prepare()
+            _refuse_read_only(path)
+            try:
+                conn = sqlite3.connect(str(path), timeout=5.0, isolation_level=None)
+            except sqlite3.Error as exc:
+                raise StoreError(
+                    f"cannot open database {path}: {describe_sqlite_error(exc)}"
+                ) from None
+            store = cls(Database(conn), path)
+            store._prepare()
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        store.lock = lock
         return store
 
     @classmethod
@@ -530,14 +579,27 @@ class Store(TeacherStoreMixin):
         try:
             self.db.execute("PRAGMA busy_timeout = 5000")
             self.db.execute("PRAGMA foreign_keys = ON")
+            self._check_intact()
             self._refuse_newer_schema()
+            self._refuse_foreign_database()
             if self.path is not None:
                 self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = FULL")
             migrations.apply(self.db)
         except sqlite3.DatabaseError as exc:
             self.db.conn.close()
-            raise StoreError(f"cannot use database {where}: {exc}") from None
+            if _primary_code(exc) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+                raise CorruptDatabaseError(where, str(exc)) from None
+            raise StoreError(f"cannot use database {where}: {describe_sqlite_error(exc)}") from None
+
+    def _check_intact(self) -> None:
+        """PRAGMA quick_check before the first write: a damaged file is refused untouched."""
+        if self.path is None:
+            return
+        rows = [row[0] for row in self.db.execute("PRAGMA quick_check(5)").fetchall()]
+        if rows != ["ok"]:
+            self.db.conn.close()
+            raise CorruptDatabaseError(str(self.path), "; ".join(str(r) for r in rows)[:300])
 
     def _refuse_newer_schema(self) -> None:
         """A database with migrations we do not know came from a newer app: touch nothing."""
@@ -553,8 +615,100 @@ class Store(TeacherStoreMixin):
                 "it was left untouched"
             )
 
+    def _refuse_foreign_database(self) -> None:
+        """An SQLite file with tables but no medialit history belongs to another program."""
+        if self.db[migrations.migrations_table].exists():
+            return
+        tables = [t for t in self.db.table_names() if not t.startswith("sqlite_")]
+        if tables:
+            self.db.conn.close()
+            raise StoreError(
+                f"{self.path} is an SQLite database of another program (tables: "
+                f"{', '.join(tables[:5])}); it was left untouched"
+            )
+
     def close(self) -> None:
         self.db.conn.close()
+        if self.lock is not None:
+            self.lock.release()
+
+    # -- backups -------------------------------------------------------------
+
+    def backup_keep(self) -> int:
+        """How many rolling backups to keep (setting `backup_keep`, default 10)."""
+        raw = self.get_setting(rolling.KEEP_SETTING)
+        try:
+            keep = int(raw) if raw is not None else rolling.DEFAULT_KEEP
+        except ValueError:
+            return rolling.DEFAULT_KEEP
+        return keep if 1 <= keep <= rolling.MAX_KEEP else rolling.DEFAULT_KEEP
+
+    def set_backup_keep(self, keep: int) -> Change:
+        if type(keep) is not int or not 1 <= keep <= rolling.MAX_KEEP:
+            raise StoreError(f"the number of backups to keep must be 1-{rolling.MAX_KEEP}")
+        change = self.set_setting(rolling.KEEP_SETTING, str(keep))
+        if self.path is not None:
+            rolling.prune(self.path, keep=keep)
+        return change
+
+    def backups(self) -> list[rolling.Backup]:
+        return rolling.list_backups(self.path) if self.path is not None else []
+
+    def backup(self, *, now: dt.datetime | None = None) -> Path:
+        """A rolling backup now (SQLite backup API); keeps the newest `backup_keep()`."""
+        if self.path is None:
+            raise StoreError("an in-memory database has no backups")
+        changes = self.db.conn.total_changes
+        try:
+            made = rolling.write_backup(self.db.conn, self.path, keep=self.backup_keep(), now=now)
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"could not back up {self.path}: {describe_sqlite_error(exc)}"
+            ) from None
+        except OSError as exc:
+            raise StoreError(
+                f"could not write a backup to {rolling.backups_dir(self.path)}: "
+                f"{exc.strerror or exc}"
+            ) from None
+        self._changes_at_backup = changes
+        return made
+
+    def backup_if_due(
+        self, *, interval: float = rolling.INTERVAL_SECONDS, now: dt.datetime | None = None
+    ) -> Path | None:
+        """Back up if something changed since the last backup and the newest is `interval` old."""
+        if self.path is None or self.db.conn.total_changes == self._changes_at_backup:
+            return None
+        newest = self.backups()
+        when = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+        if newest and (when - newest[0].taken_at).total_seconds() < interval:
+            return None
+        return self.backup(now=now)
+
+    def restore_from(self, backup_path: str | Path) -> Change:
+        """Replace the database's content with a backup's, in place, after backing up the present.
+
+        The open connection stays valid (SQLite's backup API copies into it in one
+        transaction), so the app keeps running; the present state is itself kept
+        as the newest backup, so a restore can be undone.
+        """
+        problem = check_database_file(backup_path)
+        if problem:
+            raise StoreError(f"cannot restore from {backup_path}: {problem}")
+        if self.path is not None:
+            self.backup()
+        try:
+            source = sqlite3.connect(Path(backup_path).resolve().as_uri() + "?mode=ro", uri=True)
+            try:
+                source.backup(self.db.conn)
+            finally:
+                source.close()
+            migrations.apply(self.db)
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"could not restore from {backup_path}: {describe_sqlite_error(exc)}"
+            ) from None
+        return Change("restored")
 
     @contextmanager
     def write(self) -> Iterator[Database]:
@@ -563,7 +717,9 @@ class Store(TeacherStoreMixin):
             with self.db.atomic():
                 yield self.db
         except sqlite3.Error as exc:
-            raise StoreError(f"could not save to {self.path or 'the database'}: {exc}") from exc
+            raise StoreError(
+                f"could not save to {self.path or 'the database'}: {describe_sqlite_error(exc)}"
+            ) from exc
 
     # -- settings ------------------------------------------------------------
 
@@ -602,6 +758,18 @@ class Store(TeacherStoreMixin):
             for row in self.db.query("SELECT id, name, class_code FROM students ORDER BY name, id")
         ]
 
+    def student_named(self, name: str, class_code: str = "") -> Student | None:
+        """The student with this name and class code (ignoring case), if any.
+
+        On a shared laptop each name has its own work: typing a name already
+        used here continues that student's work. This is not a login.
+        """
+        wanted = (name.strip().casefold(), class_code.strip().casefold())
+        for student in self.students():
+            if (student.name.strip().casefold(), student.class_code.strip().casefold()) == wanted:
+                return student
+        return None
+
     # -- lessons ----------------------------------------------------------------
 
     def remember_lesson(
@@ -632,6 +800,16 @@ class Store(TeacherStoreMixin):
             raise NotFoundError(f"no lesson with id {lesson_id}")
         body: dict[str, Any] = json.loads(rows[0]["body"])
         return body
+
+    def remembered_lessons(self) -> list[LessonRecord]:
+        """Every lesson opened on this machine, most recently opened first."""
+        return [
+            LessonRecord(**row)
+            for row in self.db.query(
+                "SELECT id, title, kind, version, updated_at FROM lessons "
+                "ORDER BY updated_at DESC, id"
+            )
+        ]
 
     # -- a student's spans ---------------------------------------------------------
 
@@ -695,6 +873,122 @@ class Store(TeacherStoreMixin):
                 raise NotFoundError(f"no span with id {span_id}")
             db.execute("DELETE FROM work_spans WHERE id = ?", [span_id])
         return Change("span-deleted", rows[0]["lesson_id"], (str(span_id),))
+
+    # -- a student's own submissions ---------------------------------------------------
+
+    def record_own_submission(self, body: dict[str, Any], *, path: str) -> Change:
+        """Remember a submission file this student wrote (origin 'self'), with where it went.
+
+        `body` is the file's JSON object as written (core.submission's format);
+        the row keeps all of it, so the exact submission can be shown again.
+        """
+        text = json.dumps(body, ensure_ascii=False, sort_keys=True)
+        with self.write() as db:
+            db.table("submissions").insert(
+                {
+                    "id": new_id(),
+                    "content_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                    "origin": "self",
+                    "lesson_id": body["lesson_id"],
+                    "lesson_version": body["lesson_version"],
+                    "article_sha256": body["article_sha256"],
+                    "student_id": body["student_id"],
+                    "student_name": body["student_name"],
+                    "class_code": body.get("class_code", ""),
+                    "submitted_at": body["submitted_at"],
+                    "path": path,
+                    "body": text,
+                    "recorded_at": now(),
+                }
+            )
+        return Change("submission", body["lesson_id"])
+
+    def own_submissions(self, student_id: str, lesson_id: str) -> list[SubmissionRecord]:
+        """This student's submissions of this lesson from this machine, oldest first."""
+        rows = self.db.query(
+            "SELECT id, submitted_at, path, json_array_length(body, '$.spans') AS span_count "
+            "FROM submissions WHERE origin = 'self' AND student_id = ? AND lesson_id = ? "
+            "ORDER BY submitted_at, id",
+            [student_id, lesson_id],
+        )
+        return [SubmissionRecord(**row) for row in rows]
+
+
+def check_database_file(path: str | Path) -> str | None:
+    """None if `path` is an intact medialit database this app can open; else what is wrong.
+
+    Opens the file read-only, so checking never changes it.
+    """
+    path = Path(path)
+    if not path.is_file():
+        return "the file does not exist"
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return describe_sqlite_error(exc)
+    try:
+        problem = rolling.quick_check(conn)
+        if problem != "ok":
+            return f"it is damaged ({problem})"
+        db = Database(conn)
+        if not db[migrations.migrations_table].exists() or "work_spans" not in db.table_names():
+            return "it is not a medialit database"
+        applied = {m.name for m in migrations.applied(db)}
+        if applied - KNOWN_MIGRATIONS:
+            return "it was written by a newer medialit"
+    except sqlite3.Error as exc:
+        return describe_sqlite_error(exc)
+    finally:
+        conn.close()
+    return None
+
+
+def newest_good_backup(db_path: str | Path) -> rolling.Backup | None:
+    """The newest backup of `db_path` that passes `check_database_file`, if any."""
+    for candidate in rolling.list_backups(db_path):
+        if check_database_file(candidate.path) is None:
+            return candidate
+    return None
+
+
+_HINTS = {
+    sqlite3.SQLITE_FULL: "the disk is full; free some space, then try again",
+    sqlite3.SQLITE_READONLY: "the database is read-only (is the disk or folder write-protected?)",
+    sqlite3.SQLITE_IOERR: "the disk reported an error (was a USB stick or network drive removed?)",
+    sqlite3.SQLITE_BUSY: "another program is writing to the database; try again in a moment",
+    sqlite3.SQLITE_LOCKED: "another program is writing to the database; try again in a moment",
+    sqlite3.SQLITE_CANTOPEN: "the database file cannot be opened (was it moved or deleted?)",
+    sqlite3.SQLITE_CORRUPT: "the database is damaged; restart medialit to recover it from a backup",
+    sqlite3.SQLITE_NOTADB: "the file is not a database",
+}
+
+
+def _primary_code(exc: sqlite3.Error) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def describe_sqlite_error(exc: sqlite3.Error) -> str:
+    """SQLite's message, led by what it means for the user when we know (disk full, read-only)."""
+    hint = _HINTS.get(_primary_code(exc) or -1)
+    return f"{hint} ({exc})" if hint else str(exc)
+
+
+def _refuse_read_only(path: Path) -> None:
+    """SQLite would open a read-only file and fail only at the first edit: say so up front.
+
+    The folder must be writable too: WAL keeps `<name>-wal` and `<name>-shm` beside the file.
+    """
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StoreError(
+            f"database {path} is read-only, and medialit saves every edit as it happens; "
+            "copy it to a folder you can write to (or choose another with --db)"
+        )
+    if not os.access(path.parent, os.W_OK):
+        raise StoreError(
+            f"the folder {path.parent} is read-only, and medialit saves every edit as it "
+            "happens; choose a folder you can write to (--db)"
+        )
 
 
 def _span_from_row(row: dict[str, Any]) -> Span:

@@ -15,24 +15,34 @@ Format `medialit-submission`, version 1::
 
 Offsets are code points into the canonical text, half-open. Any score-like
 member ("score", "results", ...) is ignored: scores only ever come from the key.
+
+Limits (a file over one is refused, naming the file and field): 8 MiB per file
+(`jsonfile.MAX_FILE_BYTES`), nesting 32 deep, 10,000 spans (`MAX_SPANS`).
+A student name keeps what the student typed for display, minus control and
+format characters, at most 100 characters; file names (`safe_filename_part`)
+and CSV cells (the CSV writer) neutralise it where it is written out.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from medialit.core.errors import FileFormatError, InvalidSpanError
+from medialit.core.errors import FileFormatError, InvalidSpanError, MedialitError, printable_path
 from medialit.core.jsonfile import Fields, dump_json, parse_json_text, read_json_file, write_atomic
-from medialit.core.model import Article, Span, SpanId, parse_label
+from medialit.core.model import Article, Lesson, Span, SpanId, parse_label
 
 FORMAT = "medialit-submission"
 FORMAT_VERSION = 1
 MAX_SPANS = 10_000
 MAX_NAME = 100
+ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +65,7 @@ def clean_name(name: str, *, max_len: int = MAX_NAME) -> str:
     kept = "".join(
         " " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in name
     )
-    return re.sub(r"\s+", " ", kept).strip()[:max_len]
+    return re.sub(r"\s+", " ", kept).strip()[:max_len].rstrip()
 
 
 def submission_from_dict(data: dict[str, Any], *, origin: str) -> Submission:
@@ -74,8 +84,18 @@ def submission_from_dict(data: dict[str, Any], *, origin: str) -> Submission:
     if not re.fullmatch(r"[0-9a-f]{64}", sha):
         raise f.fail("article_sha256", "must be a 64-character lowercase SHA-256 hex string")
     student_id = f.text("student_id", required=True, max_len=64)
-    if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", student_id):
+    if not ID_PATTERN.fullmatch(student_id):
         raise f.fail("student_id", "must be 1-64 letters, digits, '-' or '_'")
+    lesson_id = f.text("lesson_id", required=True, max_len=64)
+    if not ID_PATTERN.fullmatch(lesson_id):
+        raise f.fail("lesson_id", "must be 1-64 letters, digits, '-' or '_'")
+    submitted_at = f.text("submitted_at", required=True, max_len=40)
+    try:
+        dt.datetime.fromisoformat(submitted_at)
+    except ValueError:
+        raise f.fail(
+            "submitted_at", f"{submitted_at[:40]!r} is not an ISO 8601 date and time"
+        ) from None
     name = clean_name(f.text("student_name", required=True, max_len=10_000))
     if not name:
         raise f.fail("student_name", "is empty")
@@ -107,13 +127,13 @@ def submission_from_dict(data: dict[str, Any], *, origin: str) -> Submission:
             )
         )
     return Submission(
-        lesson_id=f.text("lesson_id", required=True, max_len=64),
+        lesson_id=lesson_id,
         lesson_version=f.integer("lesson_version", default=1),
         article_sha256=sha,
         student_id=student_id,
         student_name=name,
         class_code=clean_name(f.text("class_code", max_len=1_000), max_len=40),
-        submitted_at=f.text("submitted_at", required=True, max_len=40),
+        submitted_at=submitted_at,
         spans=tuple(spans),
         app_version=f.text("app_version", max_len=40),
         lesson_title=f.text("lesson_title", max_len=500),
@@ -139,6 +159,39 @@ def check_against(sub: Submission, article: Article) -> None:
                 f"quote {span.quote[:40]!r} does not match the text at [{span.start}, {span.end})",
                 field=f"{where}.quote",
             )
+
+
+def validate_submission_files(
+    lesson: Lesson, paths: Iterable[str | os.PathLike[str]]
+) -> tuple[list[Submission], list[tuple[Path, str]]]:
+    """Read and check a batch of submission files for `lesson`, writing nothing.
+
+    Returns the valid submissions and, for each other file, (path, message): the message
+    names the file and the field. One bad file never stops the others; nothing a file
+    contains can raise out of here.
+    """
+    valid: list[Submission] = []
+    rejected: list[tuple[Path, str]] = []
+    for raw in paths:
+        path = Path(raw)
+        try:
+            sub = load_submission(path)
+            if sub.lesson_id != lesson.id:
+                raise FileFormatError(
+                    str(path),
+                    f"is for another lesson ({sub.lesson_id[:64]!r}, not {lesson.id!r})",
+                    field="lesson_id",
+                )
+            check_against(sub, lesson.article)
+        except MedialitError as exc:
+            rejected.append((path, str(exc)))
+        except Exception as exc:  # a bug must not cost the teacher the rest of the batch
+            rejected.append(
+                (path, f"{printable_path(str(path))}: could not be read ({type(exc).__name__})")
+            )
+        else:
+            valid.append(sub)
+    return valid, rejected
 
 
 def load_submission(path: str | Path) -> Submission:

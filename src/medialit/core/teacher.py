@@ -31,7 +31,7 @@ from medialit.core.model import (
     new_id,
     trimmed_range,
 )
-from medialit.core.store import Change, RosterEntry, Store, StoredSubmission, SubmissionRecord
+from medialit.core.store import Change, ImportRecord, RosterEntry, Store, StoredSubmission
 from medialit.core.submission import (
     Submission,
     check_against,
@@ -341,7 +341,7 @@ MAX_FOLDER_FILES = 5_000
 class Accepted:
     path: str
     submission: Submission
-    record: SubmissionRecord
+    record: ImportRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -434,7 +434,7 @@ def check_submission(sub: Submission, lessons: dict[str, LessonTexts], *, path: 
             )
         raise FileFormatError(path, "is for a different article text", field="article_sha256")
     check_against(sub, article)
-    record = SubmissionRecord(
+    record = ImportRecord(
         content_sha256=content_sha256(sub),
         lesson_id=sub.lesson_id,
         lesson_version=sub.lesson_version,

@@ -1,4 +1,10 @@
-"""Starting the app: open the database and the lesson, show the window, report what failed."""
+"""Starting the app: open the database and the lesson, show the window, report what failed.
+
+The student is the one last working here (`Prefs.current_student`). On first
+start there is none yet: the window opens with an unnamed student, and asks
+for a name in a window-modal dialog (`open()`, not `exec()`), so start-up and
+tests never block; nothing can be saved until the name is given.
+"""
 
 from __future__ import annotations
 
@@ -10,47 +16,53 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from medialit import __version__
 from medialit.core import paths
 from medialit.core.errors import MedialitError
-from medialit.core.lesson import default_lesson_path, lesson_to_dict, load_lesson
+from medialit.core.lesson import default_lesson_path
+from medialit.core.library import SAVED, load_choice
 from medialit.core.model import Lesson, new_id
+from medialit.core.prefs import Prefs
 from medialit.core.store import Store, Student
 from medialit.gui.main_window import MainWindow
+from medialit.gui.recovery import install_recovery_menu, open_store
 from medialit.gui.session import Session
 
-CURRENT_STUDENT = "current_student"
 
-
-def current_student(store: Store) -> Student:
-    """The student last working on this machine, or a new one on first launch."""
-    student_id = store.get_setting(CURRENT_STUDENT)
+def current_student(store: Store) -> Student | None:
+    """The student last working on this machine, or None on first start."""
+    student_id = Prefs(store).current_student()
     if student_id:
         try:
             return store.student(student_id)
         except MedialitError:
             pass
-    student = Student(id=new_id(), name="Student")
-    store.save_student(student)
-    store.set_setting(CURRENT_STUDENT, student.id)
-    return student
+    return None
 
 
 def open_lesson(store: Store, lesson_path: Path | None) -> tuple[Lesson, list[str]]:
-    """The requested lesson, or the bundled one with a message saying why not."""
+    """The requested lesson, else the one opened last, else the bundled one; says why not."""
     problems: list[str] = []
-    if lesson_path is not None:
+    prefs = Prefs(store)
+    place = str(lesson_path) if lesson_path is not None else prefs.last_lesson()
+    if place:
         try:
-            lesson = load_lesson(lesson_path)
-            store.remember_lesson(lesson, lesson_to_dict(lesson))
+            lesson = load_choice(store, place)
+            prefs.set_last_lesson(SAVED + lesson.id)
             return lesson, problems
         except MedialitError as exc:
             problems.append(f"Could not open the lesson: {exc}\nOpened the bundled lesson instead.")
-    lesson = load_lesson(default_lesson_path())
-    store.remember_lesson(lesson, lesson_to_dict(lesson))
+    lesson = load_choice(store, str(default_lesson_path()))
     return lesson, problems
 
 
-def build_window(store: Store, lesson_path: Path | None = None) -> tuple[MainWindow, list[str]]:
+def build_window(
+    store: Store, lesson_path: Path | None = None, *, student: Student | None = None
+) -> tuple[MainWindow, list[str]]:
+    """The student window; with no `student` given and none remembered, it asks for a name."""
     lesson, problems = open_lesson(store, lesson_path)
-    session = Session(store, current_student(store), lesson)
+    if student is not None:
+        store.save_student(student)
+        Prefs(store).set_current_student(student.id)
+    who = student or current_student(store) or Student(id=new_id(), name="")
+    session = Session(store, who, lesson)
     return MainWindow(session), problems
 
 
@@ -60,16 +72,15 @@ def run(*, db_path: Path | None = None, lesson_path: Path | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("medialit")
     path = db_path or paths.default_db_path()
-    try:
-        store = Store.open(path)
-    except MedialitError as exc:
-        QMessageBox.critical(None, "medialit: cannot open the database", str(exc))
+    store = open_store(path)  # lock, checks, recovery of a damaged file, a backup
+    if store is None:
         return 1
     try:
         window, problems = build_window(store, lesson_path)
     except MedialitError as exc:
         QMessageBox.critical(None, "medialit: cannot open a lesson", str(exc))
         return 1
+    install_recovery_menu(window)
     window.show()
     for problem in problems:
         QMessageBox.warning(window, "medialit", problem)

@@ -1,46 +1,52 @@
-"""The article, read-only but selectable by mouse and keyboard, with spans drawn on it.
+"""The article, read-only but selectable by mouse and keyboard, with spans painted on it.
 
 This is the one place where Qt's UTF-16 positions meet medialit's code-point
 offsets: `to_qt()` and `to_cp()` below, backed by core.text.OffsetMap. The
 canonical text comes from the core and is never read back from Qt
 (`toPlainText()` would turn NBSP into spaces).
+
+Spans are painted, not formatted: each paint draws only the spans overlapping
+the visible text (`SpanIndex.overlapping`), as a translucent tint behind the
+text (overlaps mix, so no colour hides another), an underline on the label's
+own track below the line, and the labels' initials in the left margin. Nothing
+is stored per span in the QTextDocument, so opening 5,000 spans costs nothing
+in Qt and a label edit only schedules a repaint. (ExtraSelections would be
+rebuilt in full on every edit and can show only one format per character.)
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import html
+from typing import cast
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextOption
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
 
-from medialit.core.model import Label, Span
+from medialit.core.model import LABELS, Label, Lesson, Span
+from medialit.core.spanindex import SpanIndex
 from medialit.core.text import OffsetMap
+from medialit.gui.label_style import draw_underline, ink, tint, track
 
-UNDERLINES = {
-    "solid": QTextCharFormat.UnderlineStyle.SingleUnderline,
-    "dash": QTextCharFormat.UnderlineStyle.DashUnderline,
-    "dot": QTextCharFormat.UnderlineStyle.DotLine,
-    "wave": QTextCharFormat.UnderlineStyle.WaveUnderline,
-}
-
-
-def label_format(label: Label, *, selected: bool = False) -> QTextCharFormat:
-    """Colour plus an underline style per label, so colour is never the only cue."""
-    info = label.info
-    fmt = QTextCharFormat()
-    background = QColor(info.colour)
-    background.setAlpha(110 if selected else 60)
-    fmt.setBackground(background)
-    fmt.setUnderlineColor(QColor(info.colour).darker(130))
-    fmt.setUnderlineStyle(UNDERLINES[info.underline])
-    if selected:
-        fmt.setFontWeight(QFont.Weight.DemiBold)
-    return fmt
+LINE_HEIGHT_PERCENT = 200  # room under each line for the four underline tracks
+ZOOM_FACTOR = 1.1
 
 
 class ArticleView(QTextEdit):
     selection_changed_cp = Signal()
+    span_clicked = Signal(str)  # id of the span clicked, "" for a click on no span
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,8 +58,19 @@ class ArticleView(QTextEdit):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.document().setDocumentMargin(24)
         self.setTabChangesFocus(True)
+        self.setMouseTracking(True)
+        self.index = SpanIndex()
+        self.lesson: Lesson | None = None  # for label definitions in tooltips
+        self.selected_id: str | None = None
+        self._press: QPoint | None = None
+        self._clicked_id: str | None = None  # the span the last click selected
+        base = QFont(self.font())
+        base.setPointSizeF(max(base.pointSizeF(), 9.0) * 1.25)
+        self._base_font = base
+        self._zoom = 0
+        self.document().setUndoRedoEnabled(False)
+        self.document().setDefaultFont(base)
         self.set_text(text)
         self.selectionChanged.connect(self.selection_changed_cp)
 
@@ -65,16 +82,35 @@ class ArticleView(QTextEdit):
     def to_cp(self, pos: int) -> int:
         return self._map.to_codepoint(pos)
 
-    # -- text and selection, in code points -------------------------------------------------
+    # -- text, spans and selection, in code points -------------------------------------------
 
     def set_text(self, text: str) -> None:
+        """Show `text` with room under each line for the underline tracks."""
         self._text = text
         self._map = OffsetMap(text)
-        self.setPlainText(text)
+        doc = self.document()
+        doc.clear()
+        cursor = QTextCursor(doc)
+        block = QTextBlockFormat()
+        block.setLineHeight(
+            LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        )
+        cursor.setBlockFormat(block)  # every block inserted below inherits it
+        cursor.insertText(text)
+        self._set_margins()
+        self.setTextCursor(QTextCursor(doc))
 
     @property
     def text(self) -> str:
         return self._text
+
+    def set_index(self, index: SpanIndex) -> None:
+        self.index = index
+        self.viewport().update()
+
+    def set_selected_span(self, span_id: str | None) -> None:
+        self.selected_id = span_id
+        self.viewport().update()
 
     def selection_cp(self) -> tuple[int, int] | None:
         cursor = self.textCursor()
@@ -92,16 +128,207 @@ class ArticleView(QTextEdit):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
-    def show_spans(self, spans: Sequence[Span], *, selected_id: str | None = None) -> None:
-        selections = []
+    def place_caret_cp(self, cp: int) -> None:
+        """Caret at `cp`, no selection, scrolled into view."""
+        cursor = self.textCursor()
+        cursor.setPosition(self.to_qt(cp))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def clear_selection(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+
+    # -- zoom --------------------------------------------------------------------------
+
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, steps: int) -> None:
+        self._zoom = steps
+        font = QFont(self._base_font)
+        font.setPointSizeF(self._base_font.pointSizeF() * ZOOM_FACTOR**steps)
+        self.document().setDefaultFont(font)
+        self._set_margins()
+
+    def _set_margins(self) -> None:
+        """Left margin wide enough for the initials of all four labels, at this font size."""
+        metrics = QFontMetricsF(self._gutter_font())
+        gutter = metrics.horizontalAdvance(" ".join(lab.info.initial for lab in LABELS)) + 20
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        frame.setMargin(16)
+        frame.setLeftMargin(gutter)
+        root.setFrameFormat(frame)
+
+    def _gutter_font(self) -> QFont:
+        font = QFont(self.document().defaultFont())
+        font.setPointSizeF(font.pointSizeF() * 0.7)
+        font.setBold(True)
+        return font
+
+    # -- geometry ------------------------------------------------------------------------
+
+    def rects_cp(self, start: int, end: int) -> list[QRectF]:
+        """Viewport rectangles of [start, end), one per visual line (for painting and tests)."""
+        return [rect for rect, _ in self._segments(self.to_qt(start), self.to_qt(end))]
+
+    def _segments(self, qa: int, qb: int) -> list[tuple[QRectF, tuple[int, int]]]:
+        """(rectangle, (block, line)) for each visual line that [qa, qb) touches."""
+        doc = self.document()
+        doc_layout = doc.documentLayout()
+        dx = -self.horizontalScrollBar().value()
+        dy = -self.verticalScrollBar().value()
+        out: list[tuple[QRectF, tuple[int, int]]] = []
+        block = doc.findBlock(qa)
+        while block.isValid() and block.position() < qb:
+            layout = block.layout()
+            count = layout.lineCount()
+            if count:  # a block Qt has not laid out yet has no lines: nothing to draw
+                origin = doc_layout.blockBoundingRect(block).topLeft()
+                bpos = block.position()
+                s, e = max(qa - bpos, 0), min(qb - bpos, block.length() - 1)
+                first = layout.lineForTextPosition(s)
+                last = layout.lineForTextPosition(e)
+                lo = first.lineNumber() if first.isValid() else 0
+                hi = last.lineNumber() if last.isValid() else count - 1
+                for i in range(lo, min(hi, count - 1) + 1):
+                    line = layout.lineAt(i)
+                    ls = line.textStart()
+                    le = ls + line.textLength()
+                    x1 = cast(tuple[float, int], line.cursorToX(max(s, ls)))[0]
+                    x2 = cast(tuple[float, int], line.cursorToX(min(e, le)))[0]
+                    if x2 <= x1:
+                        continue
+                    rect = QRectF(
+                        origin.x() + x1 + dx, origin.y() + line.y() + dy, x2 - x1, line.height()
+                    )
+                    out.append((rect, (block.blockNumber(), i)))
+            block = block.next()
+        return out
+
+    def _visible_spans(self, area: QRectF) -> list[Span]:
+        top = self.cursorForPosition(QPoint(0, int(area.top()))).block()
+        bottom = self.cursorForPosition(QPoint(self.viewport().width(), int(area.bottom()))).block()
+        qa, qb = top.position(), bottom.position() + bottom.length()
+        return self.index.overlapping(self.to_cp(qa), self.to_cp(qb))
+
+    # -- painting ------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        spans = self._visible_spans(QRectF(event.rect()))
+        drawn = [
+            (span, self._segments(self.to_qt(span.start), self.to_qt(span.end))) for span in spans
+        ]
+        painter = QPainter(self.viewport())
+        for span, segments in drawn:  # tints first: behind the text, mixing where they overlap
+            colour = tint(span.label, selected=span.id == self.selected_id)
+            for rect, _ in segments:
+                painter.fillRect(rect, colour)
+        painter.end()
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._paint_marks(painter, drawn)
+        painter.end()
+
+    def _paint_marks(
+        self, painter: QPainter, drawn: list[tuple[Span, list[tuple[QRectF, tuple[int, int]]]]]
+    ) -> None:
+        """Underlines on each label's track, end ticks, the selected outline, margin initials."""
+        metrics = QFontMetricsF(self.document().defaultFont())
+        step = max(3.0, metrics.height() * 0.2)
+        width = max(2.0, step * 0.6)
+        margin: dict[tuple[int, int], tuple[float, set[Label]]] = {}
+        for span, segments in drawn:
+            for n, (rect, line_key) in enumerate(segments):
+                y = rect.bottom() + step * 0.8 + track(span.label) * step
+                draw_underline(painter, span.label, rect.left(), rect.right(), y, width=width)
+                tick = QPen(ink(span.label), 1.5)
+                painter.setPen(tick)
+                if n == 0:
+                    painter.drawLine(QPointF(rect.left(), y - step), QPointF(rect.left(), y + 1))
+                if n == len(segments) - 1:
+                    painter.drawLine(QPointF(rect.right(), y - step), QPointF(rect.right(), y + 1))
+                if span.id == self.selected_id:
+                    painter.setPen(QPen(ink(span.label), 2, Qt.PenStyle.SolidLine))
+                    painter.drawRect(rect.adjusted(-1, -1, 1, 1))
+                labels = margin.setdefault(line_key, (rect.top(), set()))[1]
+                labels.add(span.label)
+        painter.setFont(self._gutter_font())
+        gutter_metrics = QFontMetricsF(painter.font())
+        for top, labels in margin.values():
+            x = 6.0
+            for label in LABELS:
+                if label in labels:
+                    painter.setPen(QColor(ink(label)))
+                    painter.drawText(QPointF(x, top + gutter_metrics.ascent()), label.info.initial)
+                x += gutter_metrics.horizontalAdvance(label.info.initial + " ")
+
+    # -- mouse: hover tooltips and clicking a span ------------------------------------------
+
+    def spans_at_point(self, point: QPoint) -> list[Span]:
+        """Spans under a viewport point, innermost first."""
+        cp = self.to_cp(self.cursorForPosition(point).position())
+        for candidate in (cp, cp - 1):
+            # a span's rectangles, stretched down over its underline tracks
+            found = [
+                s
+                for s in self.index.at(candidate)
+                if any(
+                    r.adjusted(0, 0, 0, r.height()).contains(QPointF(point))
+                    for r in self.rects_cp(s.start, s.end)
+                )
+            ]
+            if found:
+                return found
+        return []
+
+    def tooltip_html(self, spans: list[Span]) -> str:
+        parts = []
         for span in spans:
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self.to_qt(span.start))
-            cursor.setPosition(self.to_qt(span.end), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor
-            sel.format = label_format(span.label, selected=span.id == selected_id)
-            tip = f"{span.label.info.title}: {span.label.info.definition}"
-            sel.format.setToolTip(tip + (f"\nNote: {span.note}" if span.note else ""))
-            selections.append(sel)
-        self.setExtraSelections(selections)
+            info = span.label.info
+            definition = self.lesson.definition_of(span.label) if self.lesson else info.definition
+            text = (
+                f"<b>{html.escape(info.title)} ({html.escape(info.initial)}, "
+                f"{info.underline} underline)</b><br>{html.escape(definition)}"
+            )
+            if span.note:
+                text += f"<br><i>Your note:</i> {html.escape(span.note)}"
+            parts.append(text)
+        return "<hr>".join(parts)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            spans = self.spans_at_point(event.pos())
+            if spans:
+                QToolTip.showText(event.globalPos(), self.tooltip_html(spans), self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        press, self._press = self._press, None
+        point = event.position().toPoint()
+        if (
+            event.button() != Qt.MouseButton.LeftButton
+            or press is None
+            or (point - press).manhattanLength() >= QApplication.startDragDistance()
+            or self.textCursor().hasSelection()
+        ):
+            return
+        ids = [str(s.id) for s in self.spans_at_point(point)]
+        clicked = self._clicked_id
+        if clicked in ids and clicked == self.selected_id:  # clicking again: the next one out
+            ids = ids[ids.index(clicked) + 1 :] + ids[: ids.index(clicked) + 1]
+        self._clicked_id = ids[0] if ids else None
+        self.span_clicked.emit(ids[0] if ids else "")

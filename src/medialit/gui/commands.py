@@ -1,61 +1,79 @@
 """Every edit is a QUndoCommand, so undo and redo are edits too, each committed to the database.
 
-Commands are validated before `push()`, so `redo()` never meets bad input; a
-store failure (disk full, read-only) propagates to the window, which tells the
-user and leaves the edit unsaved.
+Commands are validated before `push()`, so `redo()` never meets bad input. A
+store failure (disk full, read-only) cannot propagate out of `redo()`/`undo()`
+(Qt calls them, and PySide only prints what they raise), so the command marks
+itself obsolete instead: QUndoStack then drops it, and the window, told by
+`Session.failed`, shows the error and "Not saved". The database and the
+in-memory index are unchanged by a failed write, so what is shown stays true.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QUndoCommand
 
+from medialit.core.errors import MedialitError
 from medialit.core.model import Label, Span
 from medialit.gui.session import Session
 
 
-class AddSpan(QUndoCommand):
+class StoreCommand(QUndoCommand):
+    def __init__(self, session: Session, text: str) -> None:
+        super().__init__(text)
+        self.session = session
+
+    def run(self, write: Callable[[], object]) -> None:
+        try:
+            write()
+        except MedialitError:
+            self.setObsolete(True)
+
+
+class AddSpan(StoreCommand):
     def __init__(self, session: Session, span: Span) -> None:
-        super().__init__(f"Label as {span.label.value}")
-        self.session, self.span = session, span
+        super().__init__(session, f"Label as {span.label.value}")
+        self.span = span
 
     def redo(self) -> None:
-        self.session.add_span(self.span)
+        self.run(lambda: self.session.add_span(self.span))
 
     def undo(self) -> None:
-        self.session.delete_span(self.span)
+        self.run(lambda: self.session.delete_span(self.span))
 
 
-class DeleteSpan(QUndoCommand):
+class DeleteSpan(StoreCommand):
     def __init__(self, session: Session, span: Span) -> None:
-        super().__init__(f"Delete {span.label.value} span")
-        self.session, self.span = session, span
+        super().__init__(session, f"Delete {span.label.value} span")
+        self.span = span
 
     def redo(self) -> None:
-        self.session.delete_span(self.span)
+        self.run(lambda: self.session.delete_span(self.span))
 
     def undo(self) -> None:
-        self.session.add_span(self.span)
+        self.run(lambda: self.session.add_span(self.span))
 
 
-class RelabelSpan(QUndoCommand):
+class RelabelSpan(StoreCommand):
     def __init__(self, session: Session, span: Span, label: Label) -> None:
-        super().__init__(f"Relabel as {label.value}")
-        self.session, self.before, self.after = session, span, span.with_label(label)
+        super().__init__(session, f"Relabel as {label.value}")
+        self.before, self.after = span, span.with_label(label)
 
     def redo(self) -> None:
-        self.session.update_span(self.after)
+        self.run(lambda: self.session.update_span(self.after))
 
     def undo(self) -> None:
-        self.session.update_span(self.before)
+        self.run(lambda: self.session.update_span(self.before))
 
 
-class EditNote(QUndoCommand):
+class EditNote(StoreCommand):
     def __init__(self, session: Session, span: Span, note: str) -> None:
-        super().__init__("Edit note")
-        self.session, self.before, self.after = session, span, span.with_note(note)
+        super().__init__(session, "Edit note" if note else "Remove note")
+        self.before, self.after = span, span.with_note(note)
 
     def redo(self) -> None:
-        self.session.update_span(self.after)
+        self.run(lambda: self.session.update_span(self.after))
 
     def undo(self) -> None:
-        self.session.update_span(self.before)
+        self.run(lambda: self.session.update_span(self.before))

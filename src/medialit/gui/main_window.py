@@ -1,150 +1,683 @@
-"""The student's main window: the article, the label toolbar and legend, the saved state."""
+"""The student's main window: the article, label actions, span list, definitions, saved state.
+
+Every action has a menu entry, a shortcut and a name a screen reader can
+read. Edits become undo commands (gui.commands); the window only decides
+*which* edit a key means: 1-4 label the selected text, or relabel the
+selected span when no text is selected.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoCommand, QUndoStack
+from collections.abc import Callable
+from functools import partial
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
+    QMessageBox,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
+from medialit import __version__
 from medialit.core import paths
 from medialit.core.errors import MedialitError
-from medialit.core.model import LABELS, Label, Span, trimmed_range
-from medialit.core.store import Change
+from medialit.core.library import SAVED, lesson_choices, load_choice
+from medialit.core.model import LABELS, Label, Lesson, Span, new_id
+from medialit.core.prefs import Prefs
+from medialit.core.store import Change, Student
+from medialit.core.submission import Submission, write_submission
+from medialit.core.workspace import make_submission, selection_range
 from medialit.gui.article_view import ArticleView
-from medialit.gui.commands import AddSpan
+from medialit.gui.commands import AddSpan, DeleteSpan, EditNote, RelabelSpan
+from medialit.gui.dialogs import LessonDialog, NameDialog, NoteDialog, SubmitDialog
 from medialit.gui.errors import show_error
+from medialit.gui.label_style import label_icon
+from medialit.gui.legend import Legend
 from medialit.gui.session import Session
+from medialit.gui.span_list import SpanListPanel, counts_text, one_line
 from medialit.gui.teacher import install_teacher_menu
+
+STATUS_MS = 6000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, prefs: Prefs | None = None) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.session = session
+        self.prefs = prefs or Prefs(session.store)
         self.undo_stack = QUndoStack(self)
-        lesson = session.lesson
-        self.setWindowTitle(f"{lesson.title} — medialit")
-        self.setWindowIcon(QIcon(str(paths.resources_dir() / "medialit.svg")))
-        self.resize(1100, 760)
+        self.selected_id: str | None = None
+        self.dialog: QDialog | None = None  # the dialog open right now, if any
+        self.last_submission: Path | None = None
+        self.resize(1200, 780)
 
-        self.view = ArticleView(lesson.article.text, self)
+        self.view = ArticleView(session.lesson.article.text, self)
+        self.view.lesson = session.lesson
+        self.view.set_index(session.index)
         self.setCentralWidget(self.view)
+        self.span_list = SpanListPanel(session.index, self)
+        self.legend = Legend(session.lesson, self)
+
         self.label_actions = self._make_label_actions()
+        self.exact_actions = self._make_label_actions(exact=True)
+        self._make_actions()
         self._make_menus()
-        self._make_legend()
+        self._make_toolbar()
+        self._make_docks()
         install_teacher_menu(self, session.store)
         self.saved_label = QLabel("")
         self.saved_label.setObjectName("saved_state")
         self.saved_label.setAccessibleName("Save state")
+        self.student_label = QLabel("")
+        self.student_label.setObjectName("student_state")
+        self.statusBar().addPermanentWidget(self.student_label)
         self.statusBar().addPermanentWidget(self.saved_label)
+        self.setTabOrder(self.view, self.span_list.table)
+        self.setTabOrder(self.span_list.table, self.legend)
 
         session.changed.connect(self.on_session_changed)
         session.failed.connect(self.on_session_failed)
-        self.refresh_spans()
+        session.reloaded.connect(self.on_session_reloaded)
+        self.view.selectionChanged.connect(self.on_view_selection_changed)
+        self.view.cursorPositionChanged.connect(self.on_view_cursor_position_changed)
+        self.view.span_clicked.connect(self.on_view_span_clicked)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self.on_view_custom_context_menu_requested)
+        self.context_menu: QMenu | None = None
+        self.span_list.span_chosen.connect(self.on_span_list_span_chosen)
+        self.span_list.span_activated.connect(self.on_span_list_span_activated)
+
+        self.view.set_zoom(self.prefs.zoom())
+        self.on_session_reloaded()
         self._set_saved(True)
         self.view.setFocus()
 
     # -- construction ------------------------------------------------------------------
 
-    def _make_label_actions(self) -> dict[Label, QAction]:
-        toolbar = QToolBar("Labels", self)
-        toolbar.setObjectName("label_toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        *,
+        name: str,
+        keys: list[QKeySequence | QKeySequence.StandardKey | str] | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        return action
+
+    def _make_label_actions(self, *, exact: bool = False) -> dict[Label, QAction]:
         actions = {}
         for label in LABELS:
             info = label.info
-            action = QAction(f"{info.shortcut} {info.title}", self)
-            action.setObjectName(f"label_{label.value}")
-            action.setShortcut(QKeySequence(info.shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.setToolTip(
-                f"{info.title} ({info.shortcut}): {self.session.lesson.definition_of(label)}"
+            key = f"Alt+{info.shortcut}" if exact else info.shortcut
+            action = self._action(
+                f"{info.shortcut} {info.title}" if not exact else f"{info.title}, exact selection",
+                partial(self.label_selection, label, exact=exact),
+                name=f"label_{label.value}" + ("_exact" if exact else ""),
+                keys=[key],
             )
-            action.setStatusTip(self.session.lesson.definition_of(label))
-            action.triggered.connect(lambda _=False, lab=label: self.label_selection(lab))
-            toolbar.addAction(action)
-            button = toolbar.widgetForAction(action)
-            if button is not None:
-                button.setStyleSheet(
-                    f"QToolButton {{ border-bottom: 4px solid {info.colour}; padding: 4px 10px; }}"
-                )
-                button.setAccessibleName(f"Label selection as {info.title}")
+            action.setIcon(label_icon(label))
             actions[label] = action
         return actions
 
-    def _make_menus(self) -> None:
-        edit = self.menuBar().addMenu("&Edit")
+    def _make_actions(self) -> None:
         undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        edit.addAction(undo)
-        edit.addAction(redo)
+        redo.setShortcuts(QKeySequence.StandardKey.Redo)  # all bindings: Ctrl+Y, Ctrl+Shift+Z
         self.undo_action, self.redo_action = undo, redo
-        labels = self.menuBar().addMenu("&Label")
+        a = self._action
+        self.delete_action = a(
+            "&Delete span",
+            self.delete_selected_span,
+            name="delete_span",
+            keys=[QKeySequence.StandardKey.Delete, "Backspace"],
+            tip="Remove the selected span (Ctrl+Z brings it back)",
+        )
+        self.note_action = a(
+            "&Note…",
+            self.edit_note,
+            name="edit_note",
+            keys=["N"],
+            tip="Write why you chose this label for the selected span",
+        )
+        self.next_action = a(
+            "&Next span", self.select_next_span, name="next_span", keys=["Alt+Down", "F8"]
+        )
+        self.previous_action = a(
+            "&Previous span",
+            self.select_previous_span,
+            name="previous_span",
+            keys=["Alt+Up", "Shift+F8"],
+        )
+        self.deselect_action = a(
+            "Let go (of the span or selected text)", self.let_go, name="deselect", keys=["Escape"]
+        )
+        self.focus_list_action = a(
+            "Span &list / article", self.toggle_list_focus, name="toggle_focus", keys=["F6"]
+        )
+        self.definitions_action = a(
+            "Label &definitions", self.show_definitions, name="definitions", keys=["F1"]
+        )
+        self.zoom_in_action = a(
+            "Zoom &in",
+            lambda: self.set_zoom(self.view.zoom + 1),
+            name="zoom_in",
+            keys=[QKeySequence.StandardKey.ZoomIn, "Ctrl+="],
+        )
+        self.zoom_out_action = a(
+            "Zoom &out",
+            lambda: self.set_zoom(self.view.zoom - 1),
+            name="zoom_out",
+            keys=[QKeySequence.StandardKey.ZoomOut],
+        )
+        self.zoom_reset_action = a(
+            "&Normal size", lambda: self.set_zoom(0), name="zoom_reset", keys=["Ctrl+0"]
+        )
+        self.snap_action = a(
+            "&Snap to whole words",
+            lambda: self.prefs.set_snap_words(self.snap_action.isChecked()),
+            name="snap_words",
+            tip="A selection that cuts a word grows to the whole word (Alt+1-4 labels exactly)",
+        )
+        self.snap_action.setCheckable(True)
+        self.snap_action.setChecked(self.prefs.snap_words())
+        self.open_action = a(
+            "&Open lesson…", self.choose_lesson, name="open_lesson", keys=["Ctrl+O"]
+        )
+        self.submit_action = a(
+            "&Submit…",
+            self.submit,
+            name="submit",
+            keys=["Ctrl+Shift+S"],
+            tip="Write your work to a file for your teacher",
+        )
+        self.save_action = a(
+            "Save (automatic)",
+            lambda: self.say("Your work is saved automatically after every change."),
+            name="save",
+            keys=[QKeySequence.StandardKey.Save],
+        )
+        self.switch_student_action = a(
+            "&Switch student…", lambda: self.ask_name(switch=True), name="switch_student"
+        )
+        self.rename_action = a(
+            "&Edit my name and class…", lambda: self.ask_name(switch=False), name="rename"
+        )
+        self.quit_action = a("&Quit", self.close, name="quit", keys=["Ctrl+Q"])
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        lesson = bar.addMenu("&Lesson")
+        for action in (self.open_action, self.submit_action, self.save_action, self.quit_action):
+            lesson.addAction(action)
+        edit = bar.addMenu("&Edit")
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        edit.addAction(self.note_action)
+        edit.addAction(self.delete_action)
+        labels = bar.addMenu("La&bel")
         for action in self.label_actions.values():
             labels.addAction(action)
+        exact = labels.addMenu("Label the &exact selection (no word snapping)")
+        for action in self.exact_actions.values():
+            exact.addAction(action)
+        go = bar.addMenu("&Go")
+        for action in (self.next_action, self.previous_action, self.deselect_action):
+            go.addAction(action)
+        go.addAction(self.focus_list_action)
+        view = bar.addMenu("&View")
+        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
+            view.addAction(action)
+        view.addSeparator()
+        view.addAction(self.snap_action)
+        view.addAction(self.definitions_action)
+        self.view_menu = view
+        student = bar.addMenu("&Student")
+        student.addAction(self.switch_student_action)
+        student.addAction(self.rename_action)
 
-    def _make_legend(self) -> None:
-        dock = QDockWidget("Labels", self)
-        dock.setObjectName("legend_dock")
-        body = QWidget(dock)
-        layout = QVBoxLayout(body)
-        for label in LABELS:
-            info = label.info
-            text = QLabel(
-                f"<span style='background:{info.colour};'>&nbsp;&nbsp;&nbsp;</span> "
-                f"<b>{info.shortcut} · {info.title}</b><br>{self.session.lesson.definition_of(label)}"
-            )
-            text.setWordWrap(True)
-            text.setObjectName(f"legend_{label.value}")
-            layout.addWidget(text)
-        layout.addStretch(1)
-        dock.setWidget(body)
+    def _make_toolbar(self) -> None:
+        toolbar = QToolBar("Labels", self)
+        toolbar.setObjectName("label_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setIconSize(QSize(36, 18))
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        for action in self.label_actions.values():
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        for action in (self.note_action, self.delete_action, self.undo_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.definitions_action)
+        toolbar.addAction(self.submit_action)
+        self.toolbar = toolbar
+
+    def _make_docks(self) -> None:
+        self.legend_dock = self._dock("Label definitions", "legend_dock", self.legend)
+        self.span_list_dock = self._dock("Your spans", "span_list_dock", self.span_list)
+        self.resizeDocks([self.legend_dock], [440], Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            [self.legend_dock, self.span_list_dock], [250, 450], Qt.Orientation.Vertical
+        )
+
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.view_menu.addAction(dock.toggleViewAction())
+        return dock
 
-    # -- actions -------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.session.has_student and self.dialog is None:
+            self.ask_name(switch=True)
 
-    def label_selection(self, label: Label) -> None:
+    # -- what the student sees ------------------------------------------------------------
+
+    def say(self, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_MS)
+
+    def _set_saved(self, saved: bool) -> None:
+        self.saved_label.setText("✓ Saved" if saved else "Saving…")
+
+    def _update_actions(self) -> None:
+        working = self.session.has_student
+        for action in (*self.label_actions.values(), *self.exact_actions.values()):
+            action.setEnabled(working)
+        self.submit_action.setEnabled(working)
+        span_selected = self.selected_id is not None
+        self.delete_action.setEnabled(span_selected)
+        self.note_action.setEnabled(span_selected)
+
+    def _refresh_definitions(self, lesson: Lesson) -> None:
+        self.legend.set_lesson(lesson)
+        self.view.lesson = lesson
+        for label, action in self.label_actions.items():
+            info = label.info
+            tip = f"{info.title} ({info.shortcut}): {lesson.definition_of(label)}"
+            action.setToolTip(tip)
+            action.setStatusTip(lesson.definition_of(label))
+            action.setWhatsThis(tip)
+
+    def describe(self, span: Span) -> str:
+        note = f" Your note: {one_line(span.note, 80)}." if span.note else ""
+        return (
+            f"{span.label.info.title}: “{one_line(span.quote, 60)}”.{note} "
+            "1-4 relabel, N note, Delete remove, Esc let go."
+        )
+
+    # -- labelling ------------------------------------------------------------------------
+
+    def label_selection(self, label: Label, *, exact: bool = False) -> None:
+        """Keys 1-4: label the selected text, or relabel the selected span."""
         selection = self.view.selection_cp()
         if selection is None:
-            self.statusBar().showMessage("Select some text first, then press 1-4.", 4000)
+            span = self.selected_span()
+            if span is not None:
+                self.relabel(span, label)
+            else:
+                self.say("Select some text first, then press 1-4.")
             return
-        trimmed = trimmed_range(self.session.article, *selection)
-        if trimmed is None:
-            self.statusBar().showMessage("That selection is only spaces or punctuation.", 4000)
+        text = self.session.article.text
+        snap = self.prefs.snap_words() and not exact
+        found = selection_range(text, *selection, snap=snap)
+        if found is None:
+            self.say("That selection is only spaces or punctuation: nothing to label.")
             return
-        span = Span.create(self.session.article, *trimmed, label)
-        self._push(AddSpan(self.session, span))
+        start, end = found
+        for twin in self.session.index.overlapping(start, end):
+            if (twin.start, twin.end, twin.label) == (start, end, label):
+                self.select_span(twin.id)
+                self.say(f"That is already labelled {label.info.title}.")
+                return
+        span = Span.create(self.session.article, start, end, label)
+        if self._push(AddSpan(self.session, span)):
+            self.view.clear_selection()
+            self.select_span(span.id, move_caret=False)
+            self.say(f"Labelled {self.describe(span)}")
 
-    def _push(self, command: QUndoCommand) -> None:
+    def relabel(self, span: Span, label: Label) -> None:
+        if span.label is label:
+            self.say(f"That span is already {label.info.title}.")
+            return
+        if self._push(RelabelSpan(self.session, span, label)):
+            self.say(f"Relabelled as {self.describe(span.with_label(label))}")
+
+    def delete_selected_span(self) -> None:
+        span = self.selected_span()
+        if span is None:
+            self.say("Select a span first (click it, or Alt+Down).")
+            return
+        if self._push(DeleteSpan(self.session, span)):
+            self.say(f"Deleted the {span.label.info.title} span. Ctrl+Z brings it back.")
+
+    def edit_note(self) -> None:
+        span = self.selected_span()
+        if span is None:
+            self.say("Select a span first (click it, or Alt+Down), then press N.")
+            return
+        dialog = NoteDialog(self, quote=span.quote, label=span.label.info.title, note=span.note)
+
+        def save() -> None:
+            note = dialog.note()
+            current = self.session.index.get(span.id)
+            if current is not None and note != current.note:
+                self._push(EditNote(self.session, current, note))
+
+        self._open_dialog(dialog, save)
+
+    def _push(self, command: QUndoCommand) -> bool:
+        """Run an edit through the undo stack; False if the store refused it."""
         self._set_saved(False)
-        try:
-            self.undo_stack.push(command)
-        except MedialitError:
-            self.undo_stack.setIndex(self.undo_stack.index())  # the edit did not happen
+        before = self.undo_stack.index()
+        self.undo_stack.push(command)  # a failed write makes it obsolete: Qt deletes it
+        return self.undo_stack.index() > before
+
+    # -- span selection and navigation ---------------------------------------------------
+
+    def selected_span(self) -> Span | None:
+        return self.session.index.get(self.selected_id) if self.selected_id else None
+
+    def select_span(
+        self, span_id: str | None, *, move_caret: bool = True, from_list: bool = False
+    ) -> None:
+        """Make `span_id` the span that 1-4, N and Delete act on (None: no span)."""
+        span = self.session.index.get(span_id) if span_id else None
+        self.selected_id = span.id if span else None
+        self.view.set_selected_span(self.selected_id)
+        if span is not None and move_caret:
+            self.view.place_caret_cp(span.start)
+        if not from_list:
+            self.span_list.select_span(self.selected_id)
+        self.view.setAccessibleDescription(self.describe(span) if span else "")
+        if span is not None:
+            self.say(self.describe(span))
+        self._update_actions()
+
+    def let_go(self) -> None:
+        """Escape: nothing selected any more, so no key can change a span by surprise."""
+        self.view.clear_selection()
+        self.select_span(None, move_caret=False)
+
+    def select_next_span(self) -> None:
+        span = self.session.index.next_after(pos=self.view.caret_cp(), current=self.selected_id)
+        self._go_to(span, "There are no more spans after this one.")
+
+    def select_previous_span(self) -> None:
+        span = self.session.index.previous_before(
+            pos=self.view.caret_cp(), current=self.selected_id
+        )
+        self._go_to(span, "There are no spans before this one.")
+
+    def _go_to(self, span: Span | None, nothing: str) -> None:
+        if span is None:
+            self.say(nothing)
+            return
+        self.select_span(span.id)
+        self.view.setFocus()
+
+    def toggle_list_focus(self) -> None:
+        """F6: from the article to the span list; from anywhere else back to the article."""
+        if self.view.hasFocus():
+            self.span_list_dock.show()
+            self.span_list.table.setFocus()
+        else:
+            self.view.setFocus()
+
+    def show_definitions(self) -> None:
+        self.legend_dock.show()
+        self.legend_dock.raise_()
+        self.legend.setFocus()
+        self.say("Label definitions. F6 goes back to the article.")
+
+    def on_view_span_clicked(self, span_id: str) -> None:
+        self.select_span(span_id or None, move_caret=False)
+
+    def on_view_custom_context_menu_requested(self, pos: QPoint) -> None:
+        """Right-click (or the Menu key): the label actions, note and delete for what is there."""
+        if not self.view.textCursor().hasSelection():
+            spans = self.view.spans_at_point(pos)
+            if spans:
+                self.select_span(spans[0].id, move_caret=False)
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one menu per right-click
+        menu.setObjectName("article_menu")
+        menu.setAccessibleName("Label menu")
+        for action in self.label_actions.values():
+            menu.addAction(action)
+        menu.addSeparator()
+        for action in (self.note_action, self.delete_action, self.definitions_action):
+            menu.addAction(action)
+        self.context_menu = menu
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def on_view_selection_changed(self) -> None:
+        if self.view.textCursor().hasSelection() and self.selected_id is not None:
+            self.select_span(None, move_caret=False)
+
+    def on_view_cursor_position_changed(self) -> None:
+        span = self.selected_span()
+        if span is not None and not span.start <= self.view.caret_cp() <= span.end:
+            self.select_span(None, move_caret=False)
+
+    def on_span_list_span_chosen(self, span_id: str) -> None:
+        self.select_span(span_id, from_list=True)
+
+    def on_span_list_span_activated(self, span_id: str) -> None:
+        self.select_span(span_id)
+        self.view.setFocus()
+
+    # -- zoom ---------------------------------------------------------------------------
+
+    def set_zoom(self, steps: int) -> None:
+        self.prefs.set_zoom(steps)
+        self.view.set_zoom(self.prefs.zoom())
+        self.say(f"Zoom {self.prefs.zoom():+d}")
 
     # -- refresh -------------------------------------------------------------------------
 
-    def refresh_spans(self) -> None:
-        self.view.show_spans(self.session.spans())
-
-    def on_session_changed(self, change: Change) -> None:
-        self.refresh_spans()
+    def on_session_changed(self, _change: Change) -> None:
         self._set_saved(True)
+        self.span_list.refresh_counts()
+        if self.selected_id is not None and self.selected_id not in self.session.index:
+            self.select_span(None, move_caret=False)
+        elif self.selected_id is not None:
+            self.span_list.select_span(self.selected_id)
+        self.view.viewport().update()
 
     def on_session_failed(self, exc: BaseException) -> None:
         self.saved_label.setText("Not saved")
         show_error(self, "Could not save", exc)
 
-    def _set_saved(self, saved: bool) -> None:
-        self.saved_label.setText("✓ Saved" if saved else "Saving…")
+    def on_session_reloaded(self) -> None:
+        """Another student or lesson: new text, new spans, fresh undo history."""
+        session = self.session
+        self.undo_stack.clear()
+        if self.view.text != session.article.text:
+            self.view.set_text(session.article.text)
+        self._refresh_definitions(session.lesson)
+        self.setWindowTitle(f"{session.lesson.title} — medialit")
+        who = session.student.name or "(no name yet)"
+        if session.student.class_code:
+            who += f" · {session.student.class_code}"
+        self.student_label.setText(who)
+        self.student_label.setAccessibleName(f"Student: {who}")
+        self.span_list.refresh_counts()
+        self.select_span(None, move_caret=False)
+        self.view.viewport().update()
+        if session.stale:
+            self.say(
+                f"{len(session.stale)} of your labels were made on an earlier version of this "
+                "article and are not shown."
+            )
+
+    # -- student -------------------------------------------------------------------------
+
+    def _open_dialog(self, dialog: QDialog, on_accept: Callable[[], object]) -> None:
+        def finished(result: int) -> None:
+            self.dialog = None
+            if result == QDialog.DialogCode.Accepted:
+                on_accept()
+
+        self.dialog = dialog
+        dialog.finished.connect(finished)
+        dialog.open()
+        dialog.activateWindow()  # keys go to the dialog even where no window manager gives focus
+
+    def ask_name(self, *, switch: bool) -> None:
+        """Switch student (a name, maybe one used here before) or edit the current one's name."""
+        store = self.session.store
+        first = not self.session.has_student
+        current = self.session.student
+        dialog = NameDialog(
+            self,
+            title="Who is working?" if switch else "Your name and class",
+            name="" if switch else current.name,
+            class_code=current.class_code,
+            known_names=[s.name for s in store.students()] if switch else None,
+            first_start=first,
+        )
+
+        def done() -> None:
+            name, code = dialog.name(), dialog.class_code()
+            existing = store.student_named(name, code)
+            if switch or first:
+                student = existing or Student(new_id(), name, code)
+            elif existing is not None and existing.id != current.id:
+                self.say(f"Someone here already uses the name {name}: use Student ▸ Switch.")
+                return
+            else:
+                student = Student(current.id, name, code)
+            try:
+                store.save_student(student)
+                self.prefs.set_current_student(student.id)
+            except MedialitError as exc:
+                show_error(self, "Could not save your name", exc)
+                return
+            self.session.switch(student=student)
+            self.say(f"Hello {student.name}! Your work is kept under this name.")
+
+        self._open_dialog(dialog, done)
+
+    # -- lessons -------------------------------------------------------------------------
+
+    def choose_lesson(self) -> None:
+        choices = lesson_choices(self.session.store)
+        dialog = LessonDialog(self, choices=choices, start_dir=str(paths.documents_dir()))
+        self._open_dialog(dialog, lambda: self.open_lesson_at(dialog.chosen))
+
+    def open_lesson_at(self, where: str) -> bool:
+        """Open a lesson by file path or "id:<lesson id>"; the work on it continues."""
+        try:
+            lesson = load_choice(self.session.store, where)
+        except MedialitError as exc:
+            show_error(self, "Could not open the lesson", exc)
+            return False
+        self.prefs.set_last_lesson(SAVED + lesson.id)
+        self.session.switch(lesson=lesson)
+        self.say(f"Opened “{lesson.title}”. {counts_text(self.session.index.counts())}")
+        return True
+
+    # -- submitting ----------------------------------------------------------------------
+
+    def submit(self) -> None:
+        session = self.session
+        counts = session.index.counts()
+        before = session.store.own_submissions(session.student.id, session.lesson.id)
+        student = session.student
+        summary = (
+            f"<b>{escape(session.lesson.title)}</b><br>Handed in by <b>{escape(student.name)}</b>"
+            + (f", class {escape(student.class_code)}" if student.class_code else "")
+            + f"<br>{counts_text(counts)}"
+        )
+        if not len(session.index):
+            summary += "<br><b>You have not labelled anything yet.</b>"
+        if before:
+            summary += (
+                f"<br>You submitted this lesson {len(before)} time(s) before; this adds a new file."
+            )
+        folder = Path(self.prefs.last_submit_folder() or paths.documents_dir())
+        dialog = SubmitDialog(self, summary=summary, folder=folder)
+        self._open_dialog(dialog, lambda: self.submit_to(dialog.folder()))
+
+    def submit_to(self, folder: Path) -> Path | None:
+        """Write the submission file into `folder`, remember it, confirm where it went."""
+        session = self.session
+        submission = make_submission(
+            session.lesson, session.student, session.index, app_version=__version__
+        )
+        try:
+            if folder == paths.documents_dir():  # the usual place may not exist yet
+                folder.mkdir(parents=True, exist_ok=True)
+            path = write_submission(folder, submission)
+        except OSError as exc:
+            show_error(
+                self,
+                "Could not submit",
+                f"Could not write to {folder}: {exc.strerror or exc}. Nothing was handed in; "
+                "your work is still saved here. Try another folder.",
+            )
+            return None
+        try:
+            session.record_submission(submission, path=str(path))
+            self.prefs.set_last_submit_folder(str(folder))
+        except MedialitError:
+            pass  # the file is written; on_session_failed already said what was not recorded
+        self.last_submission = path
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Submitted",
+            f"Your work was handed in as this file:\n\n{path}\n\n"
+            "Give this file to your teacher. You can keep working and submit again; "
+            "each submission is a new file.",
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("submitted_box")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._open_dialog(box, lambda: None)
+        self.say(f"Submitted: {path}")
+        if session.lesson.review_allowed:
+            self.open_review(submission)
+        return path
+
+    def open_review(self, submission: Submission) -> None:
+        """The review of a submission against the lesson's key plugs in here.
+
+        Called once after each successful submit when the lesson holds the key
+        and allows feedback (`Lesson.review_allowed`: the bundled practice
+        lesson, a teacher's review pack; never a student pack). The review
+        window will be opened from this method; today it only says in the status
+        bar that a review is available.
+        """
+        self.statusBar().showMessage(
+            f"Submitted {len(submission.spans)} spans. A review of this lesson is available.",
+            STATUS_MS,
+        )

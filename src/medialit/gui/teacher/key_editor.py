@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from medialit.core.errors import MedialitError
 from medialit.core.model import LABELS, KeySpan, Label, Span, SpanId
+from medialit.core.spanindex import SpanIndex
 from medialit.core.store import Change
 from medialit.core.teacher import check_key, check_no_overlap, make_key_span
 from medialit.gui.article_view import ArticleView
@@ -143,7 +144,7 @@ class KeyEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self.view.cursorPositionChanged.connect(self.on_view_cursorPositionChanged)
+        self.view.span_clicked.connect(self.on_view_span_clicked)
         desk.changed.connect(self.on_desk_changed)
         desk.lesson_switched.connect(self.on_desk_lesson_switched)
         self.on_desk_lesson_switched()
@@ -283,7 +284,8 @@ class KeyEditor(QWidget):
         key = self.desk.key
         if self._selected_id and not any(k.id == self._selected_id for k in key):
             self._selected_id = None
-        self.view.show_spans([as_display_span(k) for k in key], selected_id=self._selected_id)
+        self.view.set_index(SpanIndex([as_display_span(k) for k in key]))
+        self.view.set_selected_span(self._selected_id)
         self._updating = True
         try:
             self.table.setRowCount(len(key))
@@ -354,13 +356,7 @@ class KeyEditor(QWidget):
         if span_id != self._selected_id:
             self.select_span(span_id)
 
-    def on_view_cursorPositionChanged(self) -> None:
-        if self._updating or self.view.selection_cp() is not None:
-            return
-        caret = self.view.caret_cp()
-        hits = [k for k in self.desk.key if k.start <= caret < k.end]
-        if hits:
-            chosen = min(hits, key=lambda k: k.end - k.start)  # the innermost span
-            if chosen.id != self._selected_id:
-                self._selected_id = chosen.id
-                self.refresh()
+    def on_view_span_clicked(self, span_id: str) -> None:
+        if span_id and span_id != self._selected_id:
+            self._selected_id = span_id
+            self.refresh()

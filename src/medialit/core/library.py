@@ -1,0 +1,61 @@
+"""The lessons a student can open: the bundled ones and every lesson opened here before.
+
+A lesson opened once is kept in the database (`Store.remember_lesson`), so a
+student pack that came on a USB stick can be reopened, and its work
+continued, after the stick is gone. A place is a file path, or
+"id:<lesson id>" for a lesson opened before: that is the bundled file with
+this id if there is one (so a lesson updated with the app is used), else the
+copy in the database.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from medialit.core.errors import MedialitError
+from medialit.core.lesson import bundled_lessons, lesson_from_dict, lesson_to_dict, load_lesson
+from medialit.core.model import Lesson
+from medialit.core.store import Store
+
+SAVED = "id:"
+KIND_WORDS = {"lesson": "lesson", "student-pack": "from your teacher", "review-pack": "review"}
+
+
+def _bundled() -> list[Lesson]:
+    lessons = []
+    for path in bundled_lessons():
+        try:
+            lessons.append(load_lesson(path))
+        except MedialitError:  # a damaged bundled file is simply not offered
+            continue
+    return lessons
+
+
+def lesson_choices(store: Store) -> list[tuple[str, str]]:
+    """(text to show, place) for each lesson: bundled first, then others, newest first."""
+    bundled = _bundled()
+    choices = [
+        (f"{lesson.title} (practice, comes with medialit)", SAVED + lesson.id) for lesson in bundled
+    ]
+    seen = {lesson.id for lesson in bundled}
+    for record in store.remembered_lessons():
+        if record.id not in seen:
+            kind = KIND_WORDS.get(record.kind, record.kind)
+            choices.append((f"{record.title} ({kind}, opened before)", SAVED + record.id))
+    return choices
+
+
+def load_choice(store: Store, place: str) -> Lesson:
+    """Load a lesson from a file, a bundled lesson or the database; keep a copy for next time."""
+    if place.startswith(SAVED):
+        lesson_id = place[len(SAVED) :]
+        found = [lesson for lesson in _bundled() if lesson.id == lesson_id]
+        lesson = found[0] if found else _saved(store, lesson_id)
+    else:
+        lesson = load_lesson(Path(place))
+    store.remember_lesson(lesson, lesson_to_dict(lesson))
+    return lesson
+
+
+def _saved(store: Store, lesson_id: str) -> Lesson:
+    return lesson_from_dict(store.lesson_body(lesson_id), origin=f"saved lesson {lesson_id}")

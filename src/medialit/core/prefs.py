@@ -1,0 +1,61 @@
+"""The app's preferences, typed, over the store's `settings` table.
+
+Preferences live in the same database as the work, so a student's zoom and
+submit folder follow the database file (one per machine account), and tests
+that use a temporary database never touch real preferences.
+"""
+
+from __future__ import annotations
+
+from medialit.core.store import Change, Store
+
+ZOOM_MIN, ZOOM_MAX = -4, 12
+
+
+class Prefs:
+    CURRENT_STUDENT = "current_student"
+    ZOOM = "zoom"
+    SNAP_WORDS = "snap_words"
+    LAST_LESSON = "last_lesson"
+    LAST_SUBMIT_FOLDER = "last_submit_folder"
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def current_student(self) -> str:
+        return self.store.get_setting(self.CURRENT_STUDENT) or ""
+
+    def set_current_student(self, student_id: str) -> Change:
+        return self.store.set_setting(self.CURRENT_STUDENT, student_id)
+
+    def zoom(self) -> int:
+        """Zoom steps from the default font size (Ctrl+plus adds one), kept in range."""
+        raw = self.store.get_setting(self.ZOOM) or "0"
+        try:
+            value = int(raw)
+        except ValueError:
+            return 0
+        return min(max(value, ZOOM_MIN), ZOOM_MAX)
+
+    def set_zoom(self, steps: int) -> Change:
+        return self.store.set_setting(self.ZOOM, str(min(max(steps, ZOOM_MIN), ZOOM_MAX)))
+
+    def snap_words(self) -> bool:
+        """On unless the student turned it off."""
+        return self.store.get_setting(self.SNAP_WORDS) != "0"
+
+    def set_snap_words(self, on: bool) -> Change:
+        return self.store.set_setting(self.SNAP_WORDS, "1" if on else "0")
+
+    def last_lesson(self) -> str:
+        """The lesson opened last, as "id:<lesson id>" (see core.library)."""
+        return self.store.get_setting(self.LAST_LESSON) or ""
+
+    def set_last_lesson(self, where: str) -> Change:
+        return self.store.set_setting(self.LAST_LESSON, where)
+
+    def last_submit_folder(self) -> str:
+        return self.store.get_setting(self.LAST_SUBMIT_FOLDER) or ""
+
+    def set_last_submit_folder(self, folder: str) -> Change:
+        return self.store.set_setting(self.LAST_SUBMIT_FOLDER, folder)

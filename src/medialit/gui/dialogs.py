@@ -1,0 +1,238 @@
+"""The student's small dialogs: name, lesson picker, note, submit.
+
+Each is shown with `open()` (window-modal, no nested event loop), so the
+window and tests keep running while it is up; the window connects to
+`accepted` and reads the dialog's fields. None of them writes anything.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from medialit.core.submission import clean_name
+
+WIDTH = 440
+NOT_A_LOGIN = (
+    "Your name keeps your work apart from other people using this computer. "
+    "It is not a password: anyone here can type any name, so use your own."
+)
+
+
+def _buttons(dialog: QDialog, ok_text: str, *, cancel: bool = True) -> QDialogButtonBox:
+    flags = QDialogButtonBox.StandardButton.Ok
+    if cancel:
+        flags |= QDialogButtonBox.StandardButton.Cancel
+    box = QDialogButtonBox(flags, dialog)
+    ok = box.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    ok.setDefault(True)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class NameDialog(QDialog):
+    """Who is working: a name (required) and an optional class code.
+
+    On first start there is no Cancel and Escape does nothing: work cannot be
+    kept apart without a name.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        *,
+        title: str,
+        name: str = "",
+        class_code: str = "",
+        known_names: list[str] | None = None,
+        first_start: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("name_dialog")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.first_start = first_start
+        intro = QLabel(
+            ("Welcome to medialit! What is your name?\n\n" if first_start else "") + NOT_A_LOGIN,
+            self,
+        )
+        intro.setWordWrap(True)
+        intro.setMinimumWidth(WIDTH)  # a wrapped label needs a width to know its height
+        self.name_edit = QLineEdit(name, self)
+        self.name_edit.setObjectName("name_edit")
+        self.name_edit.setAccessibleName("Your name")
+        self.name_edit.setMaxLength(100)
+        if known_names:
+            completer = QCompleter(known_names, self)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            self.name_edit.setCompleter(completer)
+        self.class_edit = QLineEdit(class_code, self)
+        self.class_edit.setObjectName("class_edit")
+        self.class_edit.setAccessibleName("Class code (optional)")
+        self.class_edit.setMaxLength(40)
+        form = QFormLayout()
+        form.addRow("&Name:", self.name_edit)
+        form.addRow("&Class code (optional):", self.class_edit)
+        self.buttons = _buttons(self, "Start" if first_start else "OK", cancel=not first_start)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.name_edit.textChanged.connect(self.on_name_edit_text_changed)
+        self.on_name_edit_text_changed(name)
+
+    def name(self) -> str:
+        return clean_name(self.name_edit.text())
+
+    def class_code(self) -> str:
+        return clean_name(self.class_edit.text(), max_len=40)
+
+    def on_name_edit_text_changed(self, _text: str) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.name()))
+
+    def accept(self) -> None:
+        if self.name():
+            super().accept()
+
+    def reject(self) -> None:
+        if not self.first_start:
+            super().reject()
+
+
+class LessonDialog(QDialog):
+    """Pick a bundled lesson or one opened before, or open a lesson/student-pack file."""
+
+    def __init__(
+        self, parent: QWidget | None, *, choices: list[tuple[str, str]], start_dir: str = ""
+    ) -> None:
+        """`choices` are (label shown, where) with where a file path or "id:<lesson id>"."""
+        super().__init__(parent)
+        self.setObjectName("lesson_dialog")
+        self.setWindowTitle("Open a lesson")
+        self.setAccessibleName("Open a lesson")
+        self.start_dir = start_dir
+        self.chosen = ""
+        self.list = QListWidget(self)
+        self.list.setObjectName("lesson_list")
+        self.list.setAccessibleName("Lessons")
+        for text, where in choices:
+            item = QListWidgetItem(text, self.list)
+            item.setData(Qt.ItemDataRole.UserRole, where)
+        self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(lambda _item: self.accept())
+        file_button = QPushButton("Open a &file…", self)
+        file_button.setObjectName("open_lesson_file")
+        file_button.setToolTip("A lesson or student-pack file from your teacher (.json)")
+        file_button.clicked.connect(self.on_file_button_clicked)
+        buttons = _buttons(self, "Open")
+        row = QHBoxLayout()
+        row.addWidget(file_button)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Lessons on this computer:", self))
+        layout.addWidget(self.list)
+        layout.addLayout(row)
+        self.resize(520, 360)
+
+    def accept(self) -> None:
+        item = self.list.currentItem()
+        if not self.chosen and item is not None:
+            self.chosen = str(item.data(Qt.ItemDataRole.UserRole))
+        if self.chosen:
+            super().accept()
+
+    def on_file_button_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open a lesson file", self.start_dir, "medialit lessons (*.json);;All files (*)"
+        )
+        if path:
+            self.chosen = path
+            self.accept()
+
+
+class NoteDialog(QDialog):
+    """The student's note on a span: why they think so. Empty removes the note."""
+
+    def __init__(self, parent: QWidget | None, *, quote: str, label: str, note: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("note_dialog")
+        self.setWindowTitle("Note")
+        self.setAccessibleName("Note on the span")
+        shown = quote if len(quote) <= 200 else quote[:199] + "…"
+        about = QLabel(f"Why is “{shown}” {label}?", self)
+        about.setWordWrap(True)
+        about.setMinimumWidth(WIDTH)
+        about.setTextFormat(Qt.TextFormat.PlainText)  # article text, never markup
+        self.edit = QLineEdit(note, self)
+        self.edit.setObjectName("note_edit")
+        self.edit.setAccessibleName("Your note")
+        self.edit.setMaxLength(5_000)
+        self.edit.setPlaceholderText("I think so because…")
+        about.setBuddy(self.edit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(about)
+        layout.addWidget(self.edit)
+        layout.addWidget(_buttons(self, "Save note"))
+
+    def note(self) -> str:
+        return self.edit.text().strip()
+
+
+class SubmitDialog(QDialog):
+    """What will be handed in, by whom, and to which folder; the folder can be changed."""
+
+    def __init__(self, parent: QWidget | None, *, summary: str, folder: Path) -> None:
+        """`summary` is rich text; anything the student or a lesson wrote must be escaped."""
+        super().__init__(parent)
+        self.setObjectName("submit_dialog")
+        self.setWindowTitle("Submit your work")
+        self.setAccessibleName("Submit your work")
+        text = QLabel(summary, self)
+        text.setTextFormat(Qt.TextFormat.RichText)  # the caller escapes names and titles
+        text.setWordWrap(True)
+        text.setMinimumWidth(WIDTH)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder_edit = QLineEdit(str(folder), self)
+        self.folder_edit.setObjectName("submit_folder")
+        self.folder_edit.setAccessibleName("Folder the file goes to")
+        self.folder_edit.setReadOnly(True)
+        change = QPushButton("&Change folder…", self)
+        change.setObjectName("change_submit_folder")
+        change.clicked.connect(self.on_change_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.folder_edit, 1)
+        row.addWidget(change)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(QLabel("The file goes to this folder (a USB stick is fine):", self))
+        layout.addLayout(row)
+        layout.addWidget(_buttons(self, "Submit"))
+
+    def folder(self) -> Path:
+        return Path(self.folder_edit.text())
+
+    def on_change_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, "Submit to which folder?", str(self.folder())
+        )
+        if folder:
+            self.folder_edit.setText(folder)

@@ -1,0 +1,104 @@
+"""How each label looks: colour, underline pattern, track and initial, drawn the same everywhere.
+
+Colour is never the only cue (colour-blind students, grey-scale printouts):
+every label also has its own underline pattern (solid, dash, wave, dot), its
+own underline track under the line (claim nearest the text, then fact,
+speculation, sourcing) and an initial (C, F, S, Src) shown in the margin, on
+the toolbar icons and in the span list.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
+
+from medialit.core.model import LABELS, Label
+
+TINT_ALPHA = 50
+SELECTED_TINT_ALPHA = 120
+
+PEN_STYLES = {
+    "solid": Qt.PenStyle.SolidLine,
+    "dash": Qt.PenStyle.DashLine,
+    "dot": Qt.PenStyle.DotLine,
+}
+
+
+def colour(label: Label) -> QColor:
+    return QColor(label.info.colour)
+
+
+def ink(label: Label) -> QColor:
+    """A darker shade of the label colour, readable as text and lines on white."""
+    return colour(label).darker(150)
+
+
+def tint(label: Label, *, selected: bool = False) -> QColor:
+    c = colour(label)
+    c.setAlpha(SELECTED_TINT_ALPHA if selected else TINT_ALPHA)
+    return c
+
+
+def track(label: Label) -> int:
+    """Which underline track the label uses, 0 nearest the text."""
+    return LABELS.index(label)
+
+
+def draw_underline(
+    painter: QPainter, label: Label, x1: float, x2: float, y: float, *, width: float
+) -> None:
+    """One label's underline from x1 to x2 at height y, in its pattern."""
+    style = label.info.underline
+    if style == "wave":  # a tiled pattern: stroking a long zig-zag path is slow
+        brush = _wave_brush(label, round(width))
+        height = brush.texture().height()
+        painter.setBrushOrigin(QPointF(0, y - height / 2))
+        painter.fillRect(QRectF(x1, y - height / 2, x2 - x1, height), brush)
+        return
+    pen = QPen(ink(label) if style == "dot" else colour(label).darker(115), width)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    pen.setStyle(PEN_STYLES[style])
+    painter.setPen(pen)
+    painter.drawLine(QPointF(x1, y), QPointF(x2, y))
+
+
+@cache
+def _wave_brush(label: Label, width: int) -> QBrush:
+    """One period of the wave, drawn once per label and size, then tiled."""
+    step = max(2, round(width * 1.5))
+    amplitude = max(1, width)
+    tile = QPixmap(2 * step, 2 * amplitude + 2)
+    tile.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(tile)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(colour(label).darker(115), max(1.0, width * 0.75))
+    painter.setPen(pen)
+    mid = amplitude + 1
+    path = QPainterPath(QPointF(0, mid + amplitude / 2))
+    path.lineTo(step, mid - amplitude / 2)
+    path.lineTo(2 * step, mid + amplitude / 2)
+    painter.drawPath(path)
+    painter.end()
+    return QBrush(tile)
+
+
+def label_icon(label: Label, size: int = 22) -> QIcon:
+    """A swatch: the tint, the initial and a sample of the underline pattern."""
+    pixmap = QPixmap(size * 2, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.fillRect(QRectF(0, 0, size * 2, size * 0.75), tint(label, selected=True))
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(int(size * 0.5))
+    painter.setFont(font)
+    painter.setPen(QColor("black"))
+    painter.drawText(
+        QRectF(0, 0, size * 2, size * 0.75), Qt.AlignmentFlag.AlignCenter, label.info.initial
+    )
+    draw_underline(painter, label, 1, size * 2 - 1, size * 0.88, width=2)
+    painter.end()
+    return QIcon(pixmap)

@@ -1,0 +1,47 @@
+"""The label definitions panel: what each label means in this lesson and how it is drawn.
+
+A read-only QTextBrowser rather than labels, so keyboard and screen-reader
+users can focus it (F1) and read it like any text.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from medialit.core.model import LABELS, Lesson
+
+UNDERLINE_WORDS = {"solid": "solid", "dash": "dashed", "dot": "dotted", "wave": "wavy"}
+
+
+def legend_html(lesson: Lesson) -> str:
+    rows = []
+    for n, label in enumerate(LABELS):
+        info = label.info
+        rows.append(
+            f"<p><span style='background:{info.colour}; color:black;'>&nbsp;<b>"
+            f"{html.escape(info.initial)}</b>&nbsp;</span> <b>{info.shortcut} · "
+            f"{html.escape(info.title)}</b><br>{html.escape(lesson.definition_of(label))}<br>"
+            f"<small>Drawn with a {UNDERLINE_WORDS[info.underline]} underline, "
+            f"{('nearest the text' if n == 0 else f'track {n + 1} below the line')}.</small></p>"
+        )
+    keys = (
+        "<p><small><b>Keys:</b> select text (Shift+arrows, Ctrl+Shift+arrows), then 1-4. "
+        "Alt+1-4 labels the exact selection (no word snapping). "
+        "Alt+Down / Alt+Up: next / previous span; 1-4 relabels it, N adds a note, "
+        "Delete removes it, Esc lets go. Ctrl+Z undo, F6 span list, F1 this panel.</small></p>"
+    )
+    return "".join(rows) + keys
+
+
+class Legend(QTextBrowser):
+    def __init__(self, lesson: Lesson, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("legend")
+        self.setAccessibleName("Label definitions")
+        self.setOpenLinks(False)
+        self.set_lesson(lesson)
+
+    def set_lesson(self, lesson: Lesson) -> None:
+        self.setHtml(legend_html(lesson))

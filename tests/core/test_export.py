@@ -1,0 +1,231 @@
+"""results.csv and details.csv: columns, rounding, empty cells, Excel safety, atomic writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from medialit.core.export import (
+    DETAILS_COLUMNS,
+    RESULTS_COLUMNS,
+    StudentResult,
+    result_values,
+    results_json,
+    safe_text,
+    write_details,
+    write_details_to,
+    write_results,
+    write_results_to,
+)
+from medialit.core.model import Label
+from medialit.core.scoring import score
+from tests.span_markup import key_of, spans_of
+
+KEY = "[Baldwin said it was a one-in-a-trillion event|claim] [(via CBS News).|sourcing]"
+STUDENT = "Baldwin said [it was a one-in-a-trillion event |claim]([via CBS News|fact])."
+
+
+def worked(student: str = "ann", **kw: str) -> StudentResult:
+    text, key = key_of(KEY)
+    _, spans = spans_of(STUDENT)
+    spans = [spans[0].with_note(kw.pop("note", "")), spans[1]]
+    report = score(key, spans, text)
+    return StudentResult(
+        student,
+        kw.get("class_code", "7b"),
+        kw.get("lesson", "Baldwin"),
+        kw.get("submitted_at", "2026-01-05T10:00:00+00:00"),
+        report,
+    )
+
+
+def read_back(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter=delimiter))
+
+
+def test_results_columns_are_the_agreed_ones() -> None:
+    assert RESULTS_COLUMNS[:16] == (
+        "student",
+        "class_code",
+        "lesson",
+        "submitted_at",
+        "score",
+        "precision",
+        "recall",
+        "f1",
+        "strict_precision",
+        "strict_recall",
+        "strict_f1",
+        "correct",
+        "partial",
+        "wrong_label",
+        "missed",
+        "spurious",
+    )
+    assert RESULTS_COLUMNS[16:28] == tuple(
+        f"{label}_{metric}"
+        for label in ("claim", "fact", "speculation", "sourcing")
+        for metric in ("precision", "recall", "f1")
+    )
+    assert RESULTS_COLUMNS[28:] == ("student_name",)
+    assert DETAILS_COLUMNS == (
+        "student",
+        "outcome",
+        "key_label",
+        "key_start",
+        "key_end",
+        "key_quote",
+        "student_label",
+        "student_start",
+        "student_end",
+        "student_quote",
+        "student_note",
+        "coverage",
+    )
+
+
+def test_results_csv_reads_back_with_the_worked_example(tmp_path: Path) -> None:
+    path = tmp_path / "results.csv"
+    write_results(path, [worked()])
+    assert path.read_bytes().startswith(b"\xef\xbb\xbfstudent,class_code,")
+    assert b"\r\n" in path.read_bytes()
+    (row,) = read_back(path)
+    assert list(row) == list(RESULTS_COLUMNS)
+    assert row["student"] == "ann" and row["class_code"] == "7b" and row["lesson"] == "Baldwin"
+    assert row["score"] == "41.6"
+    assert (row["precision"], row["recall"], row["f1"]) == ("0.5000", "0.3556", "0.4156")
+    assert (row["strict_precision"], row["strict_recall"], row["strict_f1"]) == ("0.0000",) * 3
+    counts = [row[c] for c in ("correct", "partial", "wrong_label", "missed", "spurious")]
+    assert counts == ["0", "1", "1", "0", "0"]
+    assert (row["claim_precision"], row["claim_recall"], row["claim_f1"]) == (
+        "1.0000",
+        "0.7111",
+        "0.8312",
+    )
+    # Empty cells, exactly where scoring.md says.
+    assert (row["fact_precision"], row["fact_recall"], row["fact_f1"]) == ("0.0000", "", "")
+    assert (row["sourcing_precision"], row["sourcing_recall"], row["sourcing_f1"]) == (
+        "",
+        "0.0000",
+        "0.0000",
+    )
+    assert [row[f"speculation_{m}"] for m in ("precision", "recall", "f1")] == ["", "", ""]
+
+
+def test_details_csv_has_one_row_per_outcome(tmp_path: Path) -> None:
+    path = tmp_path / "details.csv"
+    write_details(path, [worked(note="said who?"), worked("bob")])
+    rows = read_back(path)
+    assert [r["student"] for r in rows] == ["ann", "ann", "bob", "bob"]
+    first, second = rows[0], rows[1]
+    assert first == {
+        "student": "ann",
+        "outcome": "partial",
+        "key_label": "claim",
+        "key_start": "0",
+        "key_end": "45",
+        "key_quote": "Baldwin said it was a one-in-a-trillion event",
+        "student_label": "claim",
+        "student_start": "13",
+        "student_end": "45",
+        "student_quote": "it was a one-in-a-trillion event",
+        "student_note": "said who?",
+        "coverage": "0.7111",
+    }
+    assert (second["outcome"], second["key_start"], second["key_end"]) == (
+        "wrong_label",
+        "47",
+        "59",
+    )
+    assert second["coverage"] == "0.0000"
+
+
+def test_spurious_and_missed_rows_leave_their_missing_side_empty(tmp_path: Path) -> None:
+    text, key = key_of("[Police said|claim] it [rained|fact]. Then it stopped")
+    _, spans = spans_of("Police said it rained[.|fact] Then [it stopped|fact]")
+    report = score(key, spans, text)
+    path = tmp_path / "details.csv"
+    write_details(path, [StudentResult("ann", "", "", "", report)])
+    rows = read_back(path)
+    assert [r["outcome"] for r in rows] == ["missed", "missed", "spurious"]
+    assert rows[0]["student_label"] == rows[0]["student_start"] == rows[0]["student_quote"] == ""
+    assert rows[2]["key_label"] == rows[2]["key_start"] == rows[2]["coverage"] == ""
+    assert rows[2]["student_quote"] == "it stopped"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_formula_starts_are_neutralised(tmp_path: Path, start: str) -> None:
+    evil = f'{start}HYPERLINK("http://x")'
+    result = worked(evil, class_code=evil, lesson=evil, note=evil)
+    write_results(tmp_path / "r.csv", [result])
+    write_details(tmp_path / "d.csv", [result])
+    (row,) = read_back(tmp_path / "r.csv")
+    assert row["student"] == row["class_code"] == row["lesson"] == "'" + evil
+    details = read_back(tmp_path / "d.csv")
+    assert {d["student"] for d in details} == {"'" + evil}
+    assert details[0]["student_note"] == "'" + evil
+
+
+def test_quotes_starting_with_a_plus_are_neutralised(tmp_path: Path) -> None:
+    # "-" and "@" are punctuation and trimmed away; "+" and "=" are symbols and stay.
+    text, key = key_of("Rates rose [+5 percent|fact] today.")
+    report = score(key, [(key[0].start, key[0].end, Label.FACT)], text)
+    write_details(tmp_path / "d.csv", [StudentResult("ann", "", "", "", report)])
+    (row,) = read_back(tmp_path / "d.csv")
+    assert row["key_quote"] == row["student_quote"] == "'+5 percent"
+
+
+def test_harmless_text_is_untouched() -> None:
+    assert safe_text("Ann-Marie") == "Ann-Marie"
+    assert safe_text(" =1") == " =1"
+    assert safe_text("") == ""
+
+
+def test_semicolon_delimiter_writes_decimal_commas(tmp_path: Path) -> None:
+    path = tmp_path / "results.csv"
+    write_results(path, [worked()], delimiter=";")
+    assert path.read_text(encoding="utf-8-sig").splitlines()[0].startswith("student;class_code;")
+    (row,) = read_back(path, ";")
+    assert row["score"] == "41,6"
+    assert (row["precision"], row["recall"]) == ("0,5000", "0,3556")
+    assert row["fact_recall"] == "" and row["correct"] == "0"
+    write_details(tmp_path / "d.csv", [worked()], delimiter=";")
+    assert read_back(tmp_path / "d.csv", ";")[0]["coverage"] == "0,7111"
+
+
+def test_unknown_delimiter_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="delimiter"):
+        write_results(tmp_path / "r.csv", [worked()], delimiter="\t")
+    assert not (tmp_path / "r.csv").exists()
+
+
+def test_written_atomically_leaving_no_temp_files(tmp_path: Path) -> None:
+    path = tmp_path / "results.csv"
+    path.write_text("old")
+    write_results(path, [worked()])
+    assert [p.name for p in tmp_path.iterdir()] == ["results.csv"]
+    assert read_back(path)[0]["score"] == "41.6"
+
+
+def test_stream_writers_have_no_bom() -> None:
+    out = io.StringIO(newline="")
+    write_results_to(out, [worked()])
+    assert out.getvalue().startswith("student,")
+    rows = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+    assert rows[0]["score"] == "41.6"
+    details = io.StringIO(newline="")
+    write_details_to(details, [worked()], delimiter=";")
+    assert details.getvalue().splitlines()[1].startswith("ann;partial;claim;0;45;")
+
+
+def test_json_has_the_same_columns_and_rounding() -> None:
+    (row,) = results_json([worked()])
+    assert list(row) == list(RESULTS_COLUMNS)
+    assert row["score"] == 41.6 and row["recall"] == 0.3556 and row["fact_recall"] is None
+    assert json.loads(json.dumps(row)) == row
+    assert tuple(row.values()) == result_values(worked())
