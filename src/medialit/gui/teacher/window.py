@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from medialit.core import export
+from medialit.core.classroom import ClassResults, StudentRow, score_class
 from medialit.core.errors import MedialitError
 from medialit.core.interop import doccano_jsonl_bytes, read_doccano_key, web_annotations_bytes
 from medialit.core.jsonfile import write_atomic
@@ -40,6 +42,7 @@ from medialit.core.teacher import (
     import_lesson_file,
     load_authored,
     new_lesson,
+    not_submitted,
     pack_filename,
     revise_text,
     save_lesson_to_store,
@@ -48,11 +51,14 @@ from medialit.core.teacher import (
     write_student_pack,
 )
 from medialit.gui.errors import show_error
+from medialit.gui.teacher.class_view import ClassView
 from medialit.gui.teacher.collect import ImportReportDialog, ImportRun
 from medialit.gui.teacher.desk import Desk
 from medialit.gui.teacher.dialogs import LessonDialog, TextDialog, raw_text
 from medialit.gui.teacher.key_editor import KeyEditor
+from medialit.gui.teacher.report import report_html, write_pdf
 from medialit.gui.teacher.roster import RosterPanel
+from medialit.gui.teacher.student_work import StudentWorkDialog
 
 T = TypeVar("T")
 
@@ -73,6 +79,7 @@ class TeacherWindow(QMainWindow):
         self.import_run: ImportRun | None = None
         self.last_report: ImportReport | None = None
         self.report_dialog: ImportReportDialog | None = None
+        self.student_dialog: StudentWorkDialog | None = None
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("teacher_tabs")
@@ -99,11 +106,10 @@ class TeacherWindow(QMainWindow):
 
     # -- construction ----------------------------------------------------------------------
 
-    def _make_class_tab(self) -> QWidget:
-        """Replaced by the class results view (scoring); a placeholder keeps the tab order."""
-        holder = QWidget(self)
-        QVBoxLayout(holder).addWidget(QLabel("Class results", holder))
-        return holder
+    def _make_class_tab(self) -> ClassView:
+        view = ClassView(self.desk, self)
+        view.student_opened.connect(self.open_student)
+        return view
 
     def _make_lesson_list(self) -> None:
         dock = QDockWidget("Lessons", self)
@@ -171,7 +177,9 @@ class TeacherWindow(QMainWindow):
         edit.addAction(undo)
         edit.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
-        self._results_menu = results
+        self._action(results, "Export results.csv…", self.export_results, name="results_csv")
+        self._action(results, "Export details.csv…", self.export_details, name="details_csv")
+        self._action(results, "Export class report (PDF)…", self.export_report, name="report_pdf")
 
     # -- lessons ---------------------------------------------------------------------------
 
@@ -412,6 +420,88 @@ class TeacherWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.import_paths(paths)
+
+    # -- results ---------------------------------------------------------------------------
+
+    def class_results(self) -> ClassResults | None:
+        """The class scored against the current key (the same numbers as the Class tab)."""
+        lesson = self.desk.lesson
+        if lesson is None:
+            return None
+        subs = current_submissions(self.desk.store, lesson.id)
+        return self.run(lambda: score_class(lesson, subs))
+
+    def _export(
+        self,
+        path: str | Path | None,
+        title: str,
+        suffix: str,
+        write: Callable[[str | Path], object],
+    ) -> Path | None:
+        lesson = self.desk.lesson
+        if lesson is None:
+            return None
+        name = pack_filename(lesson, suffix.split(".")[0]).replace(
+            ".json", "." + suffix.split(".")[1]
+        )
+        target = path or self._save_path(title, name, f"*.{suffix.split('.')[1]}")
+        if not target:
+            return None
+
+        def written() -> bool:
+            write(target)
+            return True
+
+        if not self.run(written):
+            return None
+        self.show_message(f"Saved {target}")
+        return Path(target)
+
+    def export_results(self, path: str | Path | None = None) -> Path | None:
+        results = self.class_results()
+        if results is None:
+            return None
+        return self._export(
+            path,
+            "Export results.csv",
+            "results.csv",
+            lambda p: export.write_results(p, results.results),
+        )
+
+    def export_details(self, path: str | Path | None = None) -> Path | None:
+        results = self.class_results()
+        if results is None:
+            return None
+        return self._export(
+            path,
+            "Export details.csv",
+            "details.csv",
+            lambda p: export.write_details(p, results.results),
+        )
+
+    def export_report(self, path: str | Path | None = None) -> Path | None:
+        results = self.class_results()
+        lesson = self.desk.lesson
+        if results is None or lesson is None:
+            return None
+        roster = self.desk.store.roster()
+        missing = not_submitted(roster, [row.submission for row in results.rows]) if roster else []
+        stamp = self.desk.store.lesson_row(lesson.id).key_updated_at
+        document = report_html(results, key_updated_at=stamp, not_submitted=missing)
+
+        def write(target: str | Path) -> None:
+            write_pdf(target, document, title=lesson.title)
+
+        return self._export(path, "Export class report", "report.pdf", write)
+
+    def open_student(self, row: StudentRow) -> StudentWorkDialog | None:
+        lesson = self.desk.lesson
+        if lesson is None:
+            return None
+        dialog = StudentWorkDialog(lesson, row, self)
+        dialog.show()
+        self.student_dialog = dialog
+        return dialog
 
     # -- refresh and messages --------------------------------------------------------------
 

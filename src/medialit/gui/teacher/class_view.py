@@ -1,0 +1,443 @@
+"""Class results: the student table (model/view, sortable, filterable), what the class missed,
+and a heatmap over the article. Everything is recomputed from the current key on every change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from medialit.core.classroom import (
+    ClassResults,
+    HeatRun,
+    MissedSpan,
+    StudentRow,
+    confusion_pairs,
+    heatmap,
+    label_averages,
+    most_missed,
+    score_class,
+    summary,
+)
+from medialit.core.errors import MedialitError
+from medialit.core.model import LABELS
+from medialit.core.store import Change
+from medialit.core.teacher import current_submissions
+from medialit.gui.article_view import ArticleView
+from medialit.gui.teacher.desk import Desk
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def ratio(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
+
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("Student", "name"),
+    ("Class", "class_code"),
+    ("Submitted", "submitted_at"),
+    ("Score", "score"),
+    ("P", "precision"),
+    ("R", "recall"),
+    ("F1", "f1"),
+    ("Strict P", "strict_precision"),
+    ("Strict R", "strict_recall"),
+    ("Strict F1", "strict_f1"),
+    ("Correct", "correct"),
+    ("Partial", "partial"),
+    ("Wrong label", "wrong_label"),
+    ("Missed", "missed"),
+    ("Spurious", "spurious"),
+    *((f"{label.info.title} F1", f"label:{label.value}") for label in LABELS),
+)
+
+
+def cell_value(row: StudentRow, field: str) -> str | float | int | None:
+    if field in ("name", "class_code", "submitted_at"):
+        value: str = getattr(row, field)
+        return value
+    if field.startswith("label:"):
+        label = LABELS[[lab.value for lab in LABELS].index(field[6:])]
+        return row.report.for_label(label).f1
+    number: float | int = getattr(row.report, field)
+    return number
+
+
+class StudentTableModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: tuple[StudentRow, ...] = ()
+
+    def set_rows(self, rows: Sequence[StudentRow]) -> None:
+        self.beginResetModel()
+        self.rows = tuple(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][0]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        field = COLUMNS[index.column()][1]
+        value = cell_value(row, field)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if field == "submitted_at" and isinstance(value, str):
+                return value[:16].replace("T", " ")
+            if field == "score" and isinstance(value, float):
+                return f"{value:.1f}"
+            if isinstance(value, float):
+                return ratio(value)
+            return "" if value is None else str(value)
+        if role == SORT_ROLE:
+            if value is None:
+                return -1.0
+            return value.casefold() if isinstance(value, str) else float(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            tip = f"{row.name} ({row.student_id})"
+            if row.orphans:
+                tip += f"\n{row.orphans} span(s) from an earlier text could not be placed"
+            return tip + "\nDouble-click to see this student's work against the key."
+        if role == Qt.ItemDataRole.UserRole:
+            return row.student_id
+        return None
+
+
+class StudentFilter(QSortFilterProxyModel):
+    """Sorts numbers as numbers; filters on name, class and id (case-insensitive)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.needle = ""
+
+    def set_needle(self, text: str) -> None:
+        self.beginFilterChange()
+        self.needle = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self.needle:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, StudentTableModel)
+        row = model.rows[source_row]
+        return any(self.needle in s.casefold() for s in (row.name, row.class_code, row.student_id))
+
+
+def heat_colour(count: int, total: int) -> QColor:
+    """Red (nobody) through yellow to green (everybody), light enough to read text on."""
+    share = count / total if total else 0.0
+    hue = int(120 * share)  # 0 red .. 120 green
+    return QColor.fromHsv(hue, 150 if count else 190, 250)
+
+
+class HeatmapView(ArticleView):
+    """The article with key text shaded by how many students labelled it as the key does.
+
+    Painted like the spans (behind the text, only what is visible), never stored
+    in the document; Qt positions come from ArticleView (`rects_cp`, `to_cp`).
+    """
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.runs: list[HeatRun] = []
+        self.total = 0
+
+    def show_heat(self, runs: Sequence[HeatRun], total: int) -> None:
+        self.runs, self.total = list(runs), total
+        self.viewport().update()
+
+    def run_at(self, cp: int) -> HeatRun | None:
+        for run in self.runs:
+            if run.start <= cp < run.end:
+                return run
+        return None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        area = QRectF(event.rect())
+        painter = QPainter(self.viewport())
+        for run in self.runs:
+            colour = heat_colour(run.count, self.total)
+            for rect in self.rects_cp(run.start, run.end):
+                if rect.intersects(area):
+                    painter.fillRect(rect, colour)
+        painter.end()
+        super().paintEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            cp = self.to_cp(self.cursorForPosition(event.pos()).position())
+            run = self.run_at(cp)
+            if run is not None:
+                QToolTip.showText(
+                    event.globalPos(),
+                    f"{run.count} of {self.total} students labelled this as the key does",
+                    self,
+                )
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+
+class ClassView(QWidget):
+    student_opened = Signal(object)  # StudentRow
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("class_view")
+        self.desk = desk
+        self.results: ClassResults | None = None
+        self.missed: list[MissedSpan] = []
+        self.runs: list[HeatRun] = []
+        self._dirty = True
+
+        self.headline = QLabel(self)
+        self.headline.setObjectName("class_headline")
+        self.headline.setWordWrap(True)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("class_filter")
+        self.filter_edit.setPlaceholderText("Filter by name or class…")
+        self.filter_edit.setClearButtonEnabled(True)
+
+        self.model = StudentTableModel(self)
+        self.proxy = StudentFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_edit.textChanged.connect(self.proxy.set_needle)
+        self.table = QTableView(self)
+        self.table.setObjectName("class_table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setDefaultSectionSize(62)
+        self.table.setColumnWidth(0, 170)
+        self.table.setColumnWidth(2, 120)
+        self.table.doubleClicked.connect(self.on_table_doubleClicked)
+
+        self.missed_table = QTableWidget(0, 5, self)
+        self.missed_table.setObjectName("most_missed")
+        self.missed_table.setHorizontalHeaderLabels(
+            ("Key span", "Label", "Not found", "Partial", "Found")
+        )
+        self.missed_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.missed_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.missed_table.setWordWrap(False)
+        self.missed_table.verticalHeader().setVisible(False)
+        header = self.missed_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, 5):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.missed_table.cellClicked.connect(self.on_missed_table_cellClicked)
+        self.confusions = QListWidget(self)
+        self.confusions.setObjectName("confusion_pairs")
+        self.averages = QTableWidget(len(LABELS), 4, self)
+        self.averages.setObjectName("label_averages")
+        self.averages.setHorizontalHeaderLabels(("Precision", "Recall", "F1", "Students"))
+        self.averages.setVerticalHeaderLabels([label.info.title for label in LABELS])
+        self.averages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.side = QTabWidget(self)
+        self.side.setObjectName("class_side_tabs")
+        self.side.addTab(self.missed_table, "Most missed")
+        self.side.addTab(self.confusions, "Confusions")
+        self.side.addTab(self.averages, "Per label")
+
+        self.heat = HeatmapView("", self)
+        self.heat.setObjectName("class_heatmap")
+        self.heat.setAccessibleName("Article heatmap")
+        self.heat_legend = QLabel(self)
+        self.heat_legend.setObjectName("heat_legend")
+        self.heat_legend.setWordWrap(True)
+
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.headline, 1)
+        row.addWidget(self.filter_edit)
+        top_layout.addLayout(row)
+        top_layout.addWidget(self.table)
+        heat_box = QWidget(self)
+        heat_layout = QVBoxLayout(heat_box)
+        heat_layout.setContentsMargins(0, 0, 0, 0)
+        heat_layout.addWidget(self.heat_legend)
+        heat_layout.addWidget(self.heat, 1)
+        bottom = QSplitter(Qt.Orientation.Horizontal, self)
+        bottom.addWidget(self.side)
+        bottom.addWidget(heat_box)
+        bottom.setSizes([460, 560])
+        outer = QSplitter(Qt.Orientation.Vertical, self)
+        outer.addWidget(top)
+        outer.addWidget(bottom)
+        outer.setSizes([360, 380])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(outer)
+
+        desk.changed.connect(self.on_desk_changed)
+        desk.lesson_switched.connect(self.on_desk_lesson_switched)
+        self.on_desk_lesson_switched()
+
+    # -- recomputing -----------------------------------------------------------------------
+
+    def on_desk_lesson_switched(self) -> None:
+        lesson = self.desk.lesson
+        self.heat.set_text(lesson.article.text if lesson else "")
+        self.mark_dirty()
+
+    def on_desk_changed(self, change: Change) -> None:
+        if change.kind.startswith(("key", "lesson", "submissions")):
+            lesson = self.desk.lesson
+            if lesson is not None and self.heat.text != lesson.article.text:
+                self.heat.set_text(lesson.article.text)
+            self.mark_dirty()
+
+    def mark_dirty(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Score every current submission against the current key and redraw everything."""
+        self._dirty = False
+        lesson = self.desk.lesson
+        self.results, self.missed, self.runs = None, [], []
+        if lesson is None:
+            self._show([], "No lesson yet.")
+            return
+        subs = current_submissions(self.desk.store, lesson.id)
+        try:
+            results = score_class(lesson, subs)
+        except MedialitError as exc:
+            self._show([], f"{len(subs)} submission(s), not scored: {exc}")
+            return
+        self.results = results
+        reports = [row.report for row in results.rows]
+        self.missed = most_missed(reports)
+        self.runs = heatmap(lesson.key or (), reports)
+        s = summary(reports)
+        row = self.desk.store.lesson_row(lesson.id)
+        stamp = row.key_updated_at
+        text = (
+            f"<b>{s.students}</b> student(s) scored"
+            + (f", mean score <b>{s.mean_score:.1f}</b>" if s.mean_score is not None else "")
+            + (f", median {s.median_score:.1f}" if s.median_score is not None else "")
+            + f" · scores use the key as last changed {stamp[:10]} {stamp[11:16]} UTC"
+        )
+        if results.problems:
+            text += f" · {len(results.problems)} not scored"
+        self._show(results.rows, text)
+        self._fill_missed()
+        self.confusions.clear()
+        pairs = confusion_pairs(reports)
+        self.confusions.addItems([str(p) for p in pairs] or ["No label confusions."])
+        for r, avg in enumerate(label_averages(reports)):
+            cells = (ratio(avg.precision), ratio(avg.recall), ratio(avg.f1), str(avg.students))
+            for c, value in enumerate(cells):
+                self.averages.setItem(r, c, QTableWidgetItem(value))
+        self.heat.show_heat(self.runs, s.students)
+        self.heat_legend.setText(
+            "Key text shaded by how many students labelled it as the key does: "
+            "<span style='background:#f99'>&nbsp;none&nbsp;</span> "
+            "<span style='background:#fe9'>&nbsp;half&nbsp;</span> "
+            "<span style='background:#9e9'>&nbsp;all&nbsp;</span>. Click a missed span to find it."
+        )
+
+    def _show(self, rows: Sequence[StudentRow], headline: str) -> None:
+        self.model.set_rows(rows)
+        self.headline.setText(headline)
+        if not rows:
+            self.missed_table.setRowCount(0)
+            self.confusions.clear()
+            self.heat.show_heat([], 0)
+
+    def _fill_missed(self) -> None:
+        n = len(self.results.rows) if self.results else 0
+        self.missed_table.setRowCount(len(self.missed))
+        for r, m in enumerate(self.missed):
+            quote = " ".join(m.key.quote.split())
+            cells = (
+                quote,
+                m.key.label.info.title,
+                f"{m.not_found} of {n}",
+                str(m.partial),
+                str(m.correct),
+            )
+            for c, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                if c == 0:
+                    item.setToolTip(
+                        f"{m.key.quote}\n{m.missed} missed, {m.wrong_label} wrong label, "
+                        f"{m.partial} partial, {m.correct} correct"
+                    )
+                self.missed_table.setItem(r, c, item)
+
+    # -- interaction -----------------------------------------------------------------------
+
+    def on_missed_table_cellClicked(self, row: int, _column: int) -> None:
+        if 0 <= row < len(self.missed):
+            k = self.missed[row].key
+            self.heat.select_cp(k.start, k.end)
+
+    def row_at(self, proxy_row: int) -> StudentRow:
+        source = self.proxy.mapToSource(self.proxy.index(proxy_row, 0))
+        return self.model.rows[source.row()]
+
+    def on_table_doubleClicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.student_opened.emit(self.row_at(index.row()))
