@@ -1,14 +1,19 @@
 """Collecting submission files: checks, one transaction, idempotence, history, report."""
 
+import csv
 import dataclasses
 import json
 from pathlib import Path
 
+from medialit.core import export
+from medialit.core.classroom import score_class
+from medialit.core.lesson import default_lesson_path, load_lesson
 from medialit.core.model import Label, Span
 from medialit.core.store import Store
 from medialit.core.submission import Submission, write_submission
 from medialit.core.teacher import (
     current_submissions,
+    import_lesson_file,
     import_submission_files,
     make_key_span,
     new_lesson,
@@ -115,3 +120,22 @@ def test_late_submission_on_the_earlier_text_is_accepted(
     report = import_submission_files(fresh_store, [late], [revised])
     assert len(report.added) == 1, report.rejected
     assert report.added[0].submission.article_sha256 == lesson.article.sha256
+
+
+def test_hostile_corpus_is_sorted_file_by_file_and_nothing_raises(
+    fresh_store: Store, tmp_path: Path
+) -> None:
+    corpus = Path(__file__).resolve().parents[1] / "data" / "hostile" / "submissions"
+    lesson, _ = import_lesson_file(fresh_store, load_lesson(default_lesson_path()))
+    report = import_submission_files(fresh_store, [corpus], [lesson])
+    names = {Path(a.path).name for a in report.added + report.duplicates}
+    rejected = {Path(r.path).name for r in report.rejected}
+    assert names and all(n.startswith("ok-") for n in names)
+    assert rejected and all(n.startswith("sub-") for n in rejected)
+    results = score_class(lesson, current_submissions(fresh_store, lesson.id))
+    export.write_results(tmp_path / "r.csv", results.results)
+    with open(tmp_path / "r.csv", encoding="utf-8-sig", newline="") as fh:
+        cells = [cell for row in csv.reader(fh) for cell in row]
+    assert "ok-name-formula-equals.json" in names
+    assert any(cell.startswith("'=") for cell in cells)  # neutralised by export.safe_text
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)

@@ -463,6 +463,8 @@ def check_files(
             yield Rejected(str(path), reason)
         except (OSError, RecursionError, MemoryError) as exc:
             yield Rejected(str(path), f"cannot be read: {exc}")
+        except Exception as exc:  # a bug must not cost the teacher the rest of the batch
+            yield Rejected(str(path), f"could not be read ({type(exc).__name__})")
 
 
 def commit_import(store: Store, results: Iterable[Accepted | Rejected]) -> ImportReport:
