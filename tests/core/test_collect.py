@@ -139,3 +139,16 @@ def test_hostile_corpus_is_sorted_file_by_file_and_nothing_raises(
     assert "ok-name-formula-equals.json" in names
     assert any(cell.startswith("'=") for cell in cells)  # neutralised by export.safe_text
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
+
+
+def test_late_submission_on_an_earlier_text_this_database_never_had(
+    fresh_store: Store, tmp_path: Path
+) -> None:
+    lesson = _lesson()  # never stored: the teacher got version 2 as a file
+    late = write_submission(tmp_path, _sub(lesson, "Ann", "s1", "2026-11-30T09:00:00+00:00"))
+    revised = revise_text(lesson, "UPDATE. " + TEXT).lesson
+    save_lesson_to_store(fresh_store, revised)
+    report = import_submission_files(fresh_store, [late], [revised])
+    assert len(report.added) == 1, report.rejected
+    (row,) = score_class(revised, current_submissions(fresh_store, lesson.id)).rows
+    assert row.orphans == 0 and row.report.correct + row.report.partial == 1

@@ -50,7 +50,9 @@ def report_html(
     parts = [
         "<html><body style='font-family: sans-serif; font-size: 9pt'>",
         f"<h1>{e(lesson.title)}</h1>",
-        f"<p>{e(lesson.source)} {e(lesson.date)} · lesson version {lesson.version}"
+        "<p>"
+        + " · ".join(e(part) for part in (lesson.source, lesson.date) if part)
+        + f" · lesson version {lesson.version}"
         + (
             f" · key last changed {e(key_updated_at[:16].replace('T', ' '))} UTC"
             if key_updated_at
