@@ -43,3 +43,12 @@ def test_bundled_lesson_is_found() -> None:
     from medialit.core.lesson import bundled_lessons
 
     assert [p.name for p in bundled_lessons()][:1] == ["000_baldwin_rust.json"]
+
+
+def test_every_command_has_help_text() -> None:
+    """As sqlite-utils' test_docs: a verb nobody can discover is a verb nobody uses."""
+    assert cli.help
+    for name, command in cli.commands.items():
+        assert command.help and command.help.strip(), f"medialit {name} has no help text"
+        result = CliRunner().invoke(cli, [name, "--help"])
+        assert result.exit_code == 0 and "Usage:" in result.output
