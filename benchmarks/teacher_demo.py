@@ -29,6 +29,7 @@ def main() -> int:
     parser.add_argument("--tab", choices=sorted(TABS), default="key")
     parser.add_argument("--students", type=int, default=30)
     parser.add_argument("--select", type=int, default=3, help="key span to select (index)")
+    parser.add_argument("--student", type=int, help="also open this student's work (table row)")
     args = parser.parse_args()
     app = QApplication(sys.argv)
     folder = Path(tempfile.mkdtemp(prefix="medialit-demo-"))
@@ -39,6 +40,13 @@ def main() -> int:
     if args.tab == "key" and key:
         window.key_editor.select_span(key[min(args.select, len(key) - 1)].id)
     window.show()
+    if args.student is not None:
+        view = window.class_tab
+        view.refresh()
+        dialog = window.open_student(view.row_at(args.student))
+        if dialog is not None:
+            dialog.move(0, 0)
+            dialog.outcomes.setCurrentRow(2)
     return app.exec()
 
 

@@ -29,12 +29,17 @@ MARKS = {
 }
 
 
+def one_line(text: str, width: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def describe(outcome: Outcome) -> str:
     parts = [MARKS[outcome.kind]]
     if outcome.key is not None:
-        parts.append(f"key {outcome.key.label.value}: “{' '.join(outcome.key.quote.split())}”")
+        parts.append(f"key {outcome.key.label.value}: “{one_line(outcome.key.quote)}”")
     if outcome.student is not None and outcome.kind is not OutcomeKind.CORRECT:
-        parts.append(f"student {outcome.student.label.value}: “{outcome.student.quote}”")
+        parts.append(f"student {outcome.student.label.value}: “{one_line(outcome.student.quote)}”")
     if outcome.coverage is not None and outcome.kind is OutcomeKind.PARTIAL:
         parts.append(f"{outcome.coverage:.0%} covered")
     return " — ".join(parts)
@@ -70,6 +75,8 @@ class StudentWorkDialog(QDialog):
         self.outcomes = QListWidget(self)
         self.outcomes.setObjectName("student_outcomes")
         self.outcomes.setWordWrap(True)
+        self.outcomes.setSpacing(3)
+        self.outcomes.setAlternatingRowColors(True)
         for outcome in report.outcomes:
             text = describe(outcome)
             if outcome.key is not None and outcome.key.key.explanation:
