@@ -34,7 +34,7 @@ from medialit.core.errors import MedialitError
 from medialit.core.interop import doccano_jsonl_bytes, read_doccano_key, web_annotations_bytes
 from medialit.core.jsonfile import write_atomic
 from medialit.core.lesson import load_lesson
-from medialit.core.model import Lesson
+from medialit.core.model import FeedbackMode, Lesson
 from medialit.core.store import Change, Store
 from medialit.core.teacher import (
     ImportReport,
@@ -332,7 +332,12 @@ class TeacherWindow(QMainWindow):
         if not target:
             return None
         written = self.run(lambda: write_review_pack(lesson, target))
-        if written:
+        if written and lesson.feedback is FeedbackMode.NONE:
+            self.show_message(
+                f"Review pack saved: {written}. Its feedback mode is “none”, so students see "
+                "no review; change it in Lesson details and export again."
+            )
+        elif written:
             self.show_message(f"Review pack saved, with the key: {written}")
         return written
 
