@@ -237,3 +237,31 @@ def test_large_batch_shows_progress_and_stays_responsive(
     qtbot.waitUntil(lambda: teacher.last_report is not None, timeout=10_000)
     assert len(ticks) >= 2  # the event loop ran between chunks
     assert len(teacher.last_report.added) == 60  # type: ignore[union-attr]
+
+
+def test_new_lesson_from_pasted_text_and_details(teacher: TeacherWindow) -> None:
+    dialog = teacher.new_lesson()
+    assert dialog.text is not None
+    dialog.text.setPlainText("<p>Pasted\u00a0HTML <script>bad()</script>story.</p><p>Second.</p>")
+    dialog.title.setText("Pasted")
+    dialog.on_buttons_accepted()
+    lesson = teacher.desk.require_lesson()
+    assert lesson.title == "Pasted" and lesson.article.text == "Pasted\u00a0HTML story.\n\nSecond."
+    assert teacher.lesson_list.count() == 1
+    details = teacher.edit_details()
+    assert details is not None
+    details.feedback.setCurrentIndex(1)  # score
+    details.title.setText("Renamed")
+    details.on_buttons_accepted()
+    again = teacher.desk.require_lesson()
+    assert again.title == "Renamed" and again.feedback.value == "score"
+    empty = teacher.new_lesson()
+    empty.on_buttons_accepted()
+    assert empty.isVisible() and "empty" in empty.error.text()
+
+
+def test_roster_from_csv_file(teacher: TeacherWindow, tmp_path: Path) -> None:
+    path = tmp_path / "class.csv"
+    path.write_text("\ufeffName;Class\nZoë Ādams;9C\nLi Wei;9C\n", "utf-8")
+    assert teacher.roster.add_csv(path) == 2
+    assert [e.name for e in teacher.desk.store.roster("9C")] == ["Li Wei", "Zoë Ādams"]
