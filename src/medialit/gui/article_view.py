@@ -73,6 +73,12 @@ class ArticleView(QTextEdit):
         self.document().setDefaultFont(base)
         self.set_text(text)
         self.selectionChanged.connect(self.selection_changed_cp)
+        # Spans are painted over laid-out text only, and the first paint can come before
+        # Qt has laid the text out; repaint when it has (an unfocused view gets no other cue).
+        self.document().documentLayout().documentSizeChanged.connect(self.on_layout_resized)
+
+    def on_layout_resized(self, _size: object) -> None:
+        self.viewport().update()
 
     # -- the UTF-16 <-> code point boundary ----------------------------------------------
 

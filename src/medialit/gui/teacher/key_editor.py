@@ -145,10 +145,6 @@ class KeyEditor(QWidget):
         layout.addWidget(splitter)
 
         self.view.span_clicked.connect(self.on_view_span_clicked)
-        # ArticleView paints spans only for laid-out text; repaint when Qt finishes laying out
-        # (its first paint can come before that, and nothing else repaints an unfocused view).
-        layout_ = self.view.document().documentLayout()
-        layout_.documentSizeChanged.connect(lambda _size: self.view.viewport().update())
         desk.changed.connect(self.on_desk_changed)
         desk.lesson_switched.connect(self.on_desk_lesson_switched)
         self.on_desk_lesson_switched()

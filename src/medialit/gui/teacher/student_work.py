@@ -70,8 +70,6 @@ class StudentWorkDialog(QDialog):
         ]
         self.view.lesson = lesson
         self.view.set_index(SpanIndex(spans))
-        layout_ = self.view.document().documentLayout()  # repaint once laid out (see KeyEditor)
-        layout_.documentSizeChanged.connect(lambda _size: self.view.viewport().update())
         self.outcomes = QListWidget(self)
         self.outcomes.setObjectName("student_outcomes")
         self.outcomes.setWordWrap(True)
