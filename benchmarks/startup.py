@@ -85,6 +85,9 @@ def main() -> None:
         env = dict(os.environ)
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         env["PYTHONPATH"] = str(ROOT / "src")
+        # An installed medialit has its bytecode compiled by pip; from a checkout, let the
+        # warm-up run write __pycache__ so both sides are measured from compiled code.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["MEDIALIT_DB"] = str(Path(tmp) / "bench.db")
         seed_returning_student(Path(env["MEDIALIT_DB"]))
         time_process(MEDIALIT, env)  # warm the OS cache
