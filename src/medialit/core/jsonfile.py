@@ -239,6 +239,18 @@ class Fields:
         self.origin = origin
         self.where = where
 
+    def check_format(self, name: str, version: int) -> None:
+        """The file says which format and version it is; a newer version is refused, not guessed."""
+        fmt = self.text("format", required=True)
+        if fmt != name:
+            raise self.fail("format", f"is {fmt!r}, expected {name!r}")
+        found = self.integer("format_version", required=True)
+        if found != version:
+            raise self.fail(
+                "format_version",
+                f"is {found}; this medialit reads version {version} (a newer app may read it)",
+            )
+
     def _path(self, name: str) -> str:
         return f"{self.where}.{name}" if self.where else name
 

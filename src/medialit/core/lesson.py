@@ -68,15 +68,7 @@ def load_lesson(path: str | Path) -> Lesson:
 
 def lesson_from_dict(data: dict[str, Any], *, origin: str, base_dir: Path | None = None) -> Lesson:
     f = Fields(data, origin)
-    fmt = f.text("format", required=True)
-    if fmt != FORMAT:
-        raise f.fail("format", f"is {fmt!r}, expected {FORMAT!r}")
-    version = f.integer("format_version", required=True)
-    if version != FORMAT_VERSION:
-        raise f.fail(
-            "format_version",
-            f"is {version}; this medialit reads version {FORMAT_VERSION} (a newer app may read it)",
-        )
+    f.check_format(FORMAT, FORMAT_VERSION)
     kind = f.text("kind", default="lesson")
     if kind not in KINDS:
         raise f.fail("kind", f"is {kind!r}, expected one of {', '.join(KINDS)}")

@@ -71,15 +71,7 @@ def clean_name(name: str, *, max_len: int = MAX_NAME) -> str:
 def submission_from_dict(data: dict[str, Any], *, origin: str) -> Submission:
     """Validate shape and types. Offsets are checked against the article by `check_against`."""
     f = Fields(data, origin)
-    fmt = f.text("format", required=True)
-    if fmt != FORMAT:
-        raise f.fail("format", f"is {fmt!r}, expected {FORMAT!r}")
-    version = f.integer("format_version", required=True)
-    if version != FORMAT_VERSION:
-        raise f.fail(
-            "format_version",
-            f"is {version}; this medialit reads version {FORMAT_VERSION} (a newer app may read it)",
-        )
+    f.check_format(FORMAT, FORMAT_VERSION)
     sha = f.text("article_sha256", required=True)
     if not re.fullmatch(r"[0-9a-f]{64}", sha):
         raise f.fail("article_sha256", "must be a 64-character lowercase SHA-256 hex string")
