@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 from pytestqt.qtbot import QtBot
 
 from medialit.core.lesson import default_lesson_path, load_lesson, save_lesson
@@ -182,6 +183,12 @@ def test_keyboard_walks_the_outcomes_and_selects_each_in_the_article(
     qtbot.keyClick(view, Qt.Key.Key_F6)
     assert outcomes.hasFocus()
 
+    qtbot.keyClick(outcomes, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == 1
+    at(last - 1)  # still selected after zooming
+    qtbot.keyClick(outcomes, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == 0
+
     qtbot.keyClick(outcomes, Qt.Key.Key_Escape)
     assert not window.isVisible()
 
@@ -209,6 +216,13 @@ def test_clicking_an_outcome_in_the_article_selects_it(qtbot: QtBot, lesson: Les
     assert window.current_row == row
     assert window.outcome_list is not None and window.outcome_list.currentRow() == row
     assert view.items_at_point(QPoint(-50, -50)) == []
+    # hovering says what happened there, in words
+    event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(view.viewport(), event)
+    assert "Partly found · fact" in QToolTip.text() and "your span was shorter" in QToolTip.text()
+    # so does its badge, above the text
+    badge = next(rect for rect, r in view._badges if r == row)
+    assert view.items_at_point(badge.center().toPoint()) == [row]
 
 
 def test_offsets_in_code_points_after_emoji(qtbot: QtBot) -> None:
@@ -263,6 +277,7 @@ def test_submitting_the_bundled_lesson_opens_the_review(qtbot: QtBot, tmp_path: 
         window.view.select_cp(start, start + len(quote))
         qtbot.keyClick(window.view, key)
     submit_by_keyboard(qtbot, window)
+    assert "your review opens" in window.findChild(QMessageBox, "submitted_box").text()
     review = window.review_window
     assert isinstance(review, ReviewWindow)
     qtbot.waitUntil(review.isVisible)
@@ -295,5 +310,28 @@ def test_a_student_pack_never_shows_a_review(qtbot: QtBot, tmp_path: Path, lesso
     qtbot.keyClick(window.view, Qt.Key.Key_1)
     submit_by_keyboard(qtbot, window)
     assert window.review_window is None
+    assert "review" not in window.findChild(QMessageBox, "submitted_box").text()
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, ReviewWindow)]
+    store.close()
+
+
+def test_a_key_that_cannot_be_scored_says_so_instead_of_a_review(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    text = UNICODE_TEXT
+    lesson = make_lesson(
+        text,
+        key=(key_span(text, "prices rose", Label.CLAIM, optional=True),),
+        feedback=FeedbackMode.WHERE,
+    )
+    path = tmp_path / "optional-only.json"
+    save_lesson(path, lesson)
+    store, window, _ = open_window(qtbot, tmp_path / "m.db", path)
+    assert window.session.lesson.review_allowed
+    window.prefs.set_last_submit_folder(str(tmp_path))
+    qtbot.keyClick(window.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | SHIFT)
+    qtbot.keyClick(window.dialog, Qt.Key.Key_Return)
+    box = window.findChild(QMessageBox, "error_box")
+    assert box is not None and "no required span" in box.text()
+    assert window.review_window is None and window.last_submission is not None  # handed in
     store.close()

@@ -655,7 +655,13 @@ class MainWindow(QMainWindow):
             "Submitted",
             f"Your work was handed in as this file:\n\n{path}\n\n"
             "Give this file to your teacher. You can keep working and submit again; "
-            "each submission is a new file.",
+            "each submission is a new file."
+            + (
+                "\n\nWhen you close this message, your review opens: how your labels "
+                "compare with the teacher's key."
+                if session.lesson.review_allowed
+                else ""
+            ),
             QMessageBox.StandardButton.Ok,
             self,
         )
