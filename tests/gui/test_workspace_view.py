@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage, QKeySequence
 from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
-from medialit.core.model import LABELS, Label, Span
+from medialit.core.model import LABELS, Label, Span, SpanId
 from medialit.gui.label_style import ink, track
 from tests.gui.window import open_window, press
 
@@ -171,3 +171,36 @@ def test_clicking_outside_any_span_selects_nothing(qtbot: QtBot, tmp_path: Path)
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     assert window.selected_span() is None
     store.close()
+
+
+def test_the_first_paint_in_a_splitter_finds_the_visible_spans(qtbot: QtBot) -> None:
+    """On the first paint after a splitter sized the view, the text below is not laid out
+    yet: hit-testing the top of the view landed on a block further down, and that paint
+    drew no span at all (nothing else repaints a window nobody touches)."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
+
+    from medialit.core.spanindex import SpanIndex
+    from medialit.gui.article_view import ArticleView
+    from tests.helpers import SEED
+
+    class Recording(ArticleView):
+        def paintEvent(self, event) -> None:
+            seen.append(self.visible_range_cp(QRectF(event.rect())))
+            super().paintEvent(event)
+
+    seen: list[tuple[int, int]] = []
+    text = SEED.read_text("utf-8").replace("\r\n", "\n")
+    view = Recording(text)
+    view.set_index(SpanIndex([Span(SpanId("a"), 0, 12, Label.CLAIM, text[:12])]))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    splitter = QSplitter(window)
+    splitter.addWidget(view)
+    splitter.addWidget(QWidget())
+    window.setCentralWidget(splitter)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitUntil(lambda: bool(seen))
+    start, end = seen[0]
+    assert start == 0 < end

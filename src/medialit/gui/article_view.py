@@ -45,6 +45,8 @@ ZOOM_FACTOR = 1.1
 
 
 class ArticleView(QTextEdit):
+    line_height_percent = LINE_HEIGHT_PERCENT  # a subclass may want more room under lines
+
     selection_changed_cp = Signal()
     span_clicked = Signal(str)  # id of the span clicked, "" for a click on no span
 
@@ -99,7 +101,7 @@ class ArticleView(QTextEdit):
         cursor = QTextCursor(doc)
         block = QTextBlockFormat()
         block.setLineHeight(
-            LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+            self.line_height_percent, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
         )
         cursor.setBlockFormat(block)  # every block inserted below inherits it
         cursor.insertText(text)
@@ -215,11 +217,20 @@ class ArticleView(QTextEdit):
             block = block.next()
         return out
 
-    def _visible_spans(self, area: QRectF) -> list[Span]:
-        top = self.cursorForPosition(QPoint(0, int(area.top()))).block()
+    def visible_range_cp(self, area: QRectF) -> tuple[int, int]:
+        """[start, end) in code points of the blocks that a viewport area shows."""
         bottom = self.cursorForPosition(QPoint(self.viewport().width(), int(area.bottom()))).block()
+        top = self.cursorForPosition(QPoint(0, int(area.top()))).block()
+        if top.position() > bottom.position():
+            # Right after the text or width changed, blocks below `bottom` are not laid out
+            # yet and all sit at y=0, so the hit above landed on one of them: start from the
+            # first block (this paint then walks a few more spans; the next one is exact).
+            top = self.document().firstBlock()
         qa, qb = top.position(), bottom.position() + bottom.length()
-        return self.index.overlapping(self.to_cp(qa), self.to_cp(qb))
+        return self.to_cp(qa), min(self.to_cp(qb), len(self._text))
+
+    def _visible_spans(self, area: QRectF) -> list[Span]:
+        return self.index.overlapping(*self.visible_range_cp(area))
 
     # -- painting ------------------------------------------------------------------------
 

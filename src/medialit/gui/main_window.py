@@ -41,6 +41,7 @@ from medialit.gui.dialogs import LessonDialog, NameDialog, NoteDialog, SubmitDia
 from medialit.gui.errors import show_error
 from medialit.gui.label_style import label_icon
 from medialit.gui.legend import Legend
+from medialit.gui.review import ReviewWindow
 from medialit.gui.session import Session
 from medialit.gui.span_list import SpanListPanel, counts_text, one_line
 from medialit.gui.teacher import install_teacher_menu
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.selected_id: str | None = None
         self.dialog: QDialog | None = None  # the dialog open right now, if any
         self.last_submission: Path | None = None
+        self.review_window: ReviewWindow | None = None  # the review of the last submission
         self.resize(1200, 780)
 
         self.view = ArticleView(session.lesson.article.text, self)
@@ -655,7 +657,13 @@ class MainWindow(QMainWindow):
             "Submitted",
             f"Your work was handed in as this file:\n\n{path}\n\n"
             "Give this file to your teacher. You can keep working and submit again; "
-            "each submission is a new file.",
+            "each submission is a new file."
+            + (
+                "\n\nWhen you close this message, your review opens: how your labels "
+                "compare with the teacher's key."
+                if session.lesson.review_allowed
+                else ""
+            ),
             QMessageBox.StandardButton.Ok,
             self,
         )
@@ -669,15 +677,34 @@ class MainWindow(QMainWindow):
         return path
 
     def open_review(self, submission: Submission) -> None:
-        """The review of a submission against the lesson's key plugs in here.
+        """Open the review of a submission against the lesson's key, in its own window.
 
         Called once after each successful submit when the lesson holds the key
         and allows feedback (`Lesson.review_allowed`: the bundled practice
-        lesson, a teacher's review pack; never a student pack). The review
-        window will be opened from this method; today it only says in the status
-        bar that a review is available.
+        lesson, a teacher's review pack; never a student pack). What it shows
+        follows the lesson's feedback mode. It opens with show(), never modal,
+        once the "Submitted" message is closed (while that message is up, it
+        would block the review too); a new submit replaces the previous review.
         """
-        self.statusBar().showMessage(
-            f"Submitted {len(submission.spans)} spans. A review of this lesson is available.",
-            STATUS_MS,
-        )
+        lesson = self.session.lesson
+        try:
+            window = ReviewWindow(lesson, submission.spans, mode=lesson.feedback, parent=self)
+        except (MedialitError, ValueError) as exc:
+            show_error(self, "Could not show the review", exc)
+            return
+        if self.review_window is not None:
+            self.review_window.close()
+            self.review_window.deleteLater()
+        self.review_window = window
+        if self.dialog is not None:
+            self.dialog.finished.connect(lambda _result: self._show_review(window))
+        else:
+            self._show_review(window)
+
+    def _show_review(self, window: ReviewWindow) -> None:
+        if window is not self.review_window:
+            return  # replaced by a newer submission's review
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        self.say("Your review is open in its own window (Esc closes it).")

@@ -1,0 +1,209 @@
+"""core.review: what each feedback mode shows, the wording of each outcome, empty cells as —."""
+
+from __future__ import annotations
+
+import pytest
+
+from medialit.core.errors import UnscorableKeyError
+from medialit.core.lesson import default_lesson_path, load_lesson
+from medialit.core.model import FeedbackMode, Label
+from medialit.core.review import (
+    EMPTY,
+    counts_text,
+    figure_rows,
+    percent,
+    review_items,
+    score_lesson,
+    shows_explanations,
+    shows_outcomes,
+)
+from medialit.core.scoring import OutcomeKind, score
+from tests.helpers import make_lesson
+from tests.span_markup import key_of, spans_of
+
+WHY = FeedbackMode.WHERE_WHY
+WORKED_KEY = "[Baldwin said it was a one-in-a-trillion event|claim] [(via CBS News).|sourcing]"
+WORKED_STUDENT = "Baldwin said [it was a one-in-a-trillion event |claim]([via CBS News|fact])."
+
+
+def items(key: str, student: str, mode: FeedbackMode = WHY):
+    text, key_spans = key_of(key)
+    student_text, spans = spans_of(student)
+    assert student_text == text
+    return review_items(score(key_spans, spans, text), mode=mode)
+
+
+def check(key: str, student: str, *expected: tuple[str, str, str]) -> None:
+    """Each item as (heading, quote, message), in order."""
+    got = [(item.heading, item.quote, item.message) for item in items(key, student)]
+    assert got == list(expected)
+
+
+def test_worked_example_wording_and_figures() -> None:
+    check(
+        WORKED_KEY,
+        WORKED_STUDENT,
+        (
+            "◐ Partly found · claim",
+            "Baldwin said it was a one-in-a-trillion event",
+            "You found this claim but your span was shorter: you covered 32 of 45 characters.",
+        ),
+        (
+            "✗ Wrong label · sourcing",
+            "via CBS News",
+            "You labelled this as fact, but the key says sourcing.",
+        ),
+    )
+    text, key_spans = key_of(WORKED_KEY)
+    report = score(key_spans, spans_of(WORKED_STUDENT)[1], text)
+    table = {row.title: tuple(cell.text for cell in row.cells) for row in figure_rows(report)}
+    assert table == {
+        "Claim": ("100%", "71%", "83%"),
+        "Fact": ("0%", EMPTY, EMPTY),  # no key span is fact: empty, not 0
+        "Speculation": (EMPTY, EMPTY, EMPTY),
+        "Sourcing": (EMPTY, "0%", "0%"),  # no student span is sourcing; F1 is 0, not empty
+        "All labels": ("50%", "36%", "42%"),
+    }
+    rows = {row.title: row for row in figure_rows(report)}
+    assert rows["Fact"].recall.why == "The key has no fact span to find."
+    assert rows["Sourcing"].precision.why == "You labelled nothing as sourcing."
+    assert rows["Claim"].precision.why == ""
+    assert counts_text(report) == (
+        "✓ 0 correct · ◐ 1 partly found · ✗ 1 wrong label · ○ 0 missed · "
+        "? 0 not in the key · + 0 bonus (not counted)"
+    )
+
+
+def test_correct_and_also_accepted_label() -> None:
+    check(
+        "[Police|sourcing] said [it rained|fact+claim].",
+        "[Police|sourcing] said [it rained|claim].",
+        ("✓ Correct · sourcing", "Police", "You found this sourcing with exactly the key's words."),
+        (
+            "✓ Correct · fact",
+            "it rained",
+            "You found this fact with exactly the key's words. "
+            "You chose claim, which the key also accepts here.",
+        ),
+    )
+
+
+def test_partial_longer_and_crossing() -> None:
+    check(
+        "Police said [it rained|fact] all day.",
+        "Police [said it rained|fact] all day.",
+        (
+            "◐ Partly found · fact",
+            "it rained",
+            "You found this fact but your span was longer: it takes in 5 more characters "
+            "than the key's 9.",
+        ),
+    )
+    check(
+        "Police said [it rained all|fact] day.",
+        "Police [said it|fact] rained all day.",
+        (
+            "◐ Partly found · fact",
+            "it rained all",
+            "You found part of this fact: you covered 2 of 13 characters, "
+            "and your span reaches outside it.",
+        ),
+    )
+
+
+def test_missed_spurious_bonus_and_wrong_label_with_alternatives() -> None:
+    check(
+        "[Police|sourcing] said [it rained|fact+speculation]. [Maybe|speculation?] so.",
+        "Police [said|claim] [it rained|claim]. [Maybe|speculation] so.",
+        ("○ Missed · sourcing", "Police", "You did not label this. The key says it is sourcing."),
+        (
+            "? Not in the key · claim",
+            "said",
+            "You labelled this as claim, but the key has no span here, "
+            "so it lowers your precision.",
+        ),
+        (
+            "✗ Wrong label · fact",
+            "it rained",
+            "You labelled this as claim, but the key says fact (it also accepts speculation).",
+        ),
+        (
+            "+ Bonus · speculation",
+            "Maybe",
+            "Well spotted: this speculation is optional in the key, and you found it "
+            "(5 of 5 characters). It is not counted in your score.",
+        ),
+    )
+
+
+def test_items_are_in_text_order_one_per_required_key_span_plus_spurious_and_bonus() -> None:
+    got = items(
+        "[A b|claim] c [d e|fact] [f|speculation?] g [h i|sourcing]",
+        "[A|claim] b [c|fact] d e [f|speculation] g [h i|sourcing]",
+    )
+    assert [(i.kind, i.start, i.end) for i in got] == [
+        (OutcomeKind.PARTIAL, 0, 3),
+        (OutcomeKind.SPURIOUS, 4, 5),
+        (OutcomeKind.MISSED, 6, 9),
+        (OutcomeKind.BONUS, 10, 11),
+        (OutcomeKind.CORRECT, 14, 17),
+    ]
+    assert [i.counted for i in got] == [True, True, True, False, True]
+    assert got[1].key is None and got[1].student is not None and got[1].label is Label.FACT
+    assert got[2].student is None
+
+
+@pytest.mark.parametrize(
+    ("mode", "outcomes", "explanations"),
+    [
+        (FeedbackMode.NONE, False, False),
+        (FeedbackMode.SCORE, False, False),
+        (FeedbackMode.WHERE, True, False),
+        (FeedbackMode.WHERE_WHY, True, True),
+    ],
+)
+def test_what_each_mode_shows(mode: FeedbackMode, outcomes: bool, explanations: bool) -> None:
+    assert shows_outcomes(mode) is outcomes and shows_explanations(mode) is explanations
+    lesson = load_lesson(default_lesson_path())
+    report = score_lesson(lesson, [])
+    got = review_items(report, mode=mode)
+    if not outcomes:
+        assert got == ()
+        return
+    required = [k for k in lesson.key or () if not k.optional]
+    assert len(got) == len(required) == report.missed
+    assert all(item.kind is OutcomeKind.MISSED for item in got)
+    assert [item.start for item in got] == sorted(k.start for k in required)
+    if explanations:
+        by_id = {k.id: k.explanation for k in required}
+        assert all(item.explanation == by_id[item.key.key.id] for item in got)  # type: ignore[union-attr]
+        assert "Why: " in got[0].text()
+    else:
+        assert all(item.explanation == "" for item in got)
+        assert "Why:" not in got[0].text()
+
+
+def test_percent_rounds_halves_up_and_empty_is_a_dash() -> None:
+    assert percent(None) == EMPTY == "—"
+    assert percent(0.0) == "0%"
+    assert percent(0.125) == "13%"  # round() would give 12
+    assert percent(1.0) == "100%"
+
+
+def test_a_lesson_without_a_key_cannot_be_reviewed() -> None:
+    with pytest.raises(UnscorableKeyError, match="no answer key"):
+        score_lesson(make_lesson(title="Pack"), [])
+
+
+def test_a_report_without_details_is_refused() -> None:
+    text, key_spans = key_of(WORKED_KEY)
+    report = score(key_spans, [], text, details=False)
+    with pytest.raises(ValueError, match="details=False"):
+        review_items(report, mode=WHY)
+    assert review_items(report, mode=FeedbackMode.SCORE) == ()
+
+
+def test_item_text_shortens_long_quotes() -> None:
+    text = "x " * 300
+    got = items(f"[{text.strip()}|claim]", f"[{text.strip()}|claim]")
+    assert len(got[0].text(quote_chars=20).splitlines()[1]) == 22  # “ + 20 + ”
