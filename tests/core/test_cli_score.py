@@ -15,15 +15,16 @@ from click.testing import CliRunner
 
 from medialit.cli import cli
 from medialit.core import paths
-from medialit.core.export import RESULTS_COLUMNS, StudentResult, result_values
+from medialit.core.export import RESULTS_COLUMNS, StudentResult, formula_like, result_values
 from medialit.core.lesson import load_lesson
-from medialit.core.model import Label, Span, SpanId
+from medialit.core.model import KeySpan, Label, Span, SpanId
 from medialit.core.scoring import score
 from medialit.core.text import context
 from tests.score_files import (
     KEY,
     TEXT,
     jsonl_line,
+    make_lesson,
     make_submission,
     spans_for,
     write_jsonl,
@@ -136,6 +137,37 @@ def test_semicolon_delimiter(classroom: tuple[Path, list[Path], Path]) -> None:
     assert code == 0
     (row,) = read_csv(stdout, ";")
     assert row["score"] == "100,0" and row["precision"] == "1,0000"
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_formula_names_notes_and_quotes_are_neutralised(tmp_path: Path, delimiter: str) -> None:
+    evil = '=HYPERLINK("http://x","y")'
+    text = TEXT + " =1+1 is what the armourer wrote."
+    key = [*KEY, KeySpan("k9", len(TEXT) + 1, len(TEXT) + 5, Label.FACT, "=1+1")]
+    lesson = write_lesson(tmp_path / "lesson.json", make_lesson(text, key))
+    spans = [
+        s.with_note("@SUM(1)")
+        for s in spans_for(text, [("Baldwin said", Label.CLAIM), ("=1+1", Label.FACT)])
+    ]
+    sub = make_submission("s1", spans, text=text, name=evil, class_code="+1+1")
+    files = [write_submission(tmp_path / "s1.json", sub)]
+    files.append(write_jsonl(tmp_path / "more.jsonl", [jsonl_line("-1+1", [], text=text)]))
+    out, details = tmp_path / "results.csv", tmp_path / "details.csv"
+    for target in (["-o", str(out)], []):  # to a file, then to standard output
+        code, stdout, stderr = run(
+            lesson, *files, *target, "--details", details, "--delimiter", delimiter
+        )
+        assert code == 0, stderr
+        results = stdout or out.read_text(encoding="utf-8-sig")
+        rows = read_csv(results, delimiter)
+        assert [r["student"] for r in rows] == ["s1", "'-1+1"]
+        assert rows[0]["student_name"] == "'" + evil and rows[0]["class_code"] == "'+1+1"
+        detail_rows = read_csv(details.read_text(encoding="utf-8-sig"), delimiter)
+        assert "'@SUM(1)" in {d["student_note"] for d in detail_rows}
+        assert "'=1+1" in {d["key_quote"] for d in detail_rows}
+        assert "'=1+1" in {d["student_quote"] for d in detail_rows}
+        cells = [v for r in rows + detail_rows for v in r.values()]
+        assert not any(formula_like(v) for v in cells)
 
 
 def test_json_output(classroom: tuple[Path, list[Path], Path], tmp_path: Path) -> None:

@@ -1,18 +1,22 @@
-"""results.csv and details.csv: columns, rounding, empty cells, Excel safety, atomic writes."""
+"""results.csv and details.csv: columns, rounding, empty cells, formula safety, atomic writes."""
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from medialit.core.export import (
     DETAILS_COLUMNS,
     RESULTS_COLUMNS,
     StudentResult,
+    formula_like,
     result_values,
     results_json,
     safe_text,
@@ -20,6 +24,7 @@ from medialit.core.export import (
     write_details_to,
     write_results,
     write_results_to,
+    write_table,
 )
 from medialit.core.model import Label
 from medialit.core.scoring import score
@@ -158,17 +163,80 @@ def test_spurious_and_missed_rows_leave_their_missing_side_empty(tmp_path: Path)
     assert rows[2]["student_quote"] == "it stopped"
 
 
-@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
-def test_formula_starts_are_neutralised(tmp_path: Path, start: str) -> None:
-    evil = f'{start}HYPERLINK("http://x")'
+# OWASP's list, then what else a spreadsheet might read as a formula (export.py's rule).
+FORMULA_CELLS = [
+    '=HYPERLINK("http://x","y")',
+    "=1+1",
+    "+1+1",
+    "-1+1",
+    "@SUM(1)",
+    "\t=1+1",
+    "\r=1+1",
+    "=cmd|' /C calc'!A0",
+    " =1+1",  # LibreOffice's "Trim spaces" import option makes this a formula
+    "\u00a0 =1+1",
+    "\u200b=1+1",  # invisible (format) characters are skipped like whitespace
+    "\ufeff@SUM(1)",
+    "\n=1+1",
+    "\x00x",  # any control character first, as OWASP's TAB and CR
+    "\tx",
+    "＝1+1",  # full-width, small and superscript forms (NFKC)
+    "＋1",
+    "－1",
+    "＠SUM(1)",
+    "﹦1+1",
+    "⁺1",
+]
+HARMLESS_CELLS = [
+    "",
+    "Ann-Marie",
+    "O'Brien",
+    "'=1+1",  # already neutralised: safe_text is idempotent
+    "7b",
+    "Ann =1+1",
+    "|x",  # no spreadsheet starts a formula with | or %
+    "%1",
+    "−1",  # U+2212 MINUS SIGN: not folded to "-" by NFKC, text in LibreOffice
+    "“=1”",
+    "0.5000",
+    "41,6",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("cell", FORMULA_CELLS)
+def test_formula_like_cells_get_an_apostrophe(cell: str) -> None:
+    assert formula_like(cell)
+    assert safe_text(cell) == "'" + cell
+    assert safe_text(safe_text(cell)) == safe_text(cell)
+
+
+@pytest.mark.parametrize("cell", HARMLESS_CELLS)
+def test_harmless_text_is_untouched(cell: str) -> None:
+    assert not formula_like(cell)
+    assert safe_text(cell) == cell
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+@pytest.mark.parametrize("evil", FORMULA_CELLS)
+def test_formula_cells_are_neutralised_in_both_files(
+    tmp_path: Path, evil: str, delimiter: str
+) -> None:
     result = worked(evil, class_code=evil, lesson=evil, note=evil)
-    write_results(tmp_path / "r.csv", [result])
-    write_details(tmp_path / "d.csv", [result])
-    (row,) = read_back(tmp_path / "r.csv")
-    assert row["student"] == row["class_code"] == row["lesson"] == "'" + evil
-    details = read_back(tmp_path / "d.csv")
+    result = dataclasses.replace(result, student_name=evil)
+    write_results(tmp_path / "r.csv", [result], delimiter=delimiter)
+    write_details(tmp_path / "d.csv", [result], delimiter=delimiter)
+    (row,) = read_back(tmp_path / "r.csv", delimiter)
+    for column in ("student", "class_code", "lesson", "student_name"):
+        assert row[column] == "'" + evil
+    assert row["score"] == ("41,6" if delimiter == ";" else "41.6")  # numbers untouched
+    details = read_back(tmp_path / "d.csv", delimiter)
     assert {d["student"] for d in details} == {"'" + evil}
     assert details[0]["student_note"] == "'" + evil
+    for path in (tmp_path / "r.csv", tmp_path / "d.csv"):
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            cells = [cell for line in csv.reader(fh, delimiter=delimiter) for cell in line]
+        assert not any(formula_like(cell) for cell in cells)
 
 
 def test_quotes_starting_with_a_plus_are_neutralised(tmp_path: Path) -> None:
@@ -180,10 +248,17 @@ def test_quotes_starting_with_a_plus_are_neutralised(tmp_path: Path) -> None:
     assert row["key_quote"] == row["student_quote"] == "'+5 percent"
 
 
-def test_harmless_text_is_untouched() -> None:
-    assert safe_text("Ann-Marie") == "Ann-Marie"
-    assert safe_text(" =1") == " =1"
-    assert safe_text("") == ""
+@given(st.lists(st.text(max_size=12), min_size=1, max_size=4), st.sampled_from([",", ";"]))
+def test_any_text_reads_back_as_itself_or_with_one_apostrophe(
+    cells: list[str], delimiter: str
+) -> None:
+    out = io.StringIO(newline="")
+    write_table(out, [cells, ["end"]], delimiter=delimiter)
+    back = list(csv.reader(io.StringIO(out.getvalue(), newline=""), delimiter=delimiter))
+    assert back[-1] == ["end"]
+    assert back[0] == [safe_text(c) for c in cells]
+    for written, cell in zip(back[0], cells, strict=True):
+        assert written in (cell, "'" + cell) and not formula_like(written)
 
 
 def test_semicolon_delimiter_writes_decimal_commas(tmp_path: Path) -> None:

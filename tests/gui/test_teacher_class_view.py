@@ -149,3 +149,35 @@ def test_doccano_import_replaces_the_key(teacher: TeacherWindow, tmp_path: Path)
     ]
     assert teacher.class_tab.model.rowCount() == 4  # rescored against the new key
     assert dataclasses.replace(lesson, key=None).article == teacher.desk.require_lesson().article
+
+
+def test_exported_csvs_neutralise_formula_names_and_notes(qtbot: QtBot, tmp_path: Path) -> None:
+    import csv
+
+    from medialit.core.export import formula_like
+
+    evil = '=HYPERLINK("http://x","y")'
+    store = Store.memory()
+    lesson, _ = import_lesson_file(store, load_lesson(default_lesson_path()))
+    sub = _submission(lesson, 0, 3)
+    spans = tuple(s.with_note("@SUM(1)") for s in sub.spans)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_submission(
+        folder, dataclasses.replace(sub, student_name=evil, class_code="+1+1", spans=spans)
+    )
+    window = TeacherWindow(store)
+    qtbot.addWidget(window)
+    window.import_paths([folder], show_report=False)
+    qtbot.waitUntil(lambda: window.import_run is None)
+    results = window.export_results(tmp_path / "results.csv")
+    details = window.export_details(tmp_path / "details.csv")
+    assert results is not None and details is not None
+    rows = []
+    for path in (results, details):
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            rows += list(csv.DictReader(fh))
+    assert rows[0]["student_name"] == "'" + evil and rows[0]["class_code"] == "'+1+1"
+    assert "'@SUM(1)" in {row.get("student_note") for row in rows}
+    assert not any(formula_like(v) for row in rows for v in row.values())
+    store.close()

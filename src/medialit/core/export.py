@@ -4,9 +4,22 @@ Why it looks like this:
 - columns live in two tuple constants, so the file layout is one reviewable line each;
 - UTF-8 with a BOM (`utf-8-sig`) and `\\r\\n` rows from the csv module, so Excel
   reads accented names correctly;
-- a text cell starting with = + - @ TAB or CR gets a leading `'` (OWASP "CSV
-  injection"): student names and quotes come from students, and Excel would run
-  `=HYPERLINK(...)` as a formula;
+- every cell goes through one neutralising writer (`write_table`): a cell that a
+  spreadsheet could take for a formula gets a leading `'` (OWASP "CSV injection").
+  Student names, notes and quotes come from students, and Excel would run
+  `=HYPERLINK(...)` or `=cmd|' /C calc'!A0` as a formula. The rule (`formula_like`):
+  the cell starts with a control character (OWASP's TAB and CR, also LF, NUL...), or
+  its first character after any whitespace and invisible (format) characters is
+  = + - or @, or a full-width, small or superscript form of one (NFKC: `＝1+1`).
+  Leading whitespace counts because LibreOffice's "Trim spaces" import option turns
+  ` =1+1` into a formula; full-width forms because input methods produce them and
+  a spreadsheet may fold them. `|` and `%` are left alone: no spreadsheet starts a
+  formula with them, and `|` (DDE) only works inside a formula, which this rule
+  stops. LibreOffice shows the `'` as part of the text; numbers are never negative
+  here, so they never get one. benchmarks/csv_libreoffice.py checks all this in a
+  real spreadsheet. Not covered: a file opened with a delimiter other than the one
+  it was written with (a `;` inside an unquoted cell of a `,` file then starts a
+  new cell, which may begin with `=`), so `;` is offered for such locales;
 - `delimiter=";"` is for locales whose spreadsheets use a decimal comma, so it
   also writes decimals with a comma;
 - files are written whole to a temp file beside the target, then renamed
@@ -22,6 +35,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TextIO
@@ -71,7 +85,8 @@ DETAILS_COLUMNS: tuple[str, ...] = (
 )
 
 DELIMITERS = (",", ";")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP's list; formula_like covers more
+_SIGNS = frozenset("=+-@")
 RATIO_DECIMALS = 4
 SCORE_DECIMALS = 1
 
@@ -90,9 +105,24 @@ class StudentResult:
     student_name: str = ""
 
 
+def formula_like(value: str) -> bool:
+    """True when a spreadsheet could read the cell as a formula (the module docstring's rule)."""
+    for ch in value:
+        if ch in _SIGNS:
+            return True
+        if ch.isalnum():  # the common case: a name, a word, a number
+            return False
+        category = unicodedata.category(ch)
+        if category == "Cc":  # TAB, CR, LF, NUL, ...
+            return True
+        if not (ch.isspace() or category == "Cf"):
+            return unicodedata.normalize("NFKC", ch)[:1] in _SIGNS
+    return False
+
+
 def safe_text(value: str) -> str:
-    """Neutralise a text cell that a spreadsheet would read as a formula (OWASP)."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    """The cell as written: a leading `'` when it looks like a formula; idempotent."""
+    return "'" + value if formula_like(value) else value
 
 
 def result_values(result: StudentResult) -> tuple[Value, ...]:
@@ -178,7 +208,7 @@ def _cells(values: tuple[Value, ...], kinds: tuple[str, ...], decimal_comma: boo
             out.append(text.replace(".", ",") if decimal_comma else text)
         elif kind == "t":
             assert isinstance(value, str)
-            out.append("'" + value if value.startswith(FORMULA_STARTS) else value)
+            out.append(value)  # neutralised by write_table, with every other cell
         elif kind == "s":
             text = f"{value:.{SCORE_DECIMALS}f}"
             out.append(text.replace(".", ",") if decimal_comma else text)
@@ -188,7 +218,7 @@ def _cells(values: tuple[Value, ...], kinds: tuple[str, ...], decimal_comma: boo
 
 
 def results_table(results: Iterable[StudentResult], *, delimiter: str = ",") -> Iterator[list[str]]:
-    """Header then one row of text cells per result, formatted for `delimiter`."""
+    """Header then one row of cells per result, formatted for `delimiter`, not yet neutralised."""
     decimal_comma = _check_delimiter(delimiter)
     yield list(RESULTS_COLUMNS)
     for result in results:
@@ -212,8 +242,12 @@ def _check_delimiter(delimiter: str) -> bool:
 
 
 def write_table(stream: TextIO, rows: Iterable[list[str]], *, delimiter: str = ",") -> None:
-    """Write rows with the csv module; open `stream` with newline="" (csv writes \\r\\n)."""
-    csv.writer(stream, delimiter=delimiter).writerows(rows)
+    """The one CSV writer: every cell through `safe_text`, then the csv module.
+
+    Open `stream` with newline="" (csv writes \\r\\n). Every CSV medialit writes (the
+    teacher window's exports, `medialit score` to a file or stdout) comes through here.
+    """
+    csv.writer(stream, delimiter=delimiter).writerows([safe_text(c) for c in row] for row in rows)
 
 
 def write_results_to(
