@@ -1,16 +1,19 @@
-"""A student's work on one lesson, without Qt: selections to spans, and the submission.
+"""A student's work on one lesson, without Qt: selections to spans, re-anchoring, the submission.
 
 The GUI hands over code-point selections; every rule about what a selection
-becomes (word snapping, trimming as in scoring.md) and what a submission
-contains lives here, so it is tested without a window.
+becomes (word snapping, trimming as in scoring.md), how saved work follows a
+corrected article text, and what a submission contains lives here, so it is
+tested without a window.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from medialit.core.model import Lesson, Span
-from medialit.core.store import Student, now
+from medialit.core.anchoring import Anchor, Placement, context_agreement, place
+from medialit.core.model import Article, Label, Lesson, Span
+from medialit.core.store import SavedSpan, Store, Student, now
 from medialit.core.submission import Submission
 from medialit.core.text import snap_to_words, trim
 
@@ -38,9 +41,111 @@ def fitting_spans(text: str, spans: Iterable[Span]) -> tuple[list[Span], list[Sp
     good: list[Span] = []
     stale: list[Span] = []
     for span in spans:
-        fits = 0 <= span.start < span.end <= len(text) and text[span.start : span.end] == span.quote
-        (good if fits else stale).append(span)
+        (good if fits(text, span) else stale).append(span)
     return good, stale
+
+
+def fits(text: str, span: Span) -> bool:
+    """The span's quote is the text at its offsets."""
+    return 0 <= span.start < span.end <= len(text) and text[span.start : span.end] == span.quote
+
+
+def needs_anchoring(article: Article, saved: SavedSpan) -> bool:
+    """An orphan, a span saved on another version of the text, or one whose quote is not there."""
+    return (
+        saved.orphaned
+        or saved.article_sha256 != article.sha256
+        or not fits(article.text, saved.span)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Reanchoring:
+    """What re-anchoring a student's saved work onto the lesson's current text changes.
+
+    `placed`: spans moved onto the current text (new offsets and context, same
+    id, label, quote and note); `orphaned`: spans newly found to have no place,
+    to be marked as orphans and kept exactly as they were; `orphans`: every
+    orphan after the change, the earlier ones included. Empty when nothing
+    changes, which is what a second run gives (idempotent).
+    """
+
+    placed: tuple[Placement, ...] = ()
+    orphaned: tuple[Span, ...] = ()
+    orphans: tuple[Span, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.placed and not self.orphaned
+
+
+def plan_reanchoring(article: Article, saved: Iterable[SavedSpan]) -> Reanchoring:
+    """Place each span that needs it (see `needs_anchoring`) with `anchoring.place`; pure.
+
+    Exact offsets first, then the one occurrence of the quote, then the
+    occurrence whose context agrees best (`anchoring`). Two spans with the same
+    label may not land on the same place (the window never makes such twins):
+    when the quote survives only once, the span whose context agrees best (an
+    exact one before all, then the nearest to where it was) takes it and the
+    other is an orphan, never a silent duplicate at a guessed place.
+    """
+    text = article.text
+    taken: set[tuple[int, int, Label]] = set()
+    candidates: list[SavedSpan] = []
+    for item in saved:
+        if needs_anchoring(article, item):
+            candidates.append(item)
+        else:
+            taken.add((item.span.start, item.span.end, item.span.label))
+    found: list[tuple[SavedSpan, Placement]] = []
+    lost: list[SavedSpan] = []
+    for item in candidates:
+        placement = place(item.span, text)
+        if placement is None:
+            lost.append(item)
+        else:
+            found.append((item, placement))
+
+    def strength(pair: tuple[SavedSpan, Placement]) -> tuple[int, int, int, str]:
+        item, p = pair
+        agree = context_agreement(item.span, text, p.span.start)
+        return (p.how is not Anchor.EXACT, -agree, abs(p.span.start - item.span.start), p.span.id)
+
+    placed: list[Placement] = []
+    for item, placement in sorted(found, key=strength):
+        where = (placement.span.start, placement.span.end, placement.span.label)
+        if where in taken:
+            lost.append(item)
+        else:
+            taken.add(where)
+            placed.append(placement)
+    order = {item.span.id: n for n, item in enumerate(candidates)}
+    placed.sort(key=lambda p: order[p.span.id])
+    lost.sort(key=lambda item: order[item.span.id])
+    return Reanchoring(
+        placed=tuple(placed),
+        orphaned=tuple(item.span for item in lost if not item.orphaned),
+        orphans=tuple(item.span for item in lost),
+    )
+
+
+def reanchor_work(store: Store, student_id: str, lesson: Lesson) -> Reanchoring:
+    """Re-anchor the student's saved work on `lesson` onto its current text, committed.
+
+    One transaction (`Store.apply_reanchoring`), and none when nothing changes.
+    Afterwards `Store.spans` holds only spans that fit the current text and
+    `Store.orphans` the rest; no span is ever deleted.
+    """
+    plan = plan_reanchoring(lesson.article, store.saved_spans(student_id, lesson.id))
+    if not plan.empty:
+        store.apply_reanchoring(
+            student_id,
+            lesson.id,
+            lesson.article.sha256,
+            placed=[p.span for p in plan.placed],
+            orphaned=[s.id for s in plan.orphaned],
+        )
+    return plan
 
 
 def make_submission(
