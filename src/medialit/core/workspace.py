@@ -32,21 +32,12 @@ def selection_range(text: str, start: int, end: int, *, snap: bool) -> tuple[int
     return (s, e) if s < e else None
 
 
-def fitting_spans(text: str, spans: Iterable[Span]) -> tuple[list[Span], list[Span]]:
-    """(spans whose quote is still the text at their offsets, spans that no longer fit).
+def fits(text: str, span: Span) -> bool:
+    """The span's quote is the text at its offsets (not past the end).
 
     A lesson re-issued with a changed article keeps its id; work saved against
-    the old text must not be drawn at the wrong place (or past the end).
+    the old text must never be drawn at the wrong place: it is re-anchored.
     """
-    good: list[Span] = []
-    stale: list[Span] = []
-    for span in spans:
-        (good if fits(text, span) else stale).append(span)
-    return good, stale
-
-
-def fits(text: str, span: Span) -> bool:
-    """The span's quote is the text at its offsets."""
     return 0 <= span.start < span.end <= len(text) and text[span.start : span.end] == span.quote
 
 
