@@ -16,7 +16,7 @@ import pytest
 from medialit.core.errors import StoreError
 from medialit.core.model import Article, Label, Lesson, Span, SpanId
 from medialit.core.store import SavedSpan, Store, Student
-from medialit.core.workspace import plan_reanchoring, reanchor_work
+from medialit.core.workspace import open_work, plan_reanchoring, reanchor_work
 from tests.span_markup import parse, spans_of
 
 STUDENT = "s1"
@@ -178,3 +178,30 @@ def test_it_is_one_transaction_a_failure_changes_nothing() -> None:
     reanchor_work(store, STUDENT, v2)
     assert [s.quote for s in store.spans(STUDENT, LESSON)] == ["Police said"]
     assert [o.span.quote for o in store.orphans(STUDENT, LESSON)] == ["Ann saw it"]
+
+
+def test_open_work_places_what_it_can_and_lists_the_rest() -> None:
+    store = Store.memory()
+    save_v1(store, "[Police said|sourcing] it. [Ann saw it|fact].")
+    work = open_work(store, STUDENT, lesson_v("New: Police said it.", 2))
+    assert [(s.quote, s.start) for s in work.placed] == [("Police said", 5)]
+    assert [o.span.quote for o in work.orphans] == ["Ann saw it"] and work.problem is None
+    assert [p.span.quote for p in work.reanchoring.placed] == ["Police said"]
+    again = open_work(store, STUDENT, lesson_v("New: Police said it.", 2))
+    assert again.reanchoring.empty and again.placed == work.placed
+    assert again.orphans == work.orphans
+
+
+def test_open_work_when_the_save_fails_moves_nothing_and_says_why() -> None:
+    store = Store.memory()
+    _, saved = save_v1(store, "[Police said|sourcing] it. [Ann saw it|fact].")
+    before = rows(store)
+    store.db.execute(
+        "CREATE TEMP TRIGGER fail BEFORE UPDATE ON work_spans "
+        "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+    )
+    work = open_work(store, STUDENT, lesson_v("Police said it. Then Ann saw it.", 2))
+    assert isinstance(work.problem, StoreError) and rows(store) == before
+    # "Police said" is still the text at its offsets: shown; "Ann saw it" moved: not yet
+    assert [s.quote for s in work.placed] == ["Police said"]
+    assert [o.span for o in work.orphans] == [saved[1]] and not work.orphans[0].orphaned

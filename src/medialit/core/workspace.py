@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from medialit.core.anchoring import Anchor, Placement, context_agreement, place
+from medialit.core.errors import MedialitError
 from medialit.core.model import Article, Label, Lesson, Span
 from medialit.core.store import SavedSpan, Store, Student, now
 from medialit.core.submission import Submission
@@ -120,14 +121,19 @@ def plan_reanchoring(article: Article, saved: Iterable[SavedSpan]) -> Reanchorin
     )
 
 
-def reanchor_work(store: Store, student_id: str, lesson: Lesson) -> Reanchoring:
+def reanchor_work(
+    store: Store, student_id: str, lesson: Lesson, *, saved: Iterable[SavedSpan] | None = None
+) -> Reanchoring:
     """Re-anchor the student's saved work on `lesson` onto its current text, committed.
 
     One transaction (`Store.apply_reanchoring`), and none when nothing changes.
     Afterwards `Store.spans` holds only spans that fit the current text and
-    `Store.orphans` the rest; no span is ever deleted.
+    `Store.orphans` the rest; no span is ever deleted. `saved`: the work as
+    just read, to spare a second read.
     """
-    plan = plan_reanchoring(lesson.article, store.saved_spans(student_id, lesson.id))
+    if saved is None:
+        saved = store.saved_spans(student_id, lesson.id)
+    plan = plan_reanchoring(lesson.article, saved)
     if not plan.empty:
         store.apply_reanchoring(
             student_id,
@@ -137,6 +143,43 @@ def reanchor_work(store: Store, student_id: str, lesson: Lesson) -> Reanchoring:
             orphaned=[s.id for s in plan.orphaned],
         )
     return plan
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    """A student's work on a lesson as opened: what is drawn, what is kept apart, and why."""
+
+    placed: list[Span]
+    orphans: list[SavedSpan]
+    reanchoring: Reanchoring
+    problem: MedialitError | None = None  # the re-anchoring could not be saved
+
+
+def open_work(store: Store, student_id: str, lesson: Lesson) -> Work:
+    """Re-anchor (committed) and load the work; a failed save moves nothing and says why.
+
+    The usual case (nothing to re-anchor) is one read and no write. If the
+    re-anchoring cannot be saved (disk full, busy), spans whose quote is
+    still the text at their saved offsets are placed, the rest are orphans
+    for now, and the next open tries again.
+    """
+    saved = store.saved_spans(student_id, lesson.id)
+    reanchoring, problem = Reanchoring(), None
+    try:
+        reanchoring = reanchor_work(store, student_id, lesson, saved=saved)
+    except MedialitError as exc:
+        problem = exc
+    if not reanchoring.empty:
+        saved = store.saved_spans(student_id, lesson.id)  # as committed
+    text = lesson.article.text
+    placed: list[Span] = []
+    orphans: list[SavedSpan] = []
+    for item in saved:
+        if not item.orphaned and fits(text, item.span):
+            placed.append(item.span)
+        else:
+            orphans.append(item)
+    return Work(placed, orphans, reanchoring, problem)
 
 
 def make_submission(

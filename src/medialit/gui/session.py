@@ -23,7 +23,7 @@ from medialit.core.model import Article, Lesson, Span
 from medialit.core.spanindex import SpanIndex
 from medialit.core.store import Change, SavedSpan, Store, Student
 from medialit.core.submission import Submission, submission_to_dict
-from medialit.core.workspace import Reanchoring, fits, reanchor_work
+from medialit.core.workspace import Reanchoring, open_work
 
 
 def orphan_order(orphan: SavedSpan) -> tuple[int, int, str, str]:
@@ -63,27 +63,13 @@ class Session(QObject):
     def _load(self) -> None:
         """Re-anchor the saved work onto this text (committed), then load what has a place.
 
-        If the re-anchoring cannot be saved (disk full, busy), nothing moves:
-        spans whose quote is still the text at their saved offsets are shown,
-        the rest are listed as orphans for now, and `load_problem` says why;
-        the next open tries again.
+        If the re-anchoring cannot be saved, nothing moves and `load_problem`
+        says why (`workspace.open_work`).
         """
-        self.load_problem = None
-        self.reanchoring = Reanchoring()
-        try:
-            self.reanchoring = reanchor_work(self.store, self.student.id, self.lesson)
-        except MedialitError as exc:
-            self.load_problem = exc
-        text = self.article.text
-        placed: list[Span] = []
-        orphans: list[SavedSpan] = []
-        for saved in self.store.saved_spans(self.student.id, self.lesson.id):
-            if not saved.orphaned and fits(text, saved.span):
-                placed.append(saved.span)
-            else:
-                orphans.append(saved)
-        self.orphans = sorted(orphans, key=orphan_order)
-        self.index.reset(placed)
+        work = open_work(self.store, self.student.id, self.lesson)
+        self.reanchoring, self.load_problem = work.reanchoring, work.problem
+        self.orphans = sorted(work.orphans, key=orphan_order)
+        self.index.reset(work.placed)
 
     def switch(self, *, student: Student | None = None, lesson: Lesson | None = None) -> None:
         """Open another student's or lesson's work (kept per (student, lesson))."""
