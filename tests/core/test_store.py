@@ -119,3 +119,40 @@ def test_settings(fresh_store: Store) -> None:
     fresh_store.set_setting("zoom", "3")
     fresh_store.set_setting("zoom", "4")
     assert fresh_store.get_setting("zoom") == "4"
+
+
+def test_orphans_are_listed_apart_kept_and_deleted_only_on_request(fresh_store: Store) -> None:
+    fresh_store.save_student(Student("s1", "Ann"))
+    kept, sha = _span(fresh_store, 0, 4)
+    lost, _ = _span(fresh_store, 5, 10, Label.FACT)
+    for span in (kept, lost):
+        fresh_store.add_span("s1", "L1", sha, span.with_note("why"))
+    moved = Span(kept.id, 2, 6, kept.label, kept.quote, "ab", "", "why")
+    change = fresh_store.apply_reanchoring("s1", "L1", "f" * 64, placed=[moved], orphaned=[lost.id])
+    assert change.kind == "spans-reanchored" and set(change.span_ids) == {kept.id, lost.id}
+    assert fresh_store.spans("s1", "L1") == [moved]  # never an orphan as if placeable
+    (orphan,) = fresh_store.orphans("s1", "L1")
+    assert (orphan.span, orphan.article_sha256, orphan.orphaned) == (
+        lost.with_note("why"),
+        sha,
+        True,
+    )
+    assert [s.article_sha256 for s in fresh_store.saved_spans("s1", "L1")] == ["f" * 64, sha]
+
+    fresh_store.delete_span(lost.id)  # the student's choice
+    assert fresh_store.orphans("s1", "L1") == []
+    fresh_store.add_span("s1", "L1", sha, orphan.span, orphaned=True)  # undo
+    assert fresh_store.orphans("s1", "L1") == [orphan]
+    assert fresh_store.spans("s1", "L1") == [moved]
+
+
+def test_reanchoring_a_span_that_is_gone_rolls_everything_back(fresh_store: Store) -> None:
+    fresh_store.save_student(Student("s1", "Ann"))
+    span, sha = _span(fresh_store)
+    fresh_store.add_span("s1", "L1", sha, span)
+    before = fresh_store.saved_spans("s1", "L1")
+    with pytest.raises(NotFoundError):
+        fresh_store.apply_reanchoring("s1", "L1", "f" * 64, placed=[span], orphaned=["gone"])
+    with pytest.raises(NotFoundError):  # another student's span is not this one's to move
+        fresh_store.apply_reanchoring("s2", "L1", "f" * 64, placed=[span], orphaned=[])
+    assert fresh_store.saved_spans("s1", "L1") == before

@@ -8,7 +8,7 @@ from medialit.core.jsonfile import dump_json
 from medialit.core.model import Label, Span
 from medialit.core.store import Student
 from medialit.core.submission import check_against, parse_submission, submission_to_dict
-from medialit.core.workspace import fitting_spans, make_submission, selection_range
+from medialit.core.workspace import fits, make_submission, selection_range
 from tests.helpers import UNICODE_TEXT, make_lesson
 
 
@@ -56,12 +56,13 @@ def test_snapping_keeps_combining_accents_with_their_letter() -> None:
     assert found == (0, 5)
 
 
-def test_fitting_spans_sets_aside_spans_for_another_text() -> None:
+def test_fits_only_where_the_quote_is_the_text_at_the_offsets() -> None:
     lesson = make_lesson()
     good = Span.create(lesson.article, 0, 4, Label.CLAIM)
     moved = Span(good.id.replace("a", "b"), 0, 4, Label.FACT, "Nope")
     past = Span(good.id.replace("a", "c"), 5, 10_000, Label.FACT, "x")
-    assert fitting_spans(lesson.article.text, [good, moved, past]) == ([good], [moved, past])
+    text = lesson.article.text
+    assert [fits(text, s) for s in (good, moved, past)] == [True, False, False]
 
 
 def test_submission_has_everything_and_round_trips_strictly() -> None:

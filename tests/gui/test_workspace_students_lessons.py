@@ -127,7 +127,7 @@ def test_a_broken_lesson_file_is_reported_and_the_lesson_stays(
     store.close()
 
 
-def test_work_saved_against_another_text_is_not_drawn_at_the_wrong_place(
+def test_work_that_no_longer_fits_the_text_is_kept_apart_not_drawn_at_the_wrong_place(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     db = tmp_path / "m.db"
@@ -137,6 +137,8 @@ def test_work_saved_against_another_text_is_not_drawn_at_the_wrong_place(
     window.close()
     store.close()
     store2, window2, _ = open_window(qtbot, db)
-    assert len(window2.session.index) == 0 and len(window2.session.stale) == 1
-    assert "earlier version of this article" in window2.statusBar().currentMessage()
+    assert len(window2.session.index) == 0 and len(window2.session.orphans) == 1
+    assert "could not be placed" in window2.statusBar().currentMessage()
+    assert window2.span_list.orphan_panel.isVisible()
+    assert [r["orphaned"] for r in store2.db.query("SELECT orphaned FROM work_spans")] == [1]
     store2.close()

@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand
 
 from medialit.core.errors import MedialitError
 from medialit.core.model import Label, Span
+from medialit.core.store import SavedSpan
 from medialit.gui.session import Session
 
 
@@ -53,6 +54,20 @@ class DeleteSpan(StoreCommand):
 
     def undo(self) -> None:
         self.run(lambda: self.session.add_span(self.span))
+
+
+class DeleteOrphan(StoreCommand):
+    """Delete a span that could not be placed on the corrected text (only ever on request)."""
+
+    def __init__(self, session: Session, orphan: SavedSpan) -> None:
+        super().__init__(session, f"Delete unplaced {orphan.span.label.value} label")
+        self.orphan = orphan
+
+    def redo(self) -> None:
+        self.run(lambda: self.session.delete_orphan(self.orphan))
+
+    def undo(self) -> None:
+        self.run(lambda: self.session.restore_orphan(self.orphan))
 
 
 class RelabelSpan(StoreCommand):

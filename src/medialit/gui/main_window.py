@@ -36,14 +36,14 @@ from medialit.core.store import Change, Student
 from medialit.core.submission import Submission, write_submission
 from medialit.core.workspace import make_submission, selection_range
 from medialit.gui.article_view import ArticleView
-from medialit.gui.commands import AddSpan, DeleteSpan, EditNote, RelabelSpan
+from medialit.gui.commands import AddSpan, DeleteOrphan, DeleteSpan, EditNote, RelabelSpan
 from medialit.gui.dialogs import LessonDialog, NameDialog, NoteDialog, SubmitDialog
 from medialit.gui.errors import show_error
 from medialit.gui.label_style import label_icon
 from medialit.gui.legend import Legend
 from medialit.gui.review import ReviewWindow
 from medialit.gui.session import Session
-from medialit.gui.span_list import SpanListPanel, counts_text, one_line
+from medialit.gui.span_list import SpanListPanel, counts_text, one_line, orphans_text, plural
 from medialit.gui.teacher import install_teacher_menu
 
 STATUS_MS = 6000
@@ -83,8 +83,12 @@ class MainWindow(QMainWindow):
         self.student_label.setObjectName("student_state")
         self.statusBar().addPermanentWidget(self.student_label)
         self.statusBar().addPermanentWidget(self.saved_label)
+        orphans = self.span_list.orphan_panel
         self.setTabOrder(self.view, self.span_list.table)
-        self.setTabOrder(self.span_list.table, self.legend)
+        self.setTabOrder(self.span_list.table, orphans.table)
+        self.setTabOrder(orphans.table, orphans.copy_button)
+        self.setTabOrder(orphans.copy_button, orphans.delete_button)
+        self.setTabOrder(orphans.delete_button, self.legend)
 
         session.changed.connect(self.on_session_changed)
         session.failed.connect(self.on_session_failed)
@@ -97,10 +101,12 @@ class MainWindow(QMainWindow):
         self.context_menu: QMenu | None = None
         self.span_list.span_chosen.connect(self.on_span_list_span_chosen)
         self.span_list.span_activated.connect(self.on_span_list_span_activated)
+        orphans.delete_requested.connect(self.on_orphan_panel_delete_requested)
+        orphans.copied.connect(self.on_orphan_panel_copied)
 
         self.view.set_zoom(self.prefs.zoom())
-        self.on_session_reloaded()
         self._set_saved(True)
+        self.on_session_reloaded()  # may say "Not saved": re-anchoring on open could not be saved
         self.view.setFocus()
 
     # -- construction ------------------------------------------------------------------
@@ -379,6 +385,20 @@ class MainWindow(QMainWindow):
         if self._push(DeleteSpan(self.session, span)):
             self.say(f"Deleted the {span.label.info.title} span. Ctrl+Z brings it back.")
 
+    def on_orphan_panel_delete_requested(self, span_id: str) -> None:
+        """Delete a span that could not be placed: only ever on the student's request."""
+        orphan = next((o for o in self.session.orphans if o.span.id == span_id), None)
+        if orphan is None:
+            return
+        if self._push(DeleteOrphan(self.session, orphan)):
+            self.say(
+                f"Deleted the {orphan.span.label.info.title} label that could not be placed. "
+                "Ctrl+Z brings it back."
+            )
+
+    def on_orphan_panel_copied(self, quote: str) -> None:
+        self.say(f"Copied “{one_line(quote, 60)}”. Find it in the article to label it again.")
+
     def edit_note(self) -> None:
         span = self.selected_span()
         if span is None:
@@ -504,9 +524,16 @@ class MainWindow(QMainWindow):
 
     # -- refresh -------------------------------------------------------------------------
 
+    def _refresh_orphans(self) -> None:
+        problem = self.session.load_problem
+        self.span_list.orphan_panel.set_orphans(
+            self.session.orphans, problem=str(problem) if problem else ""
+        )
+
     def on_session_changed(self, _change: Change) -> None:
         self._set_saved(True)
         self.span_list.refresh_counts()
+        self._refresh_orphans()
         if self.selected_id is not None and self.selected_id not in self.session.index:
             self.select_span(None, move_caret=False)
         elif self.selected_id is not None:
@@ -531,12 +558,19 @@ class MainWindow(QMainWindow):
         self.student_label.setText(who)
         self.student_label.setAccessibleName(f"Student: {who}")
         self.span_list.refresh_counts()
+        self._refresh_orphans()
         self.select_span(None, move_caret=False)
         self.view.viewport().update()
-        if session.stale:
+        if session.load_problem is not None:
+            self.saved_label.setText("Not saved")
+        moved = sum(p.span.start != p.original.start for p in session.reanchoring.placed)
+        if session.orphans:
+            self.span_list_dock.show()
+            self.say(orphans_text(len(session.orphans), where="under your spans"))
+        elif moved:
             self.say(
-                f"{len(session.stale)} of your labels were made on an earlier version of this "
-                "article and are not shown."
+                f"The article text was corrected: {plural(moved, 'label was', 'labels were')} "
+                "moved to where their words are now."
             )
 
     # -- student -------------------------------------------------------------------------
@@ -620,6 +654,11 @@ class MainWindow(QMainWindow):
         )
         if not len(session.index):
             summary += "<br><b>You have not labelled anything yet.</b>"
+        if session.orphans:
+            summary += (
+                f"<br>{plural(len(session.orphans), 'label', 'labels')} that could not be placed "
+                "on the corrected text will not be handed in (they have no place in it)."
+            )
         if before:
             summary += (
                 f"<br>You submitted this lesson {len(before)} time(s) before; this adds a new file."

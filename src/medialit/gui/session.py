@@ -5,6 +5,11 @@ updates the in-memory `SpanIndex` and then broadcasts the resulting Change;
 views refresh on `changed` (Anki's operation_did_execute). Widgets never write
 to the store themselves. Switching student or lesson reloads the index and
 emits `reloaded`, so views redraw everything once.
+
+Opening work re-anchors it first (`workspace.reanchor_work`, committed): spans
+saved on an earlier version of the article text move to where their quote is
+now, and those that cannot be placed are kept as `orphans`, shown apart and
+never in the index (they have no place in this text).
 """
 
 from __future__ import annotations
@@ -13,11 +18,17 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from medialit.core.errors import MedialitError
 from medialit.core.model import Article, Lesson, Span
 from medialit.core.spanindex import SpanIndex
-from medialit.core.store import Change, Store, Student
+from medialit.core.store import Change, SavedSpan, Store, Student
 from medialit.core.submission import Submission, submission_to_dict
-from medialit.core.workspace import fitting_spans
+from medialit.core.workspace import Reanchoring, open_work
+
+
+def orphan_order(orphan: SavedSpan) -> tuple[int, int, str, str]:
+    span = orphan.span
+    return span.start, span.end, span.label.value, span.id
 
 
 class Session(QObject):
@@ -31,7 +42,10 @@ class Session(QObject):
         self.student = student
         self.lesson = lesson
         self.index = SpanIndex()
-        self.stale: list[Span] = []  # saved against another version of the article text
+        # spans that could not be placed on this text: kept, listed apart, never drawn
+        self.orphans: list[SavedSpan] = []
+        self.reanchoring = Reanchoring()  # what opening the work moved or orphaned
+        self.load_problem: MedialitError | None = None  # re-anchoring could not be saved
         self._load()
 
     @property
@@ -47,9 +61,15 @@ class Session(QObject):
         return list(self.index)
 
     def _load(self) -> None:
-        saved = self.store.spans(self.student.id, self.lesson.id)
-        good, self.stale = fitting_spans(self.article.text, saved)
-        self.index.reset(good)
+        """Re-anchor the saved work onto this text (committed), then load what has a place.
+
+        If the re-anchoring cannot be saved, nothing moves and `load_problem`
+        says why (`workspace.open_work`).
+        """
+        work = open_work(self.store, self.student.id, self.lesson)
+        self.reanchoring, self.load_problem = work.reanchoring, work.problem
+        self.orphans = sorted(work.orphans, key=orphan_order)
+        self.index.reset(work.placed)
 
     def switch(self, *, student: Student | None = None, lesson: Lesson | None = None) -> None:
         """Open another student's or lesson's work (kept per (student, lesson))."""
@@ -83,6 +103,31 @@ class Session(QObject):
 
     def update_span(self, span: Span) -> Change:
         return self.apply(lambda s: s.update_span(span), then=lambda: self.index.replace(span))
+
+    def delete_orphan(self, orphan: SavedSpan) -> Change:
+        """The student let go of a span that could not be placed (undo puts it back)."""
+
+        def forget() -> None:
+            self.orphans = [o for o in self.orphans if o.span.id != orphan.span.id]
+
+        return self.apply(lambda s: s.delete_span(orphan.span.id), then=forget)
+
+    def restore_orphan(self, orphan: SavedSpan) -> Change:
+        """Put a deleted orphan back exactly as it was (its text's hash, offsets, flag)."""
+
+        def keep() -> None:
+            self.orphans = sorted([*self.orphans, orphan], key=orphan_order)
+
+        return self.apply(
+            lambda s: s.add_span(
+                self.student.id,
+                self.lesson.id,
+                orphan.article_sha256,
+                orphan.span,
+                orphaned=orphan.orphaned,
+            ),
+            then=keep,
+        )
 
     def record_submission(self, submission: Submission, *, path: str) -> Change:
         """Remember a submission file just written (the database keeps each one)."""
