@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import sys
 from pathlib import Path
+
+# Run from a checkout without installing: the package is in src/.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from medialit.core.lesson import default_lesson_path, load_lesson
 from medialit.core.model import LABELS, Lesson, Span, trimmed_range
