@@ -12,6 +12,7 @@ from collections.abc import Callable
 from functools import partial
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
@@ -41,10 +42,12 @@ from medialit.gui.dialogs import LessonDialog, NameDialog, NoteDialog, SubmitDia
 from medialit.gui.errors import show_error
 from medialit.gui.label_style import label_icon
 from medialit.gui.legend import Legend
-from medialit.gui.review import ReviewWindow
 from medialit.gui.session import Session
 from medialit.gui.span_list import SpanListPanel, counts_text, one_line, orphans_text, plural
 from medialit.gui.teacher import install_teacher_menu
+
+if TYPE_CHECKING:  # the review window loads when a review opens, not at start-up
+    from medialit.gui.review import ReviewWindow
 
 STATUS_MS = 6000
 
@@ -727,6 +730,8 @@ class MainWindow(QMainWindow):
         """
         lesson = self.session.lesson
         try:
+            from medialit.gui.review import ReviewWindow
+
             window = ReviewWindow(lesson, submission.spans, mode=lesson.feedback, parent=self)
         except (MedialitError, ValueError) as exc:
             show_error(self, "Could not show the review", exc)
