@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QAction, QColor, QHelpEvent, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -140,7 +140,7 @@ class StudentTableModel(QAbstractTableModel):
             tip = f"{row.name} ({row.student_id})"
             if row.orphans:
                 tip += f"\n{row.orphans} span(s) from an earlier text could not be placed"
-            return tip + "\nDouble-click to see this student's work against the key."
+            return tip + "\nDouble-click (or Enter) to see this student's work against the key."
         if role == Qt.ItemDataRole.UserRole:
             return row.student_id
         return None
@@ -264,6 +264,16 @@ class ClassView(QWidget):
         self.table.setColumnWidth(0, 170)
         self.table.setColumnWidth(2, 120)
         self.table.doubleClicked.connect(self.on_table_doubleClicked)
+        self.open_work_action = QAction("&Open work against the key", self.table)
+        self.open_work_action.setObjectName("open_student_work")
+        self.open_work_action.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
+        )
+        self.open_work_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.open_work_action.triggered.connect(lambda _=False: self.open_current())
+        self.table.addAction(self.open_work_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.setAccessibleName("Students; Enter opens a student's work against the key")
 
         self.missed_table = QTableWidget(0, 5, self)
         self.missed_table.setObjectName("most_missed")
@@ -439,5 +449,11 @@ class ClassView(QWidget):
         return self.model.rows[source.row()]
 
     def on_table_doubleClicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.student_opened.emit(self.row_at(index.row()))
+
+    def open_current(self) -> None:
+        """Enter on the table (or its context menu): the current student's work."""
+        index = self.table.currentIndex()
         if index.isValid():
             self.student_opened.emit(self.row_at(index.row()))

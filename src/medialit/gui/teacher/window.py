@@ -51,6 +51,7 @@ from medialit.core.teacher import (
     write_student_pack,
 )
 from medialit.gui.errors import show_error
+from medialit.gui.review import ReviewWindow
 from medialit.gui.teacher.class_view import ClassView
 from medialit.gui.teacher.collect import ImportReportDialog, ImportRun
 from medialit.gui.teacher.desk import Desk
@@ -58,7 +59,7 @@ from medialit.gui.teacher.dialogs import LessonDialog, TextDialog, raw_text
 from medialit.gui.teacher.key_editor import KeyEditor
 from medialit.gui.teacher.report import report_html, write_pdf
 from medialit.gui.teacher.roster import RosterPanel
-from medialit.gui.teacher.student_work import StudentWorkDialog
+from medialit.gui.teacher.student_work import student_work_window
 
 T = TypeVar("T")
 
@@ -79,7 +80,8 @@ class TeacherWindow(QMainWindow):
         self.import_run: ImportRun | None = None
         self.last_report: ImportReport | None = None
         self.report_dialog: ImportReportDialog | None = None
-        self.student_dialog: StudentWorkDialog | None = None
+        self.student_window: ReviewWindow | None = None  # one student's work, at most one
+        self.student_id = ""  # whose work student_window shows
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("teacher_tabs")
@@ -499,22 +501,79 @@ class TeacherWindow(QMainWindow):
 
         return self._export(path, "Export class report", "report.pdf", write)
 
-    def open_student(self, row: StudentRow) -> StudentWorkDialog | None:
+    # -- one student's work ----------------------------------------------------------------
+
+    def open_student(self, row: StudentRow, *, activate: bool = True) -> ReviewWindow | None:
+        """Show `row`'s work against the key (the student's review, in the teacher's words).
+
+        It replaces the one open before, in the same place; `activate=False`
+        (a rescore after a key edit) leaves the focus where it is.
+        """
         lesson = self.desk.lesson
         if lesson is None:
             return None
-        dialog = StudentWorkDialog(lesson, row, self)
-        dialog.show()
-        self.student_dialog = dialog
-        return dialog
+        window = self.run(lambda: student_work_window(lesson, row, self))
+        if window is None:
+            return None
+        old, self.student_window, self.student_id = self.student_window, window, row.student_id
+        if old is not None:
+            if old.isVisible():
+                window.setGeometry(old.geometry())
+                if old.current_row >= 0 and old.items and window.items:
+                    start = old.items[old.current_row].start
+                    later = [r for r, item in enumerate(window.items) if item.start >= start]
+                    window.select_row(later[0] if later else len(window.items) - 1)
+            old.close()
+            old.deleteLater()
+        window.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, not activate)
+        window.show()
+        if activate:
+            window.raise_()
+            window.activateWindow()
+        return window
+
+    def close_student(self) -> None:
+        if self.student_window is not None:
+            self.student_window.close()
+            self.student_window.deleteLater()
+        self.student_window, self.student_id = None, ""
+
+    def rescore_student(self) -> None:
+        """After a key or submission change: the open student's work from the current key."""
+        window, lesson = self.student_window, self.desk.lesson
+        if window is None or not window.isVisible():
+            return
+        row = None
+        if lesson is not None:
+            subs = [
+                s
+                for s in current_submissions(self.desk.store, lesson.id)
+                if s.student_id == self.student_id
+            ]
+            try:
+                rows = score_class(lesson, subs).rows if subs else ()
+            except MedialitError as exc:  # e.g. no required key span left: the class tab says so
+                self.show_message(f"Closed the student's work: {exc}")
+                rows = ()
+            row = rows[0] if rows else None
+        if row is None:
+            self.close_student()
+        else:
+            self.open_student(row, activate=False)
 
     # -- refresh and messages --------------------------------------------------------------
 
     def on_desk_changed(self, change: Change) -> None:
         if change.kind.startswith("key") or change.kind.startswith("lesson"):
             self.refresh_stamp()
+        if change.kind.startswith(("key", "lesson", "submissions")):
+            self.rescore_student()
 
     def on_desk_lesson_switched(self) -> None:
+        if self.student_window is not None and (
+            self.desk.lesson is None or self.student_window.lesson.id != self.desk.lesson.id
+        ):
+            self.close_student()
         lesson = self.desk.lesson
         self.setWindowTitle(f"{lesson.title} — Teacher — medialit" if lesson else "Teacher")
         has = lesson is not None
