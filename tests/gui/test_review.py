@@ -130,6 +130,13 @@ def test_score_mode_shows_no_outcomes_and_no_key_spans(qtbot: QtBot, lesson: Les
     assert not window.isVisible()
 
 
+def test_the_window_fits_a_small_screen(qtbot: QtBot, lesson: Lesson) -> None:
+    window = open_review(qtbot, lesson, work(lesson))
+    room = window.screen().availableGeometry()
+    assert window.width() <= room.width() and window.height() <= room.height()
+    assert window.width() <= 1280 and window.height() <= 800
+
+
 def test_mode_none_has_no_review(lesson: Lesson) -> None:
     with pytest.raises(ValueError, match="none"):
         ReviewWindow(lesson, [], mode=FeedbackMode.NONE)

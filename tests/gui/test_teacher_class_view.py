@@ -80,6 +80,17 @@ def test_table_sorts_numbers_as_numbers_and_filters(teacher: TeacherWindow) -> N
     assert "Claim F1" in [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(19)]
 
 
+def test_column_titles_and_the_filter_hint_are_not_cut_off(teacher: TeacherWindow) -> None:
+    from medialit.gui.teacher.class_view import COLUMNS
+
+    view = teacher.class_tab
+    metrics = view.table.horizontalHeader().fontMetrics()
+    for column, (title, _field) in enumerate(COLUMNS):
+        assert view.table.columnWidth(column) > metrics.horizontalAdvance(title), title
+    hint = view.filter_edit.placeholderText()
+    assert view.filter_edit.width() > view.filter_edit.fontMetrics().horizontalAdvance(hint)
+
+
 def test_double_click_opens_the_students_review_in_the_teachers_words(
     teacher: TeacherWindow,
 ) -> None:

@@ -531,13 +531,13 @@ class ReviewWindow(QMainWindow):
             splitter.setStretchFactor(1, 2)
             splitter.setChildrenCollapsible(False)
             self.setCentralWidget(splitter)
-            self.resize(1280, 800)
-            splitter.setSizes([760, 520])
+            self._fit(1280, 800)
+            splitter.setSizes([760, 520])  # in that ratio when the screen is smaller
         else:
             side_layout.addWidget(self._label(self.voice.say("score_only"), "score_only_note"))
             side_layout.addStretch(1)
             self.setCentralWidget(side)
-            self.resize(520, 380)
+            self._fit(520, 380)
         self._make_actions()
         if self.outcome_list is not None and self.items:
             self.select_row(0)
@@ -547,6 +547,15 @@ class ReviewWindow(QMainWindow):
         self.statusBar().showMessage(KEYS_HINT if self.items else "Esc closes this review.")
 
     # -- construction ------------------------------------------------------------------
+
+    def _fit(self, width: int, height: int) -> None:
+        """That size, or less on a small screen (a 1366x768 laptop) so all of it shows."""
+        screen = self.screen() or QApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        if room is not None and room.isValid():
+            width = min(width, room.width() * 19 // 20)
+            height = min(height, room.height() * 9 // 10)
+        self.resize(width, height)
 
     def _label(self, text: str, name: str, *, small: bool = False, rich: bool = False) -> QLabel:
         label = QLabel(text, self)

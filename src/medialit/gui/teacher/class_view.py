@@ -244,6 +244,10 @@ class ClassView(QWidget):
         self.filter_edit.setObjectName("class_filter")
         self.filter_edit.setPlaceholderText("Filter by name or class…")
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(
+            self.filter_edit.fontMetrics().horizontalAdvance(self.filter_edit.placeholderText())
+            + 48  # frame and clear button
+        )
 
         self.model = StudentTableModel(self)
         self.proxy = StudentFilter(self)
@@ -260,7 +264,11 @@ class ClassView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setDefaultSectionSize(62)
+        header = self.table.horizontalHeader()
+        header.setDefaultSectionSize(62)
+        for column, (title, _field) in enumerate(COLUMNS):  # room for the title and sort arrow
+            wanted = header.fontMetrics().horizontalAdvance(title) + 28
+            self.table.setColumnWidth(column, max(62, wanted))
         self.table.setColumnWidth(0, 170)
         self.table.setColumnWidth(2, 120)
         self.table.doubleClicked.connect(self.on_table_doubleClicked)
