@@ -13,7 +13,8 @@ import hmac
 import io
 import os
 import secrets
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,6 +92,64 @@ def set_passphrase(store: Store, passphrase: str) -> Change:
 def check_passphrase(store: Store, passphrase: str) -> bool:
     stored = store.get_setting(PASSPHRASE_SETTING)
     return bool(stored) and verify_passphrase(passphrase, stored or "")
+
+
+FREE_GUESSES = 3
+"""Wrong guesses in a row that cost nothing; each one after that makes the next guess wait."""
+FIRST_DELAY = 2.0
+MAX_DELAY = 60.0
+
+
+def delay_after(wrong: int) -> float:
+    """Seconds the next guess waits after `wrong` wrong guesses in a row: 0, 0, 2, 4, 8 … 60."""
+    if wrong < FREE_GUESSES:
+        return 0.0
+    return min(MAX_DELAY, FIRST_DELAY * 2.0 ** (wrong - FREE_GUESSES))
+
+
+@dataclass(frozen=True, slots=True)
+class Guess:
+    """What became of one guess at the passphrase."""
+
+    right: bool
+    checked: bool
+    """False when the guess came before the wait was over: it was not even looked at."""
+    wait: float
+    """Seconds before the next guess is taken (0: now)."""
+
+
+class PassphraseGate:
+    """`check_passphrase` slowed down after wrong guesses, against guessing on a shared laptop.
+
+    The first FREE_GUESSES wrong guesses in a row cost nothing; after that each
+    wrong guess makes the next one wait (2 s, 4 s, 8 s … at most 60 s), and a
+    guess before the wait is over is refused without being checked. A right
+    guess starts afresh. Kept in memory while the app runs (the GUI keeps one
+    per database), not in the database; `clock` (seconds, monotonic) is there
+    for tests.
+    """
+
+    def __init__(self, store: Store, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.store = store
+        self.clock = clock
+        self.wrong = 0
+        self._not_before = 0.0
+
+    def seconds_left(self) -> float:
+        """How long until the next guess is taken (0: now)."""
+        return max(0.0, self._not_before - self.clock())
+
+    def guess(self, passphrase: str) -> Guess:
+        wait = self.seconds_left()
+        if wait > 0:
+            return Guess(right=False, checked=False, wait=wait)
+        if check_passphrase(self.store, passphrase):
+            self.wrong, self._not_before = 0, 0.0
+            return Guess(right=True, checked=True, wait=0.0)
+        self.wrong += 1
+        wait = delay_after(self.wrong)
+        self._not_before = self.clock() + wait
+        return Guess(right=False, checked=True, wait=wait)
 
 
 # -- lessons -----------------------------------------------------------------------------------
