@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from medialit.core.lesson import default_lesson_path, load_lesson
@@ -14,7 +14,7 @@ from medialit.core.model import FeedbackMode, Label, Span
 from medialit.core.scoring import OutcomeKind
 from medialit.core.store import Store
 from medialit.core.submission import Submission, write_submission
-from medialit.core.teacher import import_lesson_file, update_details
+from medialit.core.teacher import import_lesson_file, new_lesson, update_details
 from medialit.gui.review import ReviewWindow
 from medialit.gui.teacher.window import TeacherWindow
 
@@ -232,3 +232,42 @@ def test_doccano_import_replaces_the_key(teacher: TeacherWindow, tmp_path: Path)
     ]
     assert teacher.class_tab.model.rowCount() == 4  # rescored against the new key
     assert dataclasses.replace(lesson, key=None).article == teacher.desk.require_lesson().article
+
+
+def test_delete_lesson_asks_first_saying_how_many_submissions_go_with_it(
+    teacher: TeacherWindow, qtbot: QtBot
+) -> None:
+    lesson = teacher.desk.require_lesson()
+    store = teacher.desk.store
+    teacher.adopt(new_lesson("Another article, short.", title="Spare"))
+    teacher.desk.open_lesson(lesson.id)
+    view = teacher.class_tab
+    view.table.doubleClicked.emit(view.proxy.index(0, 0))
+    assert teacher.student_window is not None
+    action = teacher.actions_by_name["delete_lesson"]
+    assert action.isEnabled() and action.text() == "De&lete lesson…"
+
+    action.trigger()
+    box = teacher.findChild(QMessageBox, "delete_lesson_box")
+    assert box is not None and box.isVisible()
+    assert box.text() == (
+        f"Delete “{lesson.title}” and its key ({len(lesson.key or ())} spans)? "
+        "4 submissions from 4 students will be removed with it."
+    )
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # the default is Cancel
+    assert not box.isVisible() and store.is_authored(lesson.id)
+    assert len(store.imported_submissions(lesson.id)) == 4
+
+    box = teacher.delete_lesson()
+    assert box is not None
+    box.findChild(QPushButton, "delete_lesson_confirm").click()
+    assert not store.is_authored(lesson.id) and store.imported_submissions(lesson.id) == []
+    assert teacher.desk.lesson is not None and teacher.desk.lesson.title == "Spare"
+    assert [teacher.lesson_list.item(r).text().split("\n")[0] for r in range(1)] == ["Spare"]
+    assert teacher.lesson_list.count() == 1 and teacher.student_window is None
+    assert view.model.rowCount() == 0 and teacher.key_editor.undo_stack.count() == 0
+    assert teacher.statusBar().currentMessage().startswith(f"Deleted “{lesson.title}”")
+
+    teacher.delete_lesson().findChild(QPushButton, "delete_lesson_confirm").click()
+    assert teacher.desk.lesson is None and teacher.lesson_list.count() == 0
+    assert not action.isEnabled()

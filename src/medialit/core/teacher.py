@@ -200,6 +200,72 @@ def load_authored(store: Store, lesson_id: str) -> Lesson:
     return dataclasses.replace(lesson, key=tuple(store.key_spans(lesson_id)), kind="lesson")
 
 
+@dataclass(frozen=True, slots=True)
+class LessonFootprint:
+    """What deleting an authored lesson takes with it, for the confirmation."""
+
+    title: str
+    key_spans: int
+    versions: int
+    """Text versions kept for late submissions (1 for a lesson never revised)."""
+    submissions: int
+    """Imported submission files: every student's current one and the older ones."""
+    students: int
+
+    def describe(self) -> str:
+        """The lesson and what is kept with it: “Rain”, its key (12 spans) and its 2 text versions."""
+        parts = [f"“{self.title}”", f"its key ({_count(self.key_spans, 'span')})"]
+        if self.versions > 1:
+            parts.append(f"its {self.versions} text versions")
+        return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+    def submissions_text(self) -> str:
+        """How many submissions go with it, in a sentence (said even when none)."""
+        if not self.submissions:
+            return "No submissions were imported for it, so none are removed."
+        older = self.submissions - self.students  # each student has one current submission
+        ones = "one" if older == 1 else "ones"
+        history = f" (their current ones and {older} older {ones})" if older else ""
+        return (
+            f"{_count(self.submissions, 'submission')} from "
+            f"{_count(self.students, 'student')}{history} will be removed with it."
+        )
+
+    def deleted_text(self) -> str:
+        """Once done: Deleted “Rain”, its key (12 spans), with 31 submissions."""
+        return f"Deleted {self.describe()}, with {_count(self.submissions, 'submission')}."
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}{'' if n == 1 else 's'}"
+
+
+def lesson_footprint(store: Store, lesson_id: str) -> LessonFootprint:
+    """Raises NotFoundError when `lesson_id` is not an authored lesson."""
+    row = store.lesson_row(lesson_id)
+    subs = store.imported_submissions(lesson_id, current_only=False)
+    return LessonFootprint(
+        title=row.title,
+        key_spans=len(store.key_spans(lesson_id)),
+        versions=len(store.lesson_version_bodies(lesson_id)),
+        submissions=len(subs),
+        students=len({s.student_id for s in subs}),
+    )
+
+
+def delete_lesson(store: Store, lesson_id: str) -> Change:
+    """Delete an authored lesson with its key, text versions and imported submissions.
+
+    A database file is backed up first (`Store.backup`), so the deletion can be
+    undone with File > Restore from backup…; if the backup fails, nothing is
+    deleted. The students' own work and submissions on this computer are kept.
+    """
+    store.lesson_row(lesson_id)  # NotFoundError before anything happens
+    if store.path is not None:
+        store.backup()
+    return store.delete_authored_lesson(lesson_id)
+
+
 def update_details(
     store: Store,
     lesson: Lesson,

@@ -40,6 +40,7 @@ from medialit.core.teacher import (
     ImportReport,
     current_submissions,
     import_lesson_file,
+    lesson_footprint,
     load_authored,
     new_lesson,
     not_submitted,
@@ -168,6 +169,9 @@ class TeacherWindow(QMainWindow):
             lesson, "Export Web Annotation JSON-LD…", self.export_web_annotations, name="w3c_out"
         )
         self._action(lesson, "Export doccano JSONL…", self.export_doccano, name="doccano_out")
+        self._menus[lesson].addSeparator()
+        self._action(lesson, "De&lete lesson…", self.delete_lesson, name="delete_lesson")
+        self._menus[lesson].addSeparator()
         self._action(lesson, "&Close teacher mode", self.close, name="close_teacher")
         self._action(subs, "&Import files…", self.import_files, name="import_files", key="Ctrl+I")
         self._action(subs, "Import a &folder…", self.import_folder, name="import_folder")
@@ -253,6 +257,47 @@ class TeacherWindow(QMainWindow):
         adopted, _change = import_lesson_file(self.desk.store, lesson)
         self.desk.open_lesson(adopted.id)
         self.refresh_lessons()
+
+    def delete_lesson(self) -> QMessageBox | None:
+        """Ask (saying what goes with it, submissions counted), then delete the open lesson."""
+        lesson = self.desk.lesson
+        if lesson is None:
+            return None
+        footprint = self.run(lambda: lesson_footprint(self.desk.store, lesson.id))
+        if footprint is None:
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Delete lesson?",
+            f"Delete {footprint.describe()}? {footprint.submissions_text()}",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("delete_lesson_box")
+        backup = (
+            "A backup of the database is taken first: File → Restore from backup… in the "
+            "student window brings the lesson back. "
+            if self.desk.store.path is not None
+            else ""
+        )
+        box.setInformativeText(
+            backup + "Files you exported and the students' own copies are not touched."
+        )
+        delete = box.addButton("Delete lesson", QMessageBox.ButtonRole.DestructiveRole)
+        delete.setObjectName("delete_lesson_confirm")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        lesson_id = lesson.id
+
+        def on_box_finished() -> None:
+            if box.clickedButton() is not delete:
+                return
+            if self.run(lambda: self.desk.delete_lesson(lesson_id)) is not None:
+                self.refresh_lessons()
+                self.show_message(footprint.deleted_text())
+
+        box.finished.connect(on_box_finished)
+        box.open()
+        return box
 
     def edit_details(self) -> LessonDialog | None:
         lesson = self.desk.lesson
