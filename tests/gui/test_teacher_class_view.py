@@ -121,6 +121,26 @@ def test_double_click_opens_the_students_review_in_the_teachers_words(
         student.deleteLater()
 
 
+def test_the_line_under_the_heading_says_what_the_teacher_should_know(
+    teacher: TeacherWindow,
+) -> None:
+    from medialit.gui.teacher.student_work import about_line
+
+    lesson = teacher.desk.require_lesson()
+    row = teacher.class_tab.row_at(0)  # amy, 8A
+    assert about_line(lesson, row) == "8A · submitted 2026-11-30 09:01"
+    late = dataclasses.replace(
+        row,
+        class_code="",
+        orphans=2,
+        submission=dataclasses.replace(row.submission, lesson_version=lesson.version + 1),
+    )
+    assert about_line(dataclasses.replace(lesson, version=lesson.version + 2), late) == (
+        "no class · submitted 2026-11-30 09:01 · written on version 2 of the text, placed on "
+        "version 3 · 2 span(s) could not be placed on this text and are not scored"
+    )
+
+
 def test_enter_opens_the_current_students_work_and_replaces_the_last(
     teacher: TeacherWindow, qtbot: QtBot
 ) -> None:
@@ -137,6 +157,7 @@ def test_enter_opens_the_current_students_work_and_replaces_the_last(
     assert second.windowTitle().startswith("Zed's work")
     assert not [w for w in teacher.findChildren(ReviewWindow) if w.isVisible() and w is not second]
     assert second.report is view.row_at(3).report
+    assert second.current_row == 0  # another student starts at their first outcome
 
 
 def test_the_teacher_sees_where_and_why_whatever_the_students_are_shown(
@@ -159,6 +180,8 @@ def test_the_open_work_follows_key_edits_and_closes_with_its_lesson(
     view.table.doubleClicked.emit(view.proxy.index(0, 0))  # amy: found the first 5
     work = teacher.student_window
     assert work is not None
+    work.select_row(10)
+    at = work.items[10].start
     before, title, geometry = work.report.score, work.windowTitle(), work.geometry()
     found = next(i for i in work.items if i.kind is OutcomeKind.CORRECT)
     teacher.key_editor.select_span(found.key.key.id)  # type: ignore[union-attr]
@@ -167,6 +190,7 @@ def test_the_open_work_follows_key_edits_and_closes_with_its_lesson(
     assert rescored is not None and rescored is not work and rescored.isVisible()
     assert rescored.windowTitle() == title and rescored.report.score < before
     assert rescored.geometry() == geometry
+    assert rescored.items[rescored.current_row].start == at  # still at the same outcome
     teacher.key_editor.undo_stack.undo()
     assert teacher.student_window is not None
     assert teacher.student_window.report.score == before

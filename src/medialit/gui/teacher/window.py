@@ -551,8 +551,9 @@ class TeacherWindow(QMainWindow):
     def open_student(self, row: StudentRow, *, activate: bool = True) -> ReviewWindow | None:
         """Show `row`'s work against the key (the student's review, in the teacher's words).
 
-        It replaces the one open before, in the same place; `activate=False`
-        (a rescore after a key edit) leaves the focus where it is.
+        It replaces the one open before, in the same place (for the same student,
+        at the same outcome); `activate=False` (a rescore after a key edit)
+        leaves the focus where it is.
         """
         lesson = self.desk.lesson
         if lesson is None:
@@ -560,11 +561,12 @@ class TeacherWindow(QMainWindow):
         window = self.run(lambda: student_work_window(lesson, row, self))
         if window is None:
             return None
+        same = row.student_id == self.student_id
         old, self.student_window, self.student_id = self.student_window, window, row.student_id
         if old is not None:
             if old.isVisible():
                 window.setGeometry(old.geometry())
-                if old.current_row >= 0 and old.items and window.items:
+                if same and old.current_row >= 0 and old.items and window.items:
                     start = old.items[old.current_row].start
                     later = [r for r, item in enumerate(window.items) if item.start >= start]
                     window.select_row(later[0] if later else len(window.items) - 1)
