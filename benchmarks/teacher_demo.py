@@ -43,10 +43,10 @@ def main() -> int:
     if args.student is not None:
         view = window.class_tab
         view.refresh()
-        dialog = window.open_student(view.row_at(args.student))
-        if dialog is not None:
-            dialog.move(0, 0)
-            dialog.outcomes.setCurrentRow(2)
+        work = window.open_student(view.row_at(args.student))
+        if work is not None:
+            work.move(0, 0)
+            work.select_row(min(2, len(work.items) - 1))
     return app.exec()
 
 

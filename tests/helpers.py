@@ -35,3 +35,13 @@ def key_span(text: str, quote: str, label: Label, **kw: object) -> KeySpan:
     return KeySpan(
         id=f"k{start}", start=start, end=start + len(quote), label=label, quote=quote, **kw
     )  # type: ignore[arg-type]
+
+
+class FakeClock:
+    """Seconds (as time.monotonic gives them) that pass only when a test says so."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now

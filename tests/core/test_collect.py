@@ -5,16 +5,21 @@ import dataclasses
 import json
 from pathlib import Path
 
+import pytest
+
 from medialit.core import export
 from medialit.core.classroom import score_class
+from medialit.core.errors import NotFoundError
 from medialit.core.lesson import default_lesson_path, load_lesson
 from medialit.core.model import Label, Span
 from medialit.core.store import Store
 from medialit.core.submission import Submission, write_submission
 from medialit.core.teacher import (
     current_submissions,
+    delete_lesson,
     import_lesson_file,
     import_submission_files,
+    lesson_footprint,
     make_key_span,
     new_lesson,
     revise_text,
@@ -152,3 +157,64 @@ def test_late_submission_on_an_earlier_text_this_database_never_had(
     assert len(report.added) == 1, report.rejected
     (row,) = score_class(revised, current_submissions(fresh_store, lesson.id)).rows
     assert row.orphans == 0 and row.report.correct + row.report.partial == 1
+
+
+def test_deleting_a_lesson_takes_its_key_versions_and_imported_submissions(
+    tmp_path: Path,
+) -> None:
+    store = Store.open(tmp_path / "teacher.db")
+    for folder in "abcd":
+        (tmp_path / folder).mkdir()
+    lesson = _lesson()
+    save_lesson_to_store(store, lesson)
+    other = dataclasses.replace(_lesson(), id="other-lesson", title="Other")
+    save_lesson_to_store(store, other)
+    files = [
+        write_submission(tmp_path / "a", _sub(lesson, "Ann", "s1", "2026-11-30T09:00:00+00:00")),
+        write_submission(tmp_path / "b", _sub(lesson, "Ann", "s1", "2026-11-30T10:00:00+00:00")),
+        write_submission(tmp_path / "c", _sub(lesson, "Bob", "s2", "2026-11-30T09:00:00+00:00")),
+        write_submission(tmp_path / "d", _sub(other, "Cy", "s3", "2026-11-30T09:00:00+00:00")),
+    ]
+    report = import_submission_files(store, files, [lesson, other])
+    assert len(report.added) == 4, report.rejected
+    revised = revise_text(lesson, "UPDATE: " + TEXT).lesson
+    save_lesson_to_store(store, revised)
+
+    footprint = lesson_footprint(store, lesson.id)
+    assert (footprint.key_spans, footprint.versions) == (1, 2)
+    assert (footprint.submissions, footprint.students) == (3, 2)  # Ann's older one counts too
+    assert footprint.describe() == "“Fire”, its key (1 span) and its 2 text versions"
+    assert footprint.submissions_text() == (
+        "3 submissions from 2 students (their current ones and 1 older one) "
+        "will be removed with it."
+    )
+    assert footprint.deleted_text() == (
+        "Deleted “Fire”, its key (1 span) and its 2 text versions, with 3 submissions."
+    )
+
+    change = delete_lesson(store, lesson.id)
+    assert change.kind == "lesson-deleted" and change.lesson_id == lesson.id
+    assert not store.is_authored(lesson.id) and store.key_spans(lesson.id) == []
+    assert store.lesson_version_bodies(lesson.id) == []
+    assert store.imported_submissions(lesson.id, current_only=False) == []
+    assert [row.id for row in store.authored_lessons()] == [other.id]  # the other is untouched
+    assert len(store.imported_submissions(other.id)) == 1 and store.key_spans(other.id)
+    assert len(store.backups()) == 1  # taken before the deletion
+    with pytest.raises(NotFoundError):
+        lesson_footprint(store, lesson.id)
+    with pytest.raises(NotFoundError):
+        delete_lesson(store, lesson.id)
+    assert len(store.backups()) == 1  # nothing to delete: no backup either
+    store.close()
+
+
+def test_a_lesson_nobody_submitted_says_so(fresh_store: Store) -> None:
+    lesson = _lesson()
+    save_lesson_to_store(fresh_store, lesson)
+    footprint = lesson_footprint(fresh_store, lesson.id)
+    assert footprint.describe() == "“Fire” and its key (1 span)"
+    assert footprint.submissions_text() == (
+        "No submissions were imported for it, so none are removed."
+    )
+    delete_lesson(fresh_store, lesson.id)  # in memory: no backup to take
+    assert fresh_store.authored_lessons() == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from medialit.core.errors import UnscorableKeyError
@@ -9,7 +11,13 @@ from medialit.core.lesson import default_lesson_path, load_lesson
 from medialit.core.model import FeedbackMode, Label
 from medialit.core.review import (
     EMPTY,
+    STUDENT,
+    WORDING,
+    Audience,
+    Voice,
     counts_text,
+    describe,
+    figure_help,
     figure_rows,
     percent,
     review_items,
@@ -26,17 +34,22 @@ WORKED_KEY = "[Baldwin said it was a one-in-a-trillion event|claim] [(via CBS Ne
 WORKED_STUDENT = "Baldwin said [it was a one-in-a-trillion event |claim]([via CBS News|fact])."
 
 
-def items(key: str, student: str, mode: FeedbackMode = WHY):
+def items(key: str, student: str, mode: FeedbackMode = WHY, voice: Voice = STUDENT):
     text, key_spans = key_of(key)
     student_text, spans = spans_of(student)
     assert student_text == text
-    return review_items(score(key_spans, spans, text), mode=mode)
+    return review_items(score(key_spans, spans, text), mode=mode, voice=voice)
 
 
 def check(key: str, student: str, *expected: tuple[str, str, str]) -> None:
     """Each item as (heading, quote, message), in order."""
     got = [(item.heading, item.quote, item.message) for item in items(key, student)]
     assert got == list(expected)
+
+
+def check_voice(voice: Voice, key: str, student: str, *expected: str) -> None:
+    """Each item's message in `voice`, in order."""
+    assert [item.message for item in items(key, student, voice=voice)] == list(expected)
 
 
 def test_worked_example_wording_and_figures() -> None:
@@ -207,3 +220,95 @@ def test_item_text_shortens_long_quotes() -> None:
     text = "x " * 300
     got = items(f"[{text.strip()}|claim]", f"[{text.strip()}|claim]")
     assert len(got[0].text(quote_chars=20).splitlines()[1]) == 22  # “ + 20 + ”
+
+
+# -- the teacher's voice -------------------------------------------------------------------
+
+BEN = Voice.teacher("Ben  Haddad")  # whitespace in a name is tidied
+
+
+def test_the_teachers_voice_names_the_student_instead_of_you() -> None:
+    assert BEN.audience is Audience.TEACHER and BEN.name == "Ben Haddad"
+    check_voice(
+        BEN,
+        WORKED_KEY,
+        WORKED_STUDENT,
+        "Ben Haddad found this claim but the span was shorter: it covers 32 of 45 characters.",
+        "Ben Haddad labelled this as fact, but the key says sourcing.",
+    )
+    check_voice(
+        BEN,
+        "[Police|sourcing] said [it rained|fact+speculation]. [Maybe|speculation?] so.",
+        "Police [said|claim] [it rained|claim]. [Maybe|speculation] so.",
+        "Ben Haddad did not label this. The key says it is sourcing.",
+        "Ben Haddad labelled this as claim, but the key has no span here, "
+        "so it lowers their precision.",
+        "Ben Haddad labelled this as claim, but the key says fact (it also accepts speculation).",
+        "This speculation is optional in the key, and Ben Haddad found it "
+        "(5 of 5 characters): a bonus, not counted in the score.",
+    )
+    check_voice(
+        BEN,
+        "[Police|sourcing] said [it rained|fact+claim].",
+        "[Police|sourcing] said [it rained|claim].",
+        "Ben Haddad found this sourcing with exactly the key's words.",
+        "Ben Haddad found this fact with exactly the key's words. "
+        "Ben Haddad chose claim, which the key also accepts here.",
+    )
+    check_voice(
+        BEN,
+        "Police said [it rained|fact] all day. Police said [it rained all|fact] day.",
+        "Police [said it rained|fact] all day. Police [said it|fact] rained all day.",
+        "Ben Haddad found this fact but the span was longer: it takes in 5 more characters "
+        "than the key's 9.",
+        "Ben Haddad found part of this fact: the span covers 2 of 13 characters, "
+        "and reaches outside it.",
+    )
+
+
+def test_the_teachers_voice_without_a_name_says_the_student() -> None:
+    voice = Voice.teacher("  ")
+    check_voice(
+        voice,
+        "[Police|sourcing] said [it|fact?] rained.",
+        "Police said [it|fact] rained.",
+        "The student did not label this. The key says it is sourcing.",
+        "This fact is optional in the key, and the student found it "
+        "(2 of 2 characters): a bonus, not counted in the score.",
+    )
+    assert voice.work_heading("Rain") == "The student's work on “Rain”"
+    assert "how much of what the student marked" in figure_help(voice)
+
+
+def test_headings_figures_and_help_follow_the_voice() -> None:
+    assert STUDENT.work_heading("Rain") == "Your work on “Rain”"
+    assert Voice(name="Zoë").work_heading("Rain") == "Zoë's work on “Rain”"
+    assert BEN.work_heading("Rain") == "Ben Haddad's work on “Rain”"
+    text, key_spans = key_of(WORKED_KEY)
+    report = score(key_spans, spans_of(WORKED_STUDENT)[1], text)
+    student = {row.title: row for row in figure_rows(report)}
+    teacher = {row.title: row for row in figure_rows(report, voice=BEN)}
+    assert student["Sourcing"].precision.why == "You labelled nothing as sourcing."
+    assert teacher["Sourcing"].precision.why == "Ben Haddad labelled nothing as sourcing."
+    assert teacher["Fact"].recall.why == "The key has no fact span to find."
+    numbers = {t: tuple(c.text for c in row.cells) for t, row in student.items()}
+    assert {t: tuple(c.text for c in row.cells) for t, row in teacher.items()} == numbers
+    assert figure_help().startswith("Precision: how much of what you marked")
+    assert "the score is the F1" in figure_help(BEN) and EMPTY in figure_help(BEN)
+
+
+def test_every_sentence_exists_in_both_voices_and_the_teachers_never_says_you() -> None:
+    assert WORDING[Audience.STUDENT].keys() == WORDING[Audience.TEACHER].keys()
+    for what in WORDING[Audience.TEACHER]:
+        said = BEN.say(what, chosen="fact", label="claim", also="", covered=1, length=2, extra=3)
+        assert not re.search(r"\byou(r)?\b", said, re.IGNORECASE), (what, said)
+        assert "{" not in said
+
+
+def test_a_name_is_never_read_as_a_template() -> None:
+    voice = Voice.teacher("{who} O'Brien {label}")
+    text, key_spans = key_of("[Police|sourcing] said.")
+    report = score(key_spans, [], text)
+    assert describe(report.outcomes[0], voice=voice) == (
+        "{who} O'Brien {label} did not label this. The key says it is sourcing."
+    )

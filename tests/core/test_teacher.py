@@ -10,8 +10,11 @@ from medialit.core.lesson import load_lesson
 from medialit.core.model import FeedbackMode, Label
 from medialit.core.store import Store
 from medialit.core.teacher import (
+    Guess,
+    PassphraseGate,
     check_key,
     check_passphrase,
+    delay_after,
     has_passphrase,
     hash_passphrase,
     load_authored,
@@ -27,7 +30,7 @@ from medialit.core.teacher import (
     write_review_pack,
     write_student_pack,
 )
-from tests.helpers import UNICODE_TEXT
+from tests.helpers import UNICODE_TEXT, FakeClock
 
 TEXT = "Police said the fire started at 9. It may have been arson, a neighbour claimed."
 
@@ -65,6 +68,35 @@ def test_passphrase_in_store(fresh_store: Store) -> None:
     assert "sesame" not in (fresh_store.get_setting("teacher_passphrase") or "")
     assert check_passphrase(fresh_store, "sesame-open")
     assert not check_passphrase(fresh_store, "sesame-shut")
+
+
+def test_wrong_guesses_slow_down_after_three() -> None:
+    assert [delay_after(n) for n in range(10)] == [0, 0, 0, 2, 4, 8, 16, 32, 60, 60]
+
+
+def test_the_gate_makes_guesses_wait_and_refuses_early_ones_unchecked(
+    fresh_store: Store,
+) -> None:
+    set_passphrase(fresh_store, "sesame-open")
+    clock = FakeClock()
+    gate = PassphraseGate(fresh_store, clock=clock)
+    assert gate.guess("wrong-one") == Guess(right=False, checked=True, wait=0.0)
+    assert gate.guess("wrong-two") == Guess(right=False, checked=True, wait=0.0)
+    assert gate.guess("wrong-three") == Guess(right=False, checked=True, wait=2.0)
+    clock.now += 1.5
+    assert gate.seconds_left() == 0.5
+    # too early: not checked, even when right, and it costs nothing more
+    assert gate.guess("sesame-open") == Guess(right=False, checked=False, wait=0.5)
+    assert gate.wrong == 3
+    clock.now += 0.5
+    assert gate.seconds_left() == 0.0
+    assert gate.guess("wrong-four").wait == 4.0
+    clock.now += 4
+    assert gate.guess("wrong-five").wait == 8.0
+    clock.now += 8
+    assert gate.guess("sesame-open") == Guess(right=True, checked=True, wait=0.0)
+    assert gate.wrong == 0 and gate.seconds_left() == 0.0  # a right guess starts afresh
+    assert gate.guess("wrong-again").wait == 0.0
 
 
 def test_key_span_is_trimmed_and_same_label_overlap_refused() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from medialit.core.lesson import default_lesson_path, load_lesson, save_lesson
 from medialit.core.model import FeedbackMode, Label, Lesson, Span
-from medialit.core.review import EMPTY, review_items, score_lesson
+from medialit.core.review import EMPTY, Audience, Voice, review_items, score_lesson
 from medialit.core.scoring import OutcomeKind, score
 from medialit.gui.review import OutcomeList, ReviewArticleView, ReviewWindow
 from tests.gui.test_workspace_submit import submit_by_keyboard
@@ -127,6 +128,13 @@ def test_score_mode_shows_no_outcomes_and_no_key_spans(qtbot: QtBot, lesson: Les
     assert window.figures.cell_text("Speculation", "Precision") == EMPTY
     qtbot.keyClick(window.figures, Qt.Key.Key_Escape)
     assert not window.isVisible()
+
+
+def test_the_window_fits_a_small_screen(qtbot: QtBot, lesson: Lesson) -> None:
+    window = open_review(qtbot, lesson, work(lesson))
+    room = window.screen().availableGeometry()
+    assert window.width() <= room.width() and window.height() <= room.height()
+    assert window.width() <= 1280 and window.height() <= 800
 
 
 def test_mode_none_has_no_review(lesson: Lesson) -> None:
@@ -261,6 +269,40 @@ def test_review_window_needs_only_the_lesson_and_a_report(qtbot: QtBot, lesson: 
     )
     assert window.parent() is None and window.report is report
     assert window.items == review_items(report, mode=FeedbackMode.WHERE_WHY)
+
+
+def test_in_the_teachers_voice_every_word_names_the_student(qtbot: QtBot, lesson: Lesson) -> None:
+    spans = work(lesson)
+    window = open_review(
+        qtbot,
+        lesson,
+        spans,
+        mode=FeedbackMode.WHERE_WHY,
+        student_name="Ben <b>Haddad</b>",
+        audience=Audience.TEACHER,
+        about="8B · submitted 2026-11-30 09:01",
+    )
+    name = "Ben <b>Haddad</b>"
+    assert window.windowTitle() == f"{name}'s work on “{lesson.title}”"
+    heading = window.findChild(type(window.score_label), "review_heading")
+    assert heading.text() == window.windowTitle()
+    assert window.findChild(type(window.score_label), "review_about").text().startswith("8B")
+    assert window.items == review_items(
+        score_lesson(lesson, spans), mode=FeedbackMode.WHERE_WHY, voice=Voice.teacher(name)
+    )
+    assert f"{name} labelled this as fact, but the key says sourcing." in rows_text(window)[2]
+    legend = window.findChild(type(window.score_label), "review_legend")
+    assert "Ben &lt;b&gt;Haddad&lt;/b&gt;'s spans are tinted" in legend.text()  # not markup
+    assert window.figures.item(3, 0).toolTip() == f"{name} labelled nothing as sourcing."
+    help_text = window.findChild(type(window.score_label), "figures_help").text()
+    said = [
+        window.figures.accessibleName(),
+        legend.accessibleName(),
+        window.view.accessibleName() if window.view else "",
+        help_text,
+        *(item.message for item in window.items),  # the key's explanations speak to students
+    ]
+    assert not [t for t in said if re.search(r"\byour?\b", t, re.IGNORECASE)]
 
 
 # -- opened from the student's window ------------------------------------------------------

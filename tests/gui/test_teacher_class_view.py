@@ -6,13 +6,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from medialit.core.lesson import default_lesson_path, load_lesson
-from medialit.core.model import Label, Span
+from medialit.core.model import FeedbackMode, Label, Span
+from medialit.core.scoring import OutcomeKind
 from medialit.core.store import Store
 from medialit.core.submission import Submission, write_submission
-from medialit.core.teacher import import_lesson_file
+from medialit.core.teacher import import_lesson_file, new_lesson, update_details
+from medialit.gui.review import ReviewWindow
 from medialit.gui.teacher.window import TeacherWindow
 
 
@@ -77,18 +80,122 @@ def test_table_sorts_numbers_as_numbers_and_filters(teacher: TeacherWindow) -> N
     assert "Claim F1" in [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(19)]
 
 
-def test_double_click_opens_the_students_work(teacher: TeacherWindow) -> None:
+def test_column_titles_and_the_filter_hint_are_not_cut_off(teacher: TeacherWindow) -> None:
+    from medialit.gui.teacher.class_view import COLUMNS
+
+    view = teacher.class_tab
+    metrics = view.table.horizontalHeader().fontMetrics()
+    for column, (title, _field) in enumerate(COLUMNS):
+        assert view.table.columnWidth(column) > metrics.horizontalAdvance(title), title
+    hint = view.filter_edit.placeholderText()
+    assert view.filter_edit.width() > view.filter_edit.fontMetrics().horizontalAdvance(hint)
+
+
+def test_double_click_opens_the_students_review_in_the_teachers_words(
+    teacher: TeacherWindow,
+) -> None:
     view = teacher.class_tab
     view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     index = view.proxy.index(1, 0)  # Bob
     view.table.doubleClicked.emit(index)
-    dialog = teacher.student_dialog
-    assert dialog is not None and "Bob" in dialog.windowTitle()
-    texts = [dialog.outcomes.item(i).text() for i in range(dialog.outcomes.count())]
-    assert sum(t.startswith("✓ correct") for t in texts) == 15
-    assert any(t.startswith("○ missed") and "Why:" in t for t in texts)
-    dialog.outcomes.setCurrentRow(0)
-    assert dialog.view.selection_cp() is not None
+    work = teacher.student_window
+    assert isinstance(work, ReviewWindow) and work.isVisible()
+    lesson = teacher.desk.require_lesson()
+    assert work.windowTitle() == f"Bob's work on “{lesson.title}”"
+    assert work.mode is FeedbackMode.WHERE_WHY and work.report is view.row_at(1).report
+    about = work.findChild(QLabel, "review_about").text()
+    assert about == "8B · submitted 2026-11-30 09:02"
+    texts = [work.outcome_list.item(i).text() for i in range(work.outcome_list.count())]
+    assert sum(t.startswith("✓ Correct") for t in texts) == 15
+    assert texts[0].splitlines()[2] == "Bob found this claim with exactly the key's words."
+    missed = next(t for t in texts if t.startswith("○ Missed"))
+    assert "\nBob did not label this." in missed and "\nWhy: " in missed
+    assert not any("you" in item.message.lower().split() for item in work.items)
+    work.select_row(0)
+    assert work.view is not None and work.view.selection_cp() is not None
+    # the same symbols and words as the student's own review
+    student = ReviewWindow(lesson, report=work.report, mode=FeedbackMode.WHERE_WHY)
+    try:
+        assert [i.heading for i in student.items] == [i.heading for i in work.items]
+    finally:
+        student.deleteLater()
+
+
+def test_the_line_under_the_heading_says_what_the_teacher_should_know(
+    teacher: TeacherWindow,
+) -> None:
+    from medialit.gui.teacher.student_work import about_line
+
+    lesson = teacher.desk.require_lesson()
+    row = teacher.class_tab.row_at(0)  # amy, 8A
+    assert about_line(lesson, row) == "8A · submitted 2026-11-30 09:01"
+    late = dataclasses.replace(
+        row,
+        class_code="",
+        orphans=2,
+        submission=dataclasses.replace(row.submission, lesson_version=lesson.version + 1),
+    )
+    assert about_line(dataclasses.replace(lesson, version=lesson.version + 2), late) == (
+        "no class · submitted 2026-11-30 09:01 · written on version 2 of the text, placed on "
+        "version 3 · 2 span(s) could not be placed on this text and are not scored"
+    )
+
+
+def test_enter_opens_the_current_students_work_and_replaces_the_last(
+    teacher: TeacherWindow, qtbot: QtBot
+) -> None:
+    view = teacher.class_tab
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(2, 0))  # Cy
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    first = teacher.student_window
+    assert first is not None and first.windowTitle().startswith("Cy's work")
+    view.table.setCurrentIndex(view.proxy.index(3, 0))  # Zed
+    view.open_work_action.trigger()  # what Enter and the context menu do
+    second = teacher.student_window
+    assert second is not None and second is not first
+    assert second.windowTitle().startswith("Zed's work")
+    assert not [w for w in teacher.findChildren(ReviewWindow) if w.isVisible() and w is not second]
+    assert second.report is view.row_at(3).report
+    assert second.current_row == 0  # another student starts at their first outcome
+
+
+def test_the_teacher_sees_where_and_why_whatever_the_students_are_shown(
+    teacher: TeacherWindow,
+) -> None:
+    lesson = teacher.desk.require_lesson()
+    teacher.desk.apply(lambda s: update_details(s, lesson, feedback=FeedbackMode.NONE)[1])
+    assert teacher.desk.require_lesson().feedback is FeedbackMode.NONE
+    view = teacher.class_tab
+    view.refresh()
+    work = teacher.open_student(view.row_at(0))
+    assert work is not None and work.mode is FeedbackMode.WHERE_WHY
+    assert work.outcome_list is not None and any(i.explanation for i in work.items)
+
+
+def test_the_open_work_follows_key_edits_and_closes_with_its_lesson(
+    teacher: TeacherWindow, qtbot: QtBot
+) -> None:
+    view = teacher.class_tab
+    view.table.doubleClicked.emit(view.proxy.index(0, 0))  # amy: found the first 5
+    work = teacher.student_window
+    assert work is not None
+    work.select_row(10)
+    at = work.items[10].start
+    before, title, geometry = work.report.score, work.windowTitle(), work.geometry()
+    found = next(i for i in work.items if i.kind is OutcomeKind.CORRECT)
+    teacher.key_editor.select_span(found.key.key.id)  # type: ignore[union-attr]
+    teacher.key_editor.delete_action.trigger()  # amy's correct span is no longer in the key
+    rescored = teacher.student_window
+    assert rescored is not None and rescored is not work and rescored.isVisible()
+    assert rescored.windowTitle() == title and rescored.report.score < before
+    assert rescored.geometry() == geometry
+    assert rescored.items[rescored.current_row].start == at  # still at the same outcome
+    teacher.key_editor.undo_stack.undo()
+    assert teacher.student_window is not None
+    assert teacher.student_window.report.score == before
+    teacher.desk.open_lesson(None)
+    assert teacher.student_window is None
 
 
 def test_most_missed_click_jumps_to_the_text_and_heatmap_is_drawn(
@@ -181,3 +288,42 @@ def test_exported_csvs_neutralise_formula_names_and_notes(qtbot: QtBot, tmp_path
     assert "'@SUM(1)" in {row.get("student_note") for row in rows}
     assert not any(formula_like(v) for row in rows for v in row.values())
     store.close()
+
+
+def test_delete_lesson_asks_first_saying_how_many_submissions_go_with_it(
+    teacher: TeacherWindow, qtbot: QtBot
+) -> None:
+    lesson = teacher.desk.require_lesson()
+    store = teacher.desk.store
+    teacher.adopt(new_lesson("Another article, short.", title="Spare"))
+    teacher.desk.open_lesson(lesson.id)
+    view = teacher.class_tab
+    view.table.doubleClicked.emit(view.proxy.index(0, 0))
+    assert teacher.student_window is not None
+    action = teacher.actions_by_name["delete_lesson"]
+    assert action.isEnabled() and action.text() == "De&lete lesson…"
+
+    action.trigger()
+    box = teacher.findChild(QMessageBox, "delete_lesson_box")
+    assert box is not None and box.isVisible()
+    assert box.text() == (
+        f"Delete “{lesson.title}” and its key ({len(lesson.key or ())} spans)? "
+        "4 submissions from 4 students will be removed with it."
+    )
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # the default is Cancel
+    assert not box.isVisible() and store.is_authored(lesson.id)
+    assert len(store.imported_submissions(lesson.id)) == 4
+
+    box = teacher.delete_lesson()
+    assert box is not None
+    box.findChild(QPushButton, "delete_lesson_confirm").click()
+    assert not store.is_authored(lesson.id) and store.imported_submissions(lesson.id) == []
+    assert teacher.desk.lesson is not None and teacher.desk.lesson.title == "Spare"
+    assert [teacher.lesson_list.item(r).text().split("\n")[0] for r in range(1)] == ["Spare"]
+    assert teacher.lesson_list.count() == 1 and teacher.student_window is None
+    assert view.model.rowCount() == 0 and teacher.key_editor.undo_stack.count() == 0
+    assert teacher.statusBar().currentMessage().startswith(f"Deleted “{lesson.title}”")
+
+    teacher.delete_lesson().findChild(QPushButton, "delete_lesson_confirm").click()
+    assert teacher.desk.lesson is None and teacher.lesson_list.count() == 0
+    assert not action.isEnabled()

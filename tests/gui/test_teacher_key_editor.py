@@ -5,16 +5,18 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
 from medialit.core.model import Label, Span
 from medialit.core.store import Store
 from medialit.core.submission import Submission, write_submission
-from medialit.core.teacher import has_passphrase
+from medialit.core.teacher import PassphraseGate, has_passphrase, set_passphrase
 from medialit.gui.app import build_window
-from medialit.gui.teacher import open_teacher_mode
+from medialit.gui.teacher import open_teacher_mode, passphrase_gate
 from medialit.gui.teacher.passphrase import PassphraseDialog
 from medialit.gui.teacher.window import TeacherWindow
+from tests.helpers import FakeClock
 
 HTML = (
     "<html><head><title>Bridge to open</title><script>x()</script></head><body>"
@@ -73,6 +75,52 @@ def test_passphrase_is_set_on_first_use_then_required(qtbot: QtBot, tmp_path: Pa
     again.passphrase.setText("sesame-open")
     again.on_buttons_accepted()
     assert not again.isVisible()
+    store.close()
+
+
+def test_wrong_guesses_make_the_next_try_wait_and_say_how_long(qtbot: QtBot) -> None:
+    store = Store.memory()
+    set_passphrase(store, "sesame-open")
+    clock = FakeClock()
+    gate = PassphraseGate(store, clock=clock)
+    student_window = QMainWindow()
+    qtbot.addWidget(student_window)
+    dialog = open_teacher_mode(student_window, store, gate=gate)
+    assert isinstance(dialog, PassphraseDialog)
+    for n in range(3):
+        dialog.passphrase.setText(f"wrong-guess-{n}")
+        qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    assert not dialog.ok_button.isEnabled() and dialog.timer.isActive()
+    assert dialog.error.text() == (
+        "That is not the teacher passphrase. After 3 wrong guesses, try again in 2 s."
+    )
+    dialog.passphrase.setText("sesame-open")  # too early: not even checked
+    dialog.on_buttons_accepted()
+    assert dialog.isVisible() and gate.wrong == 3
+    clock.now += 1.2
+    dialog.on_timer_timeout()
+    assert dialog.error.text().endswith("try again in 1 s.")
+    clock.now += 1
+    dialog.on_timer_timeout()
+    assert dialog.ok_button.isEnabled() and not dialog.timer.isActive()
+    assert dialog.error.text().endswith("You can try again now.")
+    dialog.passphrase.setText("wrong-guess-4")
+    dialog.on_buttons_accepted()
+    assert dialog.error.text().endswith("After 4 wrong guesses, try again in 4 s.")
+    dialog.reject()
+    # a new dialog does not start afresh
+    again = open_teacher_mode(student_window, store, gate=gate)
+    assert isinstance(again, PassphraseDialog) and not again.ok_button.isEnabled()
+    assert again.error.text().startswith("Too many wrong guesses.")
+    clock.now += 4
+    again.on_timer_timeout()
+    again.passphrase.setText("sesame-open")
+    again.on_buttons_accepted()
+    assert not again.isVisible() and gate.wrong == 0
+    teacher = student_window._teacher_window  # type: ignore[attr-defined]
+    qtbot.addWidget(teacher)
+    teacher.close()
+    assert passphrase_gate(store) is passphrase_gate(store)  # one per store, by default
     store.close()
 
 

@@ -13,7 +13,8 @@ import hmac
 import io
 import os
 import secrets
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,6 +94,64 @@ def check_passphrase(store: Store, passphrase: str) -> bool:
     return bool(stored) and verify_passphrase(passphrase, stored or "")
 
 
+FREE_GUESSES = 3
+"""Wrong guesses in a row that cost nothing; each one after that makes the next guess wait."""
+FIRST_DELAY = 2.0
+MAX_DELAY = 60.0
+
+
+def delay_after(wrong: int) -> float:
+    """Seconds the next guess waits after `wrong` wrong guesses in a row: 0, 0, 2, 4, 8 … 60."""
+    if wrong < FREE_GUESSES:
+        return 0.0
+    return min(MAX_DELAY, FIRST_DELAY * 2.0 ** (wrong - FREE_GUESSES))
+
+
+@dataclass(frozen=True, slots=True)
+class Guess:
+    """What became of one guess at the passphrase."""
+
+    right: bool
+    checked: bool
+    """False when the guess came before the wait was over: it was not even looked at."""
+    wait: float
+    """Seconds before the next guess is taken (0: now)."""
+
+
+class PassphraseGate:
+    """`check_passphrase` slowed down after wrong guesses, against guessing on a shared laptop.
+
+    The first FREE_GUESSES wrong guesses in a row cost nothing; after that each
+    wrong guess makes the next one wait (2 s, 4 s, 8 s … at most 60 s), and a
+    guess before the wait is over is refused without being checked. A right
+    guess starts afresh. Kept in memory while the app runs (the GUI keeps one
+    per database), not in the database; `clock` (seconds, monotonic) is there
+    for tests.
+    """
+
+    def __init__(self, store: Store, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.store = store
+        self.clock = clock
+        self.wrong = 0
+        self._not_before = 0.0
+
+    def seconds_left(self) -> float:
+        """How long until the next guess is taken (0: now)."""
+        return max(0.0, self._not_before - self.clock())
+
+    def guess(self, passphrase: str) -> Guess:
+        wait = self.seconds_left()
+        if wait > 0:
+            return Guess(right=False, checked=False, wait=wait)
+        if check_passphrase(self.store, passphrase):
+            self.wrong, self._not_before = 0, 0.0
+            return Guess(right=True, checked=True, wait=0.0)
+        self.wrong += 1
+        wait = delay_after(self.wrong)
+        self._not_before = self.clock() + wait
+        return Guess(right=False, checked=True, wait=wait)
+
+
 # -- lessons -----------------------------------------------------------------------------------
 
 
@@ -139,6 +198,72 @@ def load_authored(store: Store, lesson_id: str) -> Lesson:
     body = store.lesson_body(lesson_id)
     lesson = lesson_from_dict(body, origin=f"lesson {lesson_id}")
     return dataclasses.replace(lesson, key=tuple(store.key_spans(lesson_id)), kind="lesson")
+
+
+@dataclass(frozen=True, slots=True)
+class LessonFootprint:
+    """What deleting an authored lesson takes with it, for the confirmation."""
+
+    title: str
+    key_spans: int
+    versions: int
+    """Text versions kept for late submissions (1 for a lesson never revised)."""
+    submissions: int
+    """Imported submission files: every student's current one and the older ones."""
+    students: int
+
+    def describe(self) -> str:
+        """The lesson and what is kept with it: “Rain”, its key (12 spans) and its 2 text versions."""
+        parts = [f"“{self.title}”", f"its key ({_count(self.key_spans, 'span')})"]
+        if self.versions > 1:
+            parts.append(f"its {self.versions} text versions")
+        return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+    def submissions_text(self) -> str:
+        """How many submissions go with it, in a sentence (said even when none)."""
+        if not self.submissions:
+            return "No submissions were imported for it, so none are removed."
+        older = self.submissions - self.students  # each student has one current submission
+        ones = "one" if older == 1 else "ones"
+        history = f" (their current ones and {older} older {ones})" if older else ""
+        return (
+            f"{_count(self.submissions, 'submission')} from "
+            f"{_count(self.students, 'student')}{history} will be removed with it."
+        )
+
+    def deleted_text(self) -> str:
+        """Once done: Deleted “Rain”, its key (12 spans), with 31 submissions."""
+        return f"Deleted {self.describe()}, with {_count(self.submissions, 'submission')}."
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}{'' if n == 1 else 's'}"
+
+
+def lesson_footprint(store: Store, lesson_id: str) -> LessonFootprint:
+    """Raises NotFoundError when `lesson_id` is not an authored lesson."""
+    row = store.lesson_row(lesson_id)
+    subs = store.imported_submissions(lesson_id, current_only=False)
+    return LessonFootprint(
+        title=row.title,
+        key_spans=len(store.key_spans(lesson_id)),
+        versions=len(store.lesson_version_bodies(lesson_id)),
+        submissions=len(subs),
+        students=len({s.student_id for s in subs}),
+    )
+
+
+def delete_lesson(store: Store, lesson_id: str) -> Change:
+    """Delete an authored lesson with its key, text versions and imported submissions.
+
+    A database file is backed up first (`Store.backup`), so the deletion can be
+    undone with File > Restore from backup…; if the backup fails, nothing is
+    deleted. The students' own work and submissions on this computer are kept.
+    """
+    store.lesson_row(lesson_id)  # NotFoundError before anything happens
+    if store.path is not None:
+        store.backup()
+    return store.delete_authored_lesson(lesson_id)
 
 
 def update_details(

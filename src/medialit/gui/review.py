@@ -1,8 +1,10 @@
 """The review of one student's work against the key: score, figures, outcomes on the article.
 
-`ReviewWindow(lesson, spans, report, *, mode, student_name)` needs no main
-window: the student's window opens it after a submit (`MainWindow.open_review`),
-and a teacher's window can open it for any submission. What it shows follows
+`ReviewWindow(lesson, spans, report, *, mode, student_name, audience)` needs no
+main window: the student's window opens it after a submit
+(`MainWindow.open_review`), and the teacher's window opens it for any student's
+submission (gui.teacher.student_work: mode where+why, in the teacher's voice,
+"Ben found this claim…" instead of "You found…"). What it shows follows
 the feedback mode (core.review): `score` the score and per-label figures;
 `where` also the article with the student's spans (tinted and underlined as
 while working) and the key's spans (boxed, with a badge: how it went and the
@@ -69,10 +71,13 @@ from PySide6.QtWidgets import (
 from medialit.core.model import FeedbackMode, Lesson, Span, SpanId
 from medialit.core.review import (
     FIGURE_COLUMNS,
-    FIGURE_HELP,
+    STUDENT,
+    Audience,
     FigureRow,
     ReviewItem,
+    Voice,
     counts_text,
+    figure_help,
     figure_rows,
     review_items,
     score_lesson,
@@ -122,10 +127,10 @@ class ReviewArticleView(ArticleView):
     line_height_percent = 260  # under each line: the four label tracks, then the badges
     outcome_clicked = Signal(int)  # row of the outcome clicked (its text or its badge)
 
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+    def __init__(self, text: str, parent: QWidget | None = None, *, voice: Voice = STUDENT) -> None:
         super().__init__(text, parent)
         self.setObjectName("review_article")
-        self.setAccessibleName("Article with your spans and the key's spans")
+        self.setAccessibleName(voice.say("article_name"))
         self.items: tuple[ReviewItem, ...] = ()
         self.current_row = -1
         self._pads: list[float] = []
@@ -406,10 +411,12 @@ class OutcomeList(QListWidget):
 class FiguresTable(QTableWidget):
     """Precision, recall and F1 per label and for all labels; empty cells show — and say why."""
 
-    def __init__(self, rows: tuple[FigureRow, ...], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, rows: tuple[FigureRow, ...], parent: QWidget | None = None, *, voice: Voice = STUDENT
+    ) -> None:
         super().__init__(len(rows), len(FIGURE_COLUMNS), parent)
         self.setObjectName("figures_table")
-        self.setAccessibleName("Your figures per label")
+        self.setAccessibleName(voice.say("figures_name"))
         self.setHorizontalHeaderLabels(list(FIGURE_COLUMNS))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -466,10 +473,15 @@ class ReviewWindow(QMainWindow):
         *,
         mode: FeedbackMode | None = None,
         student_name: str = "",
+        audience: Audience = Audience.STUDENT,
+        about: str = "",
         parent: QWidget | None = None,
     ) -> None:
         """`report` defaults to scoring `spans` against the lesson's key; `mode` to the lesson's.
 
+        `audience` is whom the words speak to: the student ("You found…", the
+        default) or their teacher ("<student_name> found…", titled with the
+        name); `about` is a line under the heading (the teacher's: class, when).
         Raises ValueError for mode `none` (nothing to show) and, via core.review,
         UnscorableKeyError for a lesson without a key.
         """
@@ -479,12 +491,25 @@ class ReviewWindow(QMainWindow):
             raise ValueError("feedback mode 'none' shows no review")
         self.lesson = lesson
         self.report = report if report is not None else score_lesson(lesson, spans)
-        self.items = review_items(self.report, mode=self.mode)
+        self.voice = (
+            Voice.teacher(student_name)
+            if audience is Audience.TEACHER
+            else Voice(audience, student_name)
+        )
+        self.items = review_items(self.report, mode=self.mode, voice=self.voice)
         self.student_name = student_name
+        self.about = about
         self.setObjectName("review_window")
-        self.setWindowTitle(f"Review: {lesson.title}")
-        self.setAccessibleName(f"Review of {lesson.title}")
-        self.figures = FiguresTable(figure_rows(self.report), self)
+        heading = self.voice.work_heading(lesson.title)
+        if audience is Audience.TEACHER:
+            self.setWindowTitle(heading)
+            self.setAccessibleName(heading)
+        else:
+            self.setWindowTitle(f"Review: {lesson.title}")
+            self.setAccessibleName(f"Review of {lesson.title}")
+        self.figures = FiguresTable(
+            figure_rows(self.report, voice=self.voice), self, voice=self.voice
+        )
         self.view: ReviewArticleView | None = None
         self.outcome_list: OutcomeList | None = None
         self.current_row = -1
@@ -494,7 +519,7 @@ class ReviewWindow(QMainWindow):
         side_layout.setContentsMargins(8, 8, 8, 8)
         side_layout.addWidget(self._make_score())
         side_layout.addWidget(self.figures)
-        help_label = self._label(FIGURE_HELP, "figures_help", small=True)
+        help_label = self._label(figure_help(self.voice), "figures_help", small=True)
         side_layout.addWidget(help_label)
         if shows_outcomes(self.mode):
             self._make_outcome_parts(side_layout)
@@ -506,19 +531,13 @@ class ReviewWindow(QMainWindow):
             splitter.setStretchFactor(1, 2)
             splitter.setChildrenCollapsible(False)
             self.setCentralWidget(splitter)
-            self.resize(1280, 800)
-            splitter.setSizes([760, 520])
+            self._fit(1280, 800)
+            splitter.setSizes([760, 520])  # in that ratio when the screen is smaller
         else:
-            side_layout.addWidget(
-                self._label(
-                    "Your teacher shows only the score for this lesson, not which spans "
-                    "matched the key.",
-                    "score_only_note",
-                )
-            )
+            side_layout.addWidget(self._label(self.voice.say("score_only"), "score_only_note"))
             side_layout.addStretch(1)
             self.setCentralWidget(side)
-            self.resize(520, 380)
+            self._fit(520, 380)
         self._make_actions()
         if self.outcome_list is not None and self.items:
             self.select_row(0)
@@ -528,6 +547,15 @@ class ReviewWindow(QMainWindow):
         self.statusBar().showMessage(KEYS_HINT if self.items else "Esc closes this review.")
 
     # -- construction ------------------------------------------------------------------
+
+    def _fit(self, width: int, height: int) -> None:
+        """That size, or less on a small screen (a 1366x768 laptop) so all of it shows."""
+        screen = self.screen() or QApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        if room is not None and room.isValid():
+            width = min(width, room.width() * 19 // 20)
+            height = min(height, room.height() * 9 // 10)
+        self.resize(width, height)
 
     def _label(self, text: str, name: str, *, small: bool = False, rich: bool = False) -> QLabel:
         label = QLabel(text, self)
@@ -545,11 +573,13 @@ class ReviewWindow(QMainWindow):
         box = QWidget(self)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 4)
-        who = f"{self.student_name}'s work" if self.student_name else "Your work"
-        title = self._label(f"{who} on “{self.lesson.title}”", "review_heading")
+        title = self._label(self.voice.work_heading(self.lesson.title), "review_heading")
         font = QFont(title.font())
         font.setBold(True)
         title.setFont(font)
+        layout.addWidget(title)
+        if self.about:
+            layout.addWidget(self._label(self.about, "review_about"))
         score = f"{self.report.score:.1f}"
         self.score_label = self._label(
             f"Score <span style='font-size:22pt; font-weight:bold'>{score}</span> out of 100",
@@ -557,7 +587,6 @@ class ReviewWindow(QMainWindow):
             rich=True,
         )
         self.score_label.setAccessibleName(f"Score {score} out of 100")
-        layout.addWidget(title)
         layout.addWidget(self.score_label)
         if shows_outcomes(self.mode):
             self.counts_label = self._label(counts_text(self.report), "outcome_counts")
@@ -581,20 +610,14 @@ class ReviewWindow(QMainWindow):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(8, 8, 0, 8)
         legend = self._label(
-            "Your spans are tinted and underlined as when you worked. The key's spans are "
-            "boxed; the badge says how you did and gives the key's label (C claim, F fact, "
-            "S speculation, Src sourcing):<br>" + legend_html(),
+            html.escape(self.voice.say("legend"), quote=False) + "<br>" + legend_html(),
             "review_legend",
             small=True,
             rich=True,
         )
-        legend.setAccessibleName(
-            "Legend: your spans are tinted; the key's spans are boxed, with a badge: "
-            "tick correct, half circle partly found, cross wrong label, circle missed, "
-            "question mark not in the key, plus bonus."
-        )
+        legend.setAccessibleName(self.voice.say("legend_said"))
         layout.addWidget(legend)
-        view = ReviewArticleView(self.lesson.article.text, box)
+        view = ReviewArticleView(self.lesson.article.text, box, voice=self.voice)
         view.lesson = self.lesson
         view.set_index(SpanIndex(student_spans(self.report)))
         view.set_items(self.items)

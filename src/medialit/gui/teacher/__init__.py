@@ -7,10 +7,23 @@ use) and opens the TeacherWindow on the same store.
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from medialit.core.store import Store
+from medialit.core.teacher import PassphraseGate
+
+_gates: WeakKeyDictionary[Store, PassphraseGate] = WeakKeyDictionary()
+
+
+def passphrase_gate(store: Store) -> PassphraseGate:
+    """The one gate of a store, so wrong guesses count across dialogs while the app runs."""
+    gate = _gates.get(store)
+    if gate is None:
+        gate = _gates[store] = PassphraseGate(store)
+    return gate
 
 
 def install_teacher_menu(window: QMainWindow, store: Store) -> QMenu:
@@ -24,12 +37,14 @@ def install_teacher_menu(window: QMainWindow, store: Store) -> QMenu:
     return menu
 
 
-def open_teacher_mode(window: QMainWindow, store: Store) -> object:
+def open_teacher_mode(
+    window: QMainWindow, store: Store, *, gate: PassphraseGate | None = None
+) -> object:
     """Ask for (or set) the passphrase; on success open the teacher window. Returns the dialog."""
     from medialit.gui.teacher.passphrase import PassphraseDialog
     from medialit.gui.teacher.window import TeacherWindow
 
-    dialog = PassphraseDialog(store, window)
+    dialog = PassphraseDialog(store, window, gate=gate or passphrase_gate(store))
 
     def open_window() -> None:
         teacher = TeacherWindow(store)

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QAction, QColor, QHelpEvent, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -140,7 +140,7 @@ class StudentTableModel(QAbstractTableModel):
             tip = f"{row.name} ({row.student_id})"
             if row.orphans:
                 tip += f"\n{row.orphans} span(s) from an earlier text could not be placed"
-            return tip + "\nDouble-click to see this student's work against the key."
+            return tip + "\nDouble-click (or Enter) to see this student's work against the key."
         if role == Qt.ItemDataRole.UserRole:
             return row.student_id
         return None
@@ -244,6 +244,10 @@ class ClassView(QWidget):
         self.filter_edit.setObjectName("class_filter")
         self.filter_edit.setPlaceholderText("Filter by name or class…")
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(
+            self.filter_edit.fontMetrics().horizontalAdvance(self.filter_edit.placeholderText())
+            + 48  # frame and clear button
+        )
 
         self.model = StudentTableModel(self)
         self.proxy = StudentFilter(self)
@@ -260,10 +264,24 @@ class ClassView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setDefaultSectionSize(62)
+        header = self.table.horizontalHeader()
+        header.setDefaultSectionSize(62)
+        for column, (title, _field) in enumerate(COLUMNS):  # room for the title and sort arrow
+            wanted = header.fontMetrics().horizontalAdvance(title) + 28
+            self.table.setColumnWidth(column, max(62, wanted))
         self.table.setColumnWidth(0, 170)
         self.table.setColumnWidth(2, 120)
         self.table.doubleClicked.connect(self.on_table_doubleClicked)
+        self.open_work_action = QAction("&Open work against the key", self.table)
+        self.open_work_action.setObjectName("open_student_work")
+        self.open_work_action.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
+        )
+        self.open_work_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.open_work_action.triggered.connect(lambda _=False: self.open_current())
+        self.table.addAction(self.open_work_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.setAccessibleName("Students; Enter opens a student's work against the key")
 
         self.missed_table = QTableWidget(0, 5, self)
         self.missed_table.setObjectName("most_missed")
@@ -439,5 +457,11 @@ class ClassView(QWidget):
         return self.model.rows[source.row()]
 
     def on_table_doubleClicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.student_opened.emit(self.row_at(index.row()))
+
+    def open_current(self) -> None:
+        """Enter on the table (or its context menu): the current student's work."""
+        index = self.table.currentIndex()
         if index.isValid():
             self.student_opened.emit(self.row_at(index.row()))

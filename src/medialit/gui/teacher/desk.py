@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from medialit.core.model import KeySpan, Lesson
 from medialit.core.store import Change, LessonRow, Store
-from medialit.core.teacher import load_authored
+from medialit.core.teacher import delete_lesson, load_authored
 
 
 class Desk(QObject):
@@ -54,6 +54,20 @@ class Desk(QObject):
             self.failed.emit(exc)
             raise
         self.reload()
+        self.changed.emit(change)
+        return change
+
+    def delete_lesson(self, lesson_id: str) -> Change:
+        """Delete an authored lesson (core.teacher.delete_lesson: a backup first); if it was
+        the open one, open the newest remaining lesson (or none). Emits `changed` after."""
+        try:
+            change = delete_lesson(self.store, lesson_id)
+        except Exception as exc:
+            self.failed.emit(exc)
+            raise
+        if self.lesson is not None and self.lesson.id == lesson_id:
+            rows = self.lessons()
+            self.open_lesson(rows[0].id if rows else None)
         self.changed.emit(change)
         return change
 

@@ -2,11 +2,15 @@
 
 What it protects (README, Teachers): it keeps the key editor and class results
 out of a student's view on a shared laptop. The real protection is that student
-packs never contain the key.
+packs never contain the key. Guessing is slowed down (core.teacher.PassphraseGate):
+after three wrong guesses in a row the OK button waits, with the seconds shown.
 """
 
 from __future__ import annotations
 
+import math
+
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,19 +24,29 @@ from medialit.core.errors import MedialitError
 from medialit.core.store import Store
 from medialit.core.teacher import (
     MIN_PASSPHRASE,
-    check_passphrase,
+    PassphraseGate,
     has_passphrase,
     set_passphrase,
 )
 
+TICK_MS = 250
+
 
 class PassphraseDialog(QDialog):
-    """Asks for the passphrase, or (first use) sets it; accepted only when it is right."""
+    """Asks for the passphrase, or (first use) sets it; accepted only when it is right.
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    `gate` slows guessing down; pass the same one to every dialog on a store
+    (gui.teacher keeps one per store) so that closing the dialog does not reset it.
+    """
+
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, gate: PassphraseGate | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("passphrase_dialog")
         self.store = store
+        self.gate = gate if gate is not None else PassphraseGate(store)
+        self._reason = ""
         self.first_use = not has_passphrase(store)
         self.setWindowTitle("Teacher mode")
         form = QFormLayout(self)
@@ -67,6 +81,14 @@ class PassphraseDialog(QDialog):
         buttons.accepted.connect(self.on_buttons_accepted)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert ok is not None
+        self.ok_button = ok
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.on_timer_timeout)
+        if not self.first_use and self.gate.seconds_left() > 0:
+            self._wait("Too many wrong guesses.")
 
     def on_buttons_accepted(self) -> None:
         text = self.passphrase.text()
@@ -79,10 +101,40 @@ class PassphraseDialog(QDialog):
             except MedialitError as exc:
                 self.error.setText(str(exc).capitalize() + ".")
                 return
-        elif not check_passphrase(self.store, text):
-            self.error.setText("That is not the teacher passphrase.")
-            self.passphrase.selectAll()
-            return
+        else:
+            guess = self.gate.guess(text)
+            if not guess.right:
+                self.passphrase.selectAll()
+                if guess.wait > 0:
+                    self._wait(
+                        "That is not the teacher passphrase."
+                        if guess.checked
+                        else "Too many wrong guesses."
+                    )
+                else:
+                    self.error.setText("That is not the teacher passphrase.")
+                return
         self.passphrase.clear()
         self.repeat.clear()
         self.accept()
+
+    # -- waiting after wrong guesses ----------------------------------------------------
+
+    def _wait(self, reason: str) -> None:
+        """OK waits until the gate takes guesses again; the seconds left are shown."""
+        self._reason = reason
+        self.ok_button.setEnabled(False)
+        self.timer.start()
+        self.on_timer_timeout()
+
+    def on_timer_timeout(self) -> None:
+        left = self.gate.seconds_left()
+        if left <= 0:
+            self.timer.stop()
+            self.ok_button.setEnabled(True)
+            self.error.setText(f"{self._reason} You can try again now.")
+            return
+        self.error.setText(
+            f"{self._reason} After {self.gate.wrong} wrong guesses, try again in "
+            f"{math.ceil(left)} s."
+        )

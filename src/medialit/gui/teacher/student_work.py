@@ -1,101 +1,47 @@
-"""One student's work against the key: their spans on the article, and each outcome with the why."""
+"""One student's work against the key, for the teacher: the student's own review window.
+
+The teacher sees what the student sees with feedback `where+why`, whatever the
+lesson's mode (the teacher sees everything), with the same outcome symbols,
+colours and words (gui.review, core.review), said about the student ("Ben
+found this claim…") and titled with their name. The figures are the class
+table's: the row's report, scored by `classroom.score_class` from the current key.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from medialit.core.classroom import StudentRow
-from medialit.core.model import Lesson, Span, SpanId
-from medialit.core.scoring import Outcome, OutcomeKind
-from medialit.core.spanindex import SpanIndex
-from medialit.gui.article_view import ArticleView
-
-MARKS = {
-    OutcomeKind.CORRECT: "✓ correct",
-    OutcomeKind.PARTIAL: "◐ partly",
-    OutcomeKind.WRONG_LABEL: "✗ wrong label",
-    OutcomeKind.MISSED: "○ missed",
-    OutcomeKind.SPURIOUS: "+ not in the key",
-    OutcomeKind.BONUS: "★ bonus",
-}
+from medialit.core.model import FeedbackMode, Lesson
+from medialit.core.review import Audience
+from medialit.gui.review import ReviewWindow
 
 
-def one_line(text: str, width: int = 140) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def describe(outcome: Outcome) -> str:
-    parts = [MARKS[outcome.kind]]
-    if outcome.key is not None:
-        parts.append(f"key {outcome.key.label.value}: “{one_line(outcome.key.quote)}”")
-    if outcome.student is not None and outcome.kind is not OutcomeKind.CORRECT:
-        parts.append(f"student {outcome.student.label.value}: “{one_line(outcome.student.quote)}”")
-    if outcome.coverage is not None and outcome.kind is OutcomeKind.PARTIAL:
-        parts.append(f"{outcome.coverage:.0%} covered")
-    return " — ".join(parts)
-
-
-class StudentWorkDialog(QDialog):
-    def __init__(self, lesson: Lesson, row: StudentRow, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("student_work")
-        self.setWindowTitle(f"{row.name} — {lesson.title}")
-        self.resize(1100, 700)
-        self.row = row
-        report = row.report
-        self.headline = QLabel(
-            f"<b>{row.name}</b> ({row.class_code or 'no class'}), submitted "
-            f"{row.submitted_at[:16].replace('T', ' ')} · score <b>{report.score:.1f}</b> · "
-            f"P {report.precision:.2f} R {report.recall:.2f} F1 {report.f1:.2f} · "
-            f"{report.correct} correct, {report.partial} partly, {report.wrong_label} wrong "
-            f"label, {report.missed} missed, {report.spurious} not in the key",
-            self,
+def about_line(lesson: Lesson, row: StudentRow) -> str:
+    """ "8B · submitted 2026-11-30 09:01", and what the teacher should know about the file."""
+    parts = [row.class_code or "no class", f"submitted {row.submitted_at[:16].replace('T', ' ')}"]
+    version = row.submission.lesson_version
+    if version != lesson.version:
+        parts.append(
+            f"written on version {version} of the text, placed on version {lesson.version}"
         )
-        self.headline.setWordWrap(True)
-        self.view = ArticleView(lesson.article.text, self)
-        self.view.setObjectName("student_work_view")
-        spans = [
-            Span(SpanId(f"s{i}"), s.start, s.end, s.label, s.quote, note=s.note)
-            for i, s in enumerate(report.spans)
-        ]
-        self.view.lesson = lesson
-        self.view.set_index(SpanIndex(spans))
-        self.outcomes = QListWidget(self)
-        self.outcomes.setObjectName("student_outcomes")
-        self.outcomes.setWordWrap(True)
-        self.outcomes.setSpacing(3)
-        self.outcomes.setAlternatingRowColors(True)
-        for outcome in report.outcomes:
-            text = describe(outcome)
-            if outcome.key is not None and outcome.key.key.explanation:
-                text += f"\n    Why: {outcome.key.key.explanation}"
-            item = QListWidgetItem(text)
-            target = outcome.key or outcome.student
-            if target is not None:
-                item.setData(Qt.ItemDataRole.UserRole, (target.start, target.end))
-            self.outcomes.addItem(item)
-        self.outcomes.currentItemChanged.connect(self.on_outcomes_currentItemChanged)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.view)
-        splitter.addWidget(self.outcomes)
-        splitter.setSizes([620, 460])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.headline)
-        layout.addWidget(splitter, 1)
+    if row.orphans:
+        parts.append(f"{row.orphans} span(s) could not be placed on this text and are not scored")
+    return " · ".join(parts)
 
-    def on_outcomes_currentItemChanged(
-        self, item: QListWidgetItem | None, _previous: QListWidgetItem | None
-    ) -> None:
-        where = item.data(Qt.ItemDataRole.UserRole) if item else None
-        if where:
-            self.view.select_cp(*where)
+
+def student_work_window(
+    lesson: Lesson, row: StudentRow, parent: QWidget | None = None
+) -> ReviewWindow:
+    """The review of `row`'s submission in the teacher's voice (not shown yet)."""
+    window = ReviewWindow(
+        lesson,
+        report=row.report,
+        mode=FeedbackMode.WHERE_WHY,
+        student_name=row.name,
+        audience=Audience.TEACHER,
+        about=about_line(lesson, row),
+        parent=parent,
+    )
+    window.setObjectName("student_work")
+    return window

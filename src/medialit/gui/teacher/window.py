@@ -40,6 +40,7 @@ from medialit.core.teacher import (
     ImportReport,
     current_submissions,
     import_lesson_file,
+    lesson_footprint,
     load_authored,
     new_lesson,
     not_submitted,
@@ -51,6 +52,7 @@ from medialit.core.teacher import (
     write_student_pack,
 )
 from medialit.gui.errors import show_error
+from medialit.gui.review import ReviewWindow
 from medialit.gui.teacher.class_view import ClassView
 from medialit.gui.teacher.collect import ImportReportDialog, ImportRun
 from medialit.gui.teacher.desk import Desk
@@ -58,7 +60,7 @@ from medialit.gui.teacher.dialogs import LessonDialog, TextDialog, raw_text
 from medialit.gui.teacher.key_editor import KeyEditor
 from medialit.gui.teacher.report import report_html, write_pdf
 from medialit.gui.teacher.roster import RosterPanel
-from medialit.gui.teacher.student_work import StudentWorkDialog
+from medialit.gui.teacher.student_work import student_work_window
 
 T = TypeVar("T")
 
@@ -79,7 +81,8 @@ class TeacherWindow(QMainWindow):
         self.import_run: ImportRun | None = None
         self.last_report: ImportReport | None = None
         self.report_dialog: ImportReportDialog | None = None
-        self.student_dialog: StudentWorkDialog | None = None
+        self.student_window: ReviewWindow | None = None  # one student's work, at most one
+        self.student_id = ""  # whose work student_window shows
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("teacher_tabs")
@@ -166,6 +169,9 @@ class TeacherWindow(QMainWindow):
             lesson, "Export Web Annotation JSON-LD…", self.export_web_annotations, name="w3c_out"
         )
         self._action(lesson, "Export doccano JSONL…", self.export_doccano, name="doccano_out")
+        self._menus[lesson].addSeparator()
+        self._action(lesson, "De&lete lesson…", self.delete_lesson, name="delete_lesson")
+        self._menus[lesson].addSeparator()
         self._action(lesson, "&Close teacher mode", self.close, name="close_teacher")
         self._action(subs, "&Import files…", self.import_files, name="import_files", key="Ctrl+I")
         self._action(subs, "Import a &folder…", self.import_folder, name="import_folder")
@@ -251,6 +257,47 @@ class TeacherWindow(QMainWindow):
         adopted, _change = import_lesson_file(self.desk.store, lesson)
         self.desk.open_lesson(adopted.id)
         self.refresh_lessons()
+
+    def delete_lesson(self) -> QMessageBox | None:
+        """Ask (saying what goes with it, submissions counted), then delete the open lesson."""
+        lesson = self.desk.lesson
+        if lesson is None:
+            return None
+        footprint = self.run(lambda: lesson_footprint(self.desk.store, lesson.id))
+        if footprint is None:
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Delete lesson?",
+            f"Delete {footprint.describe()}? {footprint.submissions_text()}",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("delete_lesson_box")
+        backup = (
+            "A backup of the database is taken first: File → Restore from backup… in the "
+            "student window brings the lesson back. "
+            if self.desk.store.path is not None
+            else ""
+        )
+        box.setInformativeText(
+            backup + "Files you exported and the students' own copies are not touched."
+        )
+        delete = box.addButton("Delete lesson", QMessageBox.ButtonRole.DestructiveRole)
+        delete.setObjectName("delete_lesson_confirm")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        lesson_id = lesson.id
+
+        def on_box_finished() -> None:
+            if box.clickedButton() is not delete:
+                return
+            if self.run(lambda: self.desk.delete_lesson(lesson_id)) is not None:
+                self.refresh_lessons()
+                self.show_message(footprint.deleted_text())
+
+        box.finished.connect(on_box_finished)
+        box.open()
+        return box
 
     def edit_details(self) -> LessonDialog | None:
         lesson = self.desk.lesson
@@ -499,22 +546,81 @@ class TeacherWindow(QMainWindow):
 
         return self._export(path, "Export class report", "report.pdf", write)
 
-    def open_student(self, row: StudentRow) -> StudentWorkDialog | None:
+    # -- one student's work ----------------------------------------------------------------
+
+    def open_student(self, row: StudentRow, *, activate: bool = True) -> ReviewWindow | None:
+        """Show `row`'s work against the key (the student's review, in the teacher's words).
+
+        It replaces the one open before, in the same place (for the same student,
+        at the same outcome); `activate=False` (a rescore after a key edit)
+        leaves the focus where it is.
+        """
         lesson = self.desk.lesson
         if lesson is None:
             return None
-        dialog = StudentWorkDialog(lesson, row, self)
-        dialog.show()
-        self.student_dialog = dialog
-        return dialog
+        window = self.run(lambda: student_work_window(lesson, row, self))
+        if window is None:
+            return None
+        same = row.student_id == self.student_id
+        old, self.student_window, self.student_id = self.student_window, window, row.student_id
+        if old is not None:
+            if old.isVisible():
+                window.setGeometry(old.geometry())
+                if same and old.current_row >= 0 and old.items and window.items:
+                    start = old.items[old.current_row].start
+                    later = [r for r, item in enumerate(window.items) if item.start >= start]
+                    window.select_row(later[0] if later else len(window.items) - 1)
+            old.close()
+            old.deleteLater()
+        window.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, not activate)
+        window.show()
+        if activate:
+            window.raise_()
+            window.activateWindow()
+        return window
+
+    def close_student(self) -> None:
+        if self.student_window is not None:
+            self.student_window.close()
+            self.student_window.deleteLater()
+        self.student_window, self.student_id = None, ""
+
+    def rescore_student(self) -> None:
+        """After a key or submission change: the open student's work from the current key."""
+        window, lesson = self.student_window, self.desk.lesson
+        if window is None or not window.isVisible():
+            return
+        row = None
+        if lesson is not None:
+            subs = [
+                s
+                for s in current_submissions(self.desk.store, lesson.id)
+                if s.student_id == self.student_id
+            ]
+            try:
+                rows = score_class(lesson, subs).rows if subs else ()
+            except MedialitError as exc:  # e.g. no required key span left: the class tab says so
+                self.show_message(f"Closed the student's work: {exc}")
+                rows = ()
+            row = rows[0] if rows else None
+        if row is None:
+            self.close_student()
+        else:
+            self.open_student(row, activate=False)
 
     # -- refresh and messages --------------------------------------------------------------
 
     def on_desk_changed(self, change: Change) -> None:
         if change.kind.startswith("key") or change.kind.startswith("lesson"):
             self.refresh_stamp()
+        if change.kind.startswith(("key", "lesson", "submissions")):
+            self.rescore_student()
 
     def on_desk_lesson_switched(self) -> None:
+        if self.student_window is not None and (
+            self.desk.lesson is None or self.student_window.lesson.id != self.desk.lesson.id
+        ):
+            self.close_student()
         lesson = self.desk.lesson
         self.setWindowTitle(f"{lesson.title} — Teacher — medialit" if lesson else "Teacher")
         has = lesson is not None
