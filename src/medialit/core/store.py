@@ -14,7 +14,6 @@ import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +28,18 @@ from medialit.core.errors import (
 )
 from medialit.core.lock import InstanceLock
 from medialit.core.model import KeySpan, Label, Lesson, Span, SpanId, new_id
+from medialit.core.records import (
+    Change,
+    ImportRecord,
+    LessonRecord,
+    LessonRow,
+    RosterEntry,
+    SavedSpan,
+    StoredSubmission,
+    Student,
+    SubmissionRecord,
+    now,
+)
 from medialit.core.schema import (
     KNOWN_MIGRATIONS,
     LABEL_CHECK,
@@ -63,115 +74,8 @@ __all__ = [
 ]
 
 
-def now() -> str:
-    """UTC timestamp with microseconds, sortable as text."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """What a write changed, so each view can decide what to refresh (Anki's OpChanges)."""
-
-    kind: str
-    lesson_id: str = ""
-    span_ids: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Student:
-    id: str
-    name: str
-    class_code: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class LessonRecord:
-    """A lesson kept in the database (opened once), listed so work can be reopened."""
-
-    id: str
-    title: str
-    kind: str
-    version: int
-    updated_at: str
-
-
-@dataclass(frozen=True, slots=True)
-class SavedSpan:
-    """A student's span as the database keeps it: the text it was placed on, and whether
-    it is an orphan (re-anchoring found no place for it on the lesson's current text)."""
-
-    span: Span
-    article_sha256: str
-    orphaned: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class SubmissionRecord:
-    """One submission the student made from this machine (origin 'self')."""
-
-    id: str
-    submitted_at: str
-    path: str
-    span_count: int
-
-
 # -- teacher: authored lessons, key spans, imported submissions, roster ------------------
 # Additive to the student-side methods of `Store` below, which inherits them.
-
-
-@dataclass(frozen=True, slots=True)
-class LessonRow:
-    """An authored lesson as listed for the teacher."""
-
-    id: str
-    version: int
-    title: str
-    sha256: str
-    key_updated_at: str
-    updated_at: str
-
-
-@dataclass(frozen=True, slots=True)
-class StoredSubmission:
-    """One imported submission file; `current` marks a student's newest one for the lesson."""
-
-    id: str
-    content_sha256: str
-    lesson_id: str
-    lesson_version: int
-    article_sha256: str
-    student_id: str
-    student_name: str
-    class_code: str
-    submitted_at: str
-    path: str
-    body: dict[str, Any]
-    recorded_at: str
-    current: bool
-
-
-@dataclass(frozen=True, slots=True)
-class ImportRecord:
-    """What `record_submissions` stores for one checked file."""
-
-    content_sha256: str
-    lesson_id: str
-    lesson_version: int
-    article_sha256: str
-    student_id: str
-    student_name: str
-    class_code: str
-    submitted_at: str
-    path: str
-    body: dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class RosterEntry:
-    id: int
-    class_code: str
-    name: str
-    student_id: str | None = None
 
 
 def _key_row(lesson_id: str, k: KeySpan) -> dict[str, Any]:
