@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -22,7 +21,6 @@ from sqlite_utils import Database
 from medialit.core import backup as rolling
 from medialit.core.errors import (
     CorruptDatabaseError,
-    NewerSchemaError,
     NotFoundError,
     StoreError,
 )
@@ -46,6 +44,16 @@ from medialit.core.schema import (
     m001_initial,
     m002_teacher_lesson_versions,
     migrations,
+)
+from medialit.core.store_checks import (
+    check_database_file,
+    check_intact,
+    describe_sqlite_error,
+    newest_good_backup,
+    primary_code,
+    refuse_foreign_database,
+    refuse_newer_schema,
+    refuse_read_only,
 )
 
 # Every public name that lived here before the store was split into modules is still
@@ -399,7 +407,7 @@ class Store(TeacherStoreMixin):
             ) from None
         lock = InstanceLock.acquire(path) if exclusive else None
         try:
-            _refuse_read_only(path)
+            refuse_read_only(path)
             try:
                 conn = sqlite3.connect(str(path), timeout=5.0, isolation_level=None)
             except sqlite3.Error as exc:
@@ -427,53 +435,18 @@ class Store(TeacherStoreMixin):
         try:
             self.db.execute("PRAGMA busy_timeout = 5000")
             self.db.execute("PRAGMA foreign_keys = ON")
-            self._check_intact()
-            self._refuse_newer_schema()
-            self._refuse_foreign_database()
+            check_intact(self.db, self.path)
+            refuse_newer_schema(self.db, self.path)
+            refuse_foreign_database(self.db, self.path)
             if self.path is not None:
                 self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = FULL")
             migrations.apply(self.db)
         except sqlite3.DatabaseError as exc:
             self.db.conn.close()
-            if _primary_code(exc) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            if primary_code(exc) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
                 raise CorruptDatabaseError(where, str(exc)) from None
             raise StoreError(f"cannot use database {where}: {describe_sqlite_error(exc)}") from None
-
-    def _check_intact(self) -> None:
-        """PRAGMA quick_check before the first write: a damaged file is refused untouched."""
-        if self.path is None:
-            return
-        rows = [row[0] for row in self.db.execute("PRAGMA quick_check(5)").fetchall()]
-        if rows != ["ok"]:
-            self.db.conn.close()
-            raise CorruptDatabaseError(str(self.path), "; ".join(str(r) for r in rows)[:300])
-
-    def _refuse_newer_schema(self) -> None:
-        """A database with migrations we do not know came from a newer app: touch nothing."""
-        table = self.db[migrations.migrations_table]
-        if not table.exists():
-            return
-        applied = {m.name for m in migrations.applied(self.db)}
-        unknown = sorted(applied - KNOWN_MIGRATIONS)
-        if unknown:
-            self.db.conn.close()
-            raise NewerSchemaError(
-                f"database {self.path} was written by a newer medialit (schema {unknown[-1]}); "
-                "it was left untouched"
-            )
-
-    def _refuse_foreign_database(self) -> None:
-        """An SQLite file with tables but no medialit history belongs to another program."""
-        if self.db[migrations.migrations_table].exists():
-            return
-        tables = [t for t in self.db.table_names() if not t.startswith("sqlite_")]
-        if tables:
-            self.db.conn.close()
-            raise StoreError(
-                f"{self.path} is an SQLite database of another program (tables: "
-                f"{', '.join(tables[:5])}); it was left untouched"
-            )
 
     def close(self) -> None:
         self.db.conn.close()
@@ -836,83 +809,6 @@ class Store(TeacherStoreMixin):
             [student_id, lesson_id],
         )
         return [SubmissionRecord(**row) for row in rows]
-
-
-def check_database_file(path: str | Path) -> str | None:
-    """None if `path` is an intact medialit database this app can open; else what is wrong.
-
-    Opens the file read-only, so checking never changes it.
-    """
-    path = Path(path)
-    if not path.is_file():
-        return "the file does not exist"
-    try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        return describe_sqlite_error(exc)
-    try:
-        problem = rolling.quick_check(conn)
-        if problem != "ok":
-            return f"it is damaged ({problem})"
-        db = Database(conn)
-        if not db[migrations.migrations_table].exists() or "work_spans" not in db.table_names():
-            return "it is not a medialit database"
-        applied = {m.name for m in migrations.applied(db)}
-        if applied - KNOWN_MIGRATIONS:
-            return "it was written by a newer medialit"
-    except sqlite3.Error as exc:
-        return describe_sqlite_error(exc)
-    finally:
-        conn.close()
-    return None
-
-
-def newest_good_backup(db_path: str | Path) -> rolling.Backup | None:
-    """The newest backup of `db_path` that passes `check_database_file`, if any."""
-    for candidate in rolling.list_backups(db_path):
-        if check_database_file(candidate.path) is None:
-            return candidate
-    return None
-
-
-_HINTS = {
-    sqlite3.SQLITE_FULL: "the disk is full; free some space, then try again",
-    sqlite3.SQLITE_READONLY: "the database is read-only (is the disk or folder write-protected?)",
-    sqlite3.SQLITE_IOERR: "the disk reported an error (was a USB stick or network drive removed?)",
-    sqlite3.SQLITE_BUSY: "another program is writing to the database; try again in a moment",
-    sqlite3.SQLITE_LOCKED: "another program is writing to the database; try again in a moment",
-    sqlite3.SQLITE_CANTOPEN: "the database file cannot be opened (was it moved or deleted?)",
-    sqlite3.SQLITE_CORRUPT: "the database is damaged; restart medialit to recover it from a backup",
-    sqlite3.SQLITE_NOTADB: "the file is not a database",
-}
-
-
-def _primary_code(exc: sqlite3.Error) -> int | None:
-    code = getattr(exc, "sqlite_errorcode", None)
-    return code & 0xFF if isinstance(code, int) else None
-
-
-def describe_sqlite_error(exc: sqlite3.Error) -> str:
-    """SQLite's message, led by what it means for the user when we know (disk full, read-only)."""
-    hint = _HINTS.get(_primary_code(exc) or -1)
-    return f"{hint} ({exc})" if hint else str(exc)
-
-
-def _refuse_read_only(path: Path) -> None:
-    """SQLite would open a read-only file and fail only at the first edit: say so up front.
-
-    The folder must be writable too: WAL keeps `<name>-wal` and `<name>-shm` beside the file.
-    """
-    if path.exists() and not os.access(path, os.W_OK):
-        raise StoreError(
-            f"database {path} is read-only, and medialit saves every edit as it happens; "
-            "copy it to a folder you can write to (or choose another with --db)"
-        )
-    if not os.access(path.parent, os.W_OK):
-        raise StoreError(
-            f"the folder {path.parent} is read-only, and medialit saves every edit as it "
-            "happens; choose a folder you can write to (--db)"
-        )
 
 
 def _span_from_row(row: dict[str, Any]) -> Span:
