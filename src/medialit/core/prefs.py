@@ -7,7 +7,8 @@ that use a temporary database never touch real preferences.
 
 from __future__ import annotations
 
-from medialit.core.store import Change, Store
+from medialit.core.records import Change
+from medialit.core.store import Store
 
 ZOOM_MIN, ZOOM_MAX = -4, 12
 

@@ -32,7 +32,8 @@ from medialit.core.model import (
     new_id,
     trimmed_range,
 )
-from medialit.core.store import Change, ImportRecord, RosterEntry, Store, StoredSubmission
+from medialit.core.records import Change, ImportRecord, RosterEntry, StoredSubmission
+from medialit.core.store import Store
 from medialit.core.submission import (
     Submission,
     check_against,

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from medialit.core.anchoring import Anchor, Placement, context_agreement, place
 from medialit.core.errors import MedialitError
 from medialit.core.model import Article, Label, Lesson, Span
-from medialit.core.store import SavedSpan, Store, Student, now
+from medialit.core.records import SavedSpan, Student, now
+from medialit.core.store import Store
 from medialit.core.submission import Submission
 from medialit.core.text import snap_to_words, trim
 

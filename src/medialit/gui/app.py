@@ -20,7 +20,8 @@ from medialit.core.lesson import default_lesson_path
 from medialit.core.library import SAVED, load_choice
 from medialit.core.model import Lesson, new_id
 from medialit.core.prefs import Prefs
-from medialit.core.store import Store, Student
+from medialit.core.records import Student
+from medialit.core.store import Store
 from medialit.gui.main_window import MainWindow
 from medialit.gui.recovery import install_recovery_menu, open_store
 from medialit.gui.session import Session

@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand
 
 from medialit.core.errors import MedialitError
 from medialit.core.model import Label, Span
-from medialit.core.store import SavedSpan
+from medialit.core.records import SavedSpan
 from medialit.gui.session import Session
 
 

@@ -33,7 +33,7 @@ from medialit.core.errors import MedialitError
 from medialit.core.library import SAVED, lesson_choices, load_choice
 from medialit.core.model import LABELS, Label, Lesson, Span, new_id
 from medialit.core.prefs import Prefs
-from medialit.core.store import Change, Student
+from medialit.core.records import Change, Student
 from medialit.core.submission import Submission, write_submission
 from medialit.core.workspace import make_submission, selection_range
 from medialit.gui.article_view import ArticleView

@@ -42,7 +42,9 @@ from medialit.core.errors import (
     StoreError,
 )
 from medialit.core.lock import InstanceLock
-from medialit.core.store import Change, Store, newest_good_backup
+from medialit.core.records import Change
+from medialit.core.store import Store
+from medialit.core.store_checks import newest_good_backup
 from medialit.gui.errors import show_error
 from medialit.gui.main_window import MainWindow
 

@@ -20,8 +20,9 @@ from PySide6.QtCore import QObject, Signal
 
 from medialit.core.errors import MedialitError
 from medialit.core.model import Article, Lesson, Span
+from medialit.core.records import Change, SavedSpan, Student
 from medialit.core.spanindex import SpanIndex
-from medialit.core.store import Change, SavedSpan, Store, Student
+from medialit.core.store import Store
 from medialit.core.submission import Submission, submission_to_dict
 from medialit.core.workspace import Reanchoring, open_work
 

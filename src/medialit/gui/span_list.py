@@ -42,8 +42,8 @@ from PySide6.QtWidgets import (
 )
 
 from medialit.core.model import LABELS, Label
+from medialit.core.records import SavedSpan
 from medialit.core.spanindex import SpanIndex
-from medialit.core.store import SavedSpan
 from medialit.gui.label_style import label_icon
 
 COLUMNS = ("Label", "Quote", "Note")

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from medialit.core.model import KeySpan, Lesson
-from medialit.core.store import Change, LessonRow, Store
+from medialit.core.records import Change, LessonRow
+from medialit.core.store import Store
 from medialit.core.teacher import delete_lesson, load_authored
 
 

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from medialit.core.errors import MedialitError
 from medialit.core.model import LABELS, KeySpan, Label, Span, SpanId
+from medialit.core.records import Change
 from medialit.core.spanindex import SpanIndex
-from medialit.core.store import Change
 from medialit.core.teacher import check_key, check_no_overlap, make_key_span
 from medialit.gui.article_view import ArticleView
 from medialit.gui.teacher.commands import AddKeySpan, DeleteKeySpan, EditKeySpan

@@ -35,7 +35,8 @@ from medialit.core.interop import doccano_jsonl_bytes, read_doccano_key, web_ann
 from medialit.core.jsonfile import write_atomic
 from medialit.core.lesson import load_lesson
 from medialit.core.model import FeedbackMode, Lesson
-from medialit.core.store import Change, Store
+from medialit.core.records import Change
+from medialit.core.store import Store
 from medialit.core.teacher import (
     ImportReport,
     current_submissions,
