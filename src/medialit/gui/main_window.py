@@ -1,9 +1,10 @@
 """The student's main window: the article, label actions, span list, definitions, saved state.
 
 Every action has a menu entry, a shortcut and a name a screen reader can
-read. Edits become undo commands (gui.commands); the window only decides
+read. Edits become undo commands (gui.commands); gui.span_edits decides
 *which* edit a key means: 1-4 label the selected text, or relabel the
-selected span when no text is selected.
+selected span when no text is selected. The window keeps which span is
+selected and runs every edit through its undo stack (`push`).
 """
 
 from __future__ import annotations
@@ -35,10 +36,10 @@ from medialit.core.model import LABELS, Label, Lesson, Span, new_id
 from medialit.core.prefs import Prefs
 from medialit.core.store import Change, Student
 from medialit.core.submission import Submission, write_submission
-from medialit.core.workspace import make_submission, selection_range
+from medialit.core.workspace import make_submission
+from medialit.gui import span_edits
 from medialit.gui.article_view import ArticleView
-from medialit.gui.commands import AddSpan, DeleteOrphan, DeleteSpan, EditNote, RelabelSpan
-from medialit.gui.dialogs import LessonDialog, NameDialog, NoteDialog, SubmitDialog
+from medialit.gui.dialogs import LessonDialog, NameDialog, SubmitDialog
 from medialit.gui.errors import show_error
 from medialit.gui.label_style import label_icon
 from medialit.gui.legend import Legend
@@ -159,14 +160,14 @@ class MainWindow(QMainWindow):
         a = self._action
         self.delete_action = a(
             "&Delete span",
-            self.delete_selected_span,
+            partial(span_edits.delete_selected_span, self),
             name="delete_span",
             keys=[QKeySequence.StandardKey.Delete, "Backspace"],
             tip="Remove the selected span (Ctrl+Z brings it back)",
         )
         self.note_action = a(
             "&Note…",
-            self.edit_note,
+            partial(span_edits.edit_note, self),
             name="edit_note",
             keys=["N"],
             tip="Write why you chose this label for the selected span",
@@ -343,81 +344,19 @@ class MainWindow(QMainWindow):
             "1-4 relabel, N note, Delete remove, Esc let go."
         )
 
-    # -- labelling ------------------------------------------------------------------------
+    # -- labelling (gui.span_edits decides which edit a key means) -------------------------
 
     def label_selection(self, label: Label, *, exact: bool = False) -> None:
         """Keys 1-4: label the selected text, or relabel the selected span."""
-        selection = self.view.selection_cp()
-        if selection is None:
-            span = self.selected_span()
-            if span is not None:
-                self.relabel(span, label)
-            else:
-                self.say("Select some text first, then press 1-4.")
-            return
-        text = self.session.article.text
-        snap = self.prefs.snap_words() and not exact
-        found = selection_range(text, *selection, snap=snap)
-        if found is None:
-            self.say("That selection is only spaces or punctuation: nothing to label.")
-            return
-        start, end = found
-        for twin in self.session.index.overlapping(start, end):
-            if (twin.start, twin.end, twin.label) == (start, end, label):
-                self.select_span(twin.id)
-                self.say(f"That is already labelled {label.info.title}.")
-                return
-        span = Span.create(self.session.article, start, end, label)
-        if self._push(AddSpan(self.session, span)):
-            self.view.clear_selection()
-            self.select_span(span.id, move_caret=False)
-            self.say(f"Labelled {self.describe(span)}")
-
-    def relabel(self, span: Span, label: Label) -> None:
-        if span.label is label:
-            self.say(f"That span is already {label.info.title}.")
-            return
-        if self._push(RelabelSpan(self.session, span, label)):
-            self.say(f"Relabelled as {self.describe(span.with_label(label))}")
-
-    def delete_selected_span(self) -> None:
-        span = self.selected_span()
-        if span is None:
-            self.say("Select a span first (click it, or Alt+Down).")
-            return
-        if self._push(DeleteSpan(self.session, span)):
-            self.say(f"Deleted the {span.label.info.title} span. Ctrl+Z brings it back.")
+        span_edits.label_selection(self, label, exact=exact)
 
     def on_orphan_panel_delete_requested(self, span_id: str) -> None:
-        """Delete a span that could not be placed: only ever on the student's request."""
-        orphan = next((o for o in self.session.orphans if o.span.id == span_id), None)
-        if orphan is None:
-            return
-        if self._push(DeleteOrphan(self.session, orphan)):
-            self.say(
-                f"Deleted the {orphan.span.label.info.title} label that could not be placed. "
-                "Ctrl+Z brings it back."
-            )
+        span_edits.delete_orphan(self, span_id)
 
     def on_orphan_panel_copied(self, quote: str) -> None:
         self.say(f"Copied “{one_line(quote, 60)}”. Find it in the article to label it again.")
 
-    def edit_note(self) -> None:
-        span = self.selected_span()
-        if span is None:
-            self.say("Select a span first (click it, or Alt+Down), then press N.")
-            return
-        dialog = NoteDialog(self, quote=span.quote, label=span.label.info.title, note=span.note)
-
-        def save() -> None:
-            note = dialog.note()
-            current = self.session.index.get(span.id)
-            if current is not None and note != current.note:
-                self._push(EditNote(self.session, current, note))
-
-        self._open_dialog(dialog, save)
-
-    def _push(self, command: QUndoCommand) -> bool:
+    def push(self, command: QUndoCommand) -> bool:
         """Run an edit through the undo stack; False if the store refused it."""
         self._set_saved(False)
         before = self.undo_stack.index()
@@ -578,7 +517,7 @@ class MainWindow(QMainWindow):
 
     # -- student -------------------------------------------------------------------------
 
-    def _open_dialog(self, dialog: QDialog, on_accept: Callable[[], object]) -> None:
+    def open_dialog(self, dialog: QDialog, on_accept: Callable[[], object]) -> None:
         def finished(result: int) -> None:
             self.dialog = None
             if result == QDialog.DialogCode.Accepted:
@@ -622,14 +561,14 @@ class MainWindow(QMainWindow):
             self.session.switch(student=student)
             self.say(f"Hello {student.name}! Your work is kept under this name.")
 
-        self._open_dialog(dialog, done)
+        self.open_dialog(dialog, done)
 
     # -- lessons -------------------------------------------------------------------------
 
     def choose_lesson(self) -> None:
         choices = lesson_choices(self.session.store)
         dialog = LessonDialog(self, choices=choices, start_dir=str(paths.documents_dir()))
-        self._open_dialog(dialog, lambda: self.open_lesson_at(dialog.chosen))
+        self.open_dialog(dialog, lambda: self.open_lesson_at(dialog.chosen))
 
     def open_lesson_at(self, where: str) -> bool:
         """Open a lesson by file path or "id:<lesson id>"; the work on it continues."""
@@ -668,7 +607,7 @@ class MainWindow(QMainWindow):
             )
         folder = Path(self.prefs.last_submit_folder() or paths.documents_dir())
         dialog = SubmitDialog(self, summary=summary, folder=folder)
-        self._open_dialog(dialog, lambda: self.submit_to(dialog.folder()))
+        self.open_dialog(dialog, lambda: self.submit_to(dialog.folder()))
 
     def submit_to(self, folder: Path) -> Path | None:
         """Write the submission file into `folder`, remember it, confirm where it went."""
@@ -712,7 +651,7 @@ class MainWindow(QMainWindow):
         box.setObjectName("submitted_box")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._open_dialog(box, lambda: None)
+        self.open_dialog(box, lambda: None)
         self.say(f"Submitted: {path}")
         if session.lesson.review_allowed:
             self.open_review(submission)
