@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,23 +22,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QToolBar,
     QWidget,
 )
 
-from medialit import __version__
 from medialit.core import paths
 from medialit.core.errors import MedialitError
 from medialit.core.library import SAVED, lesson_choices, load_choice
 from medialit.core.model import LABELS, Label, Lesson, Span, new_id
 from medialit.core.prefs import Prefs
 from medialit.core.store import Change, Student
-from medialit.core.submission import Submission, write_submission
-from medialit.core.workspace import make_submission
-from medialit.gui import span_edits
+from medialit.core.submission import Submission
+from medialit.gui import span_edits, submit_flow
 from medialit.gui.article_view import ArticleView
-from medialit.gui.dialogs import LessonDialog, NameDialog, SubmitDialog
+from medialit.gui.dialogs import LessonDialog, NameDialog
 from medialit.gui.errors import show_error
 from medialit.gui.label_style import label_icon
 from medialit.gui.legend import Legend
@@ -218,7 +214,7 @@ class MainWindow(QMainWindow):
         )
         self.submit_action = a(
             "&Submit…",
-            self.submit,
+            partial(submit_flow.submit, self),
             name="submit",
             keys=["Ctrl+Shift+S"],
             tip="Write your work to a file for your teacher",
@@ -582,112 +578,12 @@ class MainWindow(QMainWindow):
         self.say(f"Opened “{lesson.title}”. {counts_text(self.session.index.counts())}")
         return True
 
-    # -- submitting ----------------------------------------------------------------------
-
-    def submit(self) -> None:
-        session = self.session
-        counts = session.index.counts()
-        before = session.store.own_submissions(session.student.id, session.lesson.id)
-        student = session.student
-        summary = (
-            f"<b>{escape(session.lesson.title)}</b><br>Handed in by <b>{escape(student.name)}</b>"
-            + (f", class {escape(student.class_code)}" if student.class_code else "")
-            + f"<br>{counts_text(counts)}"
-        )
-        if not len(session.index):
-            summary += "<br><b>You have not labelled anything yet.</b>"
-        if session.orphans:
-            summary += (
-                f"<br>{plural(len(session.orphans), 'label', 'labels')} that could not be placed "
-                "on the corrected text will not be handed in (they have no place in it)."
-            )
-        if before:
-            summary += (
-                f"<br>You submitted this lesson {len(before)} time(s) before; this adds a new file."
-            )
-        folder = Path(self.prefs.last_submit_folder() or paths.documents_dir())
-        dialog = SubmitDialog(self, summary=summary, folder=folder)
-        self.open_dialog(dialog, lambda: self.submit_to(dialog.folder()))
+    # -- submitting (gui.submit_flow) ---------------------------------------------------
 
     def submit_to(self, folder: Path) -> Path | None:
         """Write the submission file into `folder`, remember it, confirm where it went."""
-        session = self.session
-        submission = make_submission(
-            session.lesson, session.student, session.index, app_version=__version__
-        )
-        try:
-            if folder == paths.documents_dir():  # the usual place may not exist yet
-                folder.mkdir(parents=True, exist_ok=True)
-            path = write_submission(folder, submission)
-        except OSError as exc:
-            show_error(
-                self,
-                "Could not submit",
-                f"Could not write to {folder}: {exc.strerror or exc}. Nothing was handed in; "
-                "your work is still saved here. Try another folder.",
-            )
-            return None
-        try:
-            session.record_submission(submission, path=str(path))
-            self.prefs.set_last_submit_folder(str(folder))
-        except MedialitError:
-            pass  # the file is written; on_session_failed already said what was not recorded
-        self.last_submission = path
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "Submitted",
-            f"Your work was handed in as this file:\n\n{path}\n\n"
-            "Give this file to your teacher. You can keep working and submit again; "
-            "each submission is a new file."
-            + (
-                "\n\nWhen you close this message, your review opens: how your labels "
-                "compare with the teacher's key."
-                if session.lesson.review_allowed
-                else ""
-            ),
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setObjectName("submitted_box")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.open_dialog(box, lambda: None)
-        self.say(f"Submitted: {path}")
-        if session.lesson.review_allowed:
-            self.open_review(submission)
-        return path
+        return submit_flow.submit_to(self, folder)
 
     def open_review(self, submission: Submission) -> None:
-        """Open the review of a submission against the lesson's key, in its own window.
-
-        Called once after each successful submit when the lesson holds the key
-        and allows feedback (`Lesson.review_allowed`: the bundled practice
-        lesson, a teacher's review pack; never a student pack). What it shows
-        follows the lesson's feedback mode. It opens with show(), never modal,
-        once the "Submitted" message is closed (while that message is up, it
-        would block the review too); a new submit replaces the previous review.
-        """
-        lesson = self.session.lesson
-        try:
-            from medialit.gui.review import ReviewWindow
-
-            window = ReviewWindow(lesson, submission.spans, mode=lesson.feedback, parent=self)
-        except (MedialitError, ValueError) as exc:
-            show_error(self, "Could not show the review", exc)
-            return
-        if self.review_window is not None:
-            self.review_window.close()
-            self.review_window.deleteLater()
-        self.review_window = window
-        if self.dialog is not None:
-            self.dialog.finished.connect(lambda _result: self._show_review(window))
-        else:
-            self._show_review(window)
-
-    def _show_review(self, window: ReviewWindow) -> None:
-        if window is not self.review_window:
-            return  # replaced by a newer submission's review
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        self.say("Your review is open in its own window (Esc closes it).")
+        """Open the review of `submission` in its own window (see submit_flow.open_review)."""
+        submit_flow.open_review(self, submission)
