@@ -26,21 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medialit.core import paths
-from medialit.core.errors import MedialitError
-from medialit.core.library import SAVED, lesson_choices, load_choice
-from medialit.core.model import LABELS, Label, Lesson, Span, new_id
+from medialit.core.model import LABELS, Label, Lesson, Span
 from medialit.core.prefs import Prefs
-from medialit.core.store import Change, Student
+from medialit.core.store import Change
 from medialit.core.submission import Submission
-from medialit.gui import span_edits, submit_flow
+from medialit.gui import lesson_flow, span_edits, student_flow, submit_flow
 from medialit.gui.article_view import ArticleView
-from medialit.gui.dialogs import LessonDialog, NameDialog
 from medialit.gui.errors import show_error
 from medialit.gui.label_style import label_icon
 from medialit.gui.legend import Legend
 from medialit.gui.session import Session
-from medialit.gui.span_list import SpanListPanel, counts_text, one_line, orphans_text, plural
+from medialit.gui.span_list import SpanListPanel, one_line, orphans_text, plural
 from medialit.gui.teacher import install_teacher_menu
 
 if TYPE_CHECKING:  # the review window loads when a review opens, not at start-up
@@ -210,7 +206,10 @@ class MainWindow(QMainWindow):
         self.snap_action.setCheckable(True)
         self.snap_action.setChecked(self.prefs.snap_words())
         self.open_action = a(
-            "&Open lesson…", self.choose_lesson, name="open_lesson", keys=["Ctrl+O"]
+            "&Open lesson…",
+            partial(lesson_flow.choose_lesson, self),
+            name="open_lesson",
+            keys=["Ctrl+O"],
         )
         self.submit_action = a(
             "&Submit…",
@@ -226,10 +225,14 @@ class MainWindow(QMainWindow):
             keys=[QKeySequence.StandardKey.Save],
         )
         self.switch_student_action = a(
-            "&Switch student…", lambda: self.ask_name(switch=True), name="switch_student"
+            "&Switch student…",
+            lambda: student_flow.ask_name(self, switch=True),
+            name="switch_student",
         )
         self.rename_action = a(
-            "&Edit my name and class…", lambda: self.ask_name(switch=False), name="rename"
+            "&Edit my name and class…",
+            lambda: student_flow.ask_name(self, switch=False),
+            name="rename",
         )
         self.quit_action = a("&Quit", self.close, name="quit", keys=["Ctrl+Q"])
 
@@ -304,7 +307,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self.session.has_student and self.dialog is None:
-            self.ask_name(switch=True)
+            student_flow.ask_name(self, switch=True)
 
     # -- what the student sees ------------------------------------------------------------
 
@@ -511,7 +514,7 @@ class MainWindow(QMainWindow):
                 "moved to where their words are now."
             )
 
-    # -- student -------------------------------------------------------------------------
+    # -- dialogs -------------------------------------------------------------------------
 
     def open_dialog(self, dialog: QDialog, on_accept: Callable[[], object]) -> None:
         def finished(result: int) -> None:
@@ -524,59 +527,14 @@ class MainWindow(QMainWindow):
         dialog.open()
         dialog.activateWindow()  # keys go to the dialog even where no window manager gives focus
 
-    def ask_name(self, *, switch: bool) -> None:
-        """Switch student (a name, maybe one used here before) or edit the current one's name."""
-        store = self.session.store
-        first = not self.session.has_student
-        current = self.session.student
-        dialog = NameDialog(
-            self,
-            title="Who is working?" if switch else "Your name and class",
-            name="" if switch else current.name,
-            class_code=current.class_code,
-            known_names=[s.name for s in store.students()] if switch else None,
-            first_start=first,
-        )
-
-        def done() -> None:
-            name, code = dialog.name(), dialog.class_code()
-            existing = store.student_named(name, code)
-            if switch or first:
-                student = existing or Student(new_id(), name, code)
-            elif existing is not None and existing.id != current.id:
-                self.say(f"Someone here already uses the name {name}: use Student ▸ Switch.")
-                return
-            else:
-                student = Student(current.id, name, code)
-            try:
-                store.save_student(student)
-                self.prefs.set_current_student(student.id)
-            except MedialitError as exc:
-                show_error(self, "Could not save your name", exc)
-                return
-            self.session.switch(student=student)
-            self.say(f"Hello {student.name}! Your work is kept under this name.")
-
-        self.open_dialog(dialog, done)
-
-    # -- lessons -------------------------------------------------------------------------
+    # -- lessons (gui.lesson_flow) -------------------------------------------------------
 
     def choose_lesson(self) -> None:
-        choices = lesson_choices(self.session.store)
-        dialog = LessonDialog(self, choices=choices, start_dir=str(paths.documents_dir()))
-        self.open_dialog(dialog, lambda: self.open_lesson_at(dialog.chosen))
+        lesson_flow.choose_lesson(self)
 
     def open_lesson_at(self, where: str) -> bool:
         """Open a lesson by file path or "id:<lesson id>"; the work on it continues."""
-        try:
-            lesson = load_choice(self.session.store, where)
-        except MedialitError as exc:
-            show_error(self, "Could not open the lesson", exc)
-            return False
-        self.prefs.set_last_lesson(SAVED + lesson.id)
-        self.session.switch(lesson=lesson)
-        self.say(f"Opened “{lesson.title}”. {counts_text(self.session.index.counts())}")
-        return True
+        return lesson_flow.open_lesson_at(self, where)
 
     # -- submitting (gui.submit_flow) ---------------------------------------------------
 
