@@ -1,39 +1,42 @@
 """The student's main window: the article, label actions, span list, definitions, saved state.
 
-Every action has a menu entry, a shortcut and a name a screen reader can
-read. Edits become undo commands (gui.commands); gui.span_edits decides
+The window is the composition. It builds the article view, the span list and
+the legend, places the actions (gui.actions: every action with its shortcut
+and the words a screen reader reads; the menus, toolbar and right-click menu)
+and the docks, keeps which span is selected, and refreshes on the session's
+signals. Edits become undo commands (gui.commands); gui.span_edits decides
 *which* edit a key means: 1-4 label the selected text, or relabel the
-selected span when no text is selected. The window keeps which span is
-selected and runs every edit through its undo stack (`push`).
+selected span when no text is selected. The flows that open a dialog get the
+window: gui.student_flow (the name), gui.lesson_flow (open a lesson) and
+gui.submit_flow (submit, the review). The window keeps the one open dialog
+(`open_dialog`) and runs every edit through its undo stack (`push`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (
-    QDialog,
-    QDockWidget,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
-from medialit.core.model import LABELS, Label, Lesson, Span
+from medialit.core.model import Label, Lesson, Span
 from medialit.core.prefs import Prefs
 from medialit.core.store import Change
 from medialit.core.submission import Submission
 from medialit.gui import lesson_flow, span_edits, student_flow, submit_flow
+from medialit.gui.actions import (
+    article_menu,
+    build_menus,
+    build_toolbar,
+    make_label_actions,
+    make_table_actions,
+    make_undo_actions,
+)
 from medialit.gui.article_view import ArticleView
 from medialit.gui.errors import show_error
-from medialit.gui.label_style import label_icon
 from medialit.gui.legend import Legend
 from medialit.gui.session import Session
 from medialit.gui.span_list import SpanListPanel, one_line, orphans_text, plural
@@ -46,11 +49,30 @@ STATUS_MS = 6000
 
 
 class MainWindow(QMainWindow):
+    # made by actions.make_table_actions, one row of actions.ACTIONS each
+    delete_action: QAction
+    note_action: QAction
+    next_action: QAction
+    previous_action: QAction
+    deselect_action: QAction
+    focus_list_action: QAction
+    definitions_action: QAction
+    zoom_in_action: QAction
+    zoom_out_action: QAction
+    zoom_reset_action: QAction
+    snap_action: QAction
+    open_action: QAction
+    submit_action: QAction
+    save_action: QAction
+    switch_student_action: QAction
+    rename_action: QAction
+    quit_action: QAction
+
     def __init__(self, session: Session, *, prefs: Prefs | None = None) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.session = session
-        self.prefs = prefs or Prefs(session.store)
+        self.prefs: Prefs = prefs or Prefs(session.store)
         self.undo_stack = QUndoStack(self)
         self.selected_id: str | None = None
         self.dialog: QDialog | None = None  # the dialog open right now, if any
@@ -58,18 +80,19 @@ class MainWindow(QMainWindow):
         self.review_window: ReviewWindow | None = None  # the review of the last submission
         self.resize(1200, 780)
 
-        self.view = ArticleView(session.lesson.article.text, self)
+        self.view: ArticleView = ArticleView(session.lesson.article.text, self)
         self.view.lesson = session.lesson
         self.view.set_index(session.index)
         self.setCentralWidget(self.view)
         self.span_list = SpanListPanel(session.index, self)
         self.legend = Legend(session.lesson, self)
 
-        self.label_actions = self._make_label_actions()
-        self.exact_actions = self._make_label_actions(exact=True)
-        self._make_actions()
-        self._make_menus()
-        self._make_toolbar()
+        self.label_actions = make_label_actions(self)
+        self.exact_actions = make_label_actions(self, exact=True)
+        self.undo_action, self.redo_action = make_undo_actions(self)
+        make_table_actions(self)  # each row of actions.ACTIONS becomes self.<its attr>
+        self.view_menu = build_menus(self)
+        self.toolbar = build_toolbar(self)
         self._make_docks()
         install_teacher_menu(self, session.store)
         self.saved_label = QLabel("")
@@ -106,183 +129,6 @@ class MainWindow(QMainWindow):
         self.view.setFocus()
 
     # -- construction ------------------------------------------------------------------
-
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        *,
-        name: str,
-        keys: list[QKeySequence | QKeySequence.StandardKey | str] | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if keys:
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)  # shortcuts work even when the menu bar is hidden
-        return action
-
-    def _make_label_actions(self, *, exact: bool = False) -> dict[Label, QAction]:
-        actions = {}
-        for label in LABELS:
-            info = label.info
-            key = f"Alt+{info.shortcut}" if exact else info.shortcut
-            action = self._action(
-                f"{info.shortcut} {info.title}" if not exact else f"{info.title}, exact selection",
-                partial(self.label_selection, label, exact=exact),
-                name=f"label_{label.value}" + ("_exact" if exact else ""),
-                keys=[key],
-            )
-            action.setIcon(label_icon(label))
-            actions[label] = action
-        return actions
-
-    def _make_actions(self) -> None:
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts(QKeySequence.StandardKey.Redo)  # all bindings: Ctrl+Y, Ctrl+Shift+Z
-        self.undo_action, self.redo_action = undo, redo
-        a = self._action
-        self.delete_action = a(
-            "&Delete span",
-            partial(span_edits.delete_selected_span, self),
-            name="delete_span",
-            keys=[QKeySequence.StandardKey.Delete, "Backspace"],
-            tip="Remove the selected span (Ctrl+Z brings it back)",
-        )
-        self.note_action = a(
-            "&Note…",
-            partial(span_edits.edit_note, self),
-            name="edit_note",
-            keys=["N"],
-            tip="Write why you chose this label for the selected span",
-        )
-        self.next_action = a(
-            "&Next span", self.select_next_span, name="next_span", keys=["Alt+Down", "F8"]
-        )
-        self.previous_action = a(
-            "&Previous span",
-            self.select_previous_span,
-            name="previous_span",
-            keys=["Alt+Up", "Shift+F8"],
-        )
-        self.deselect_action = a(
-            "Let go (of the span or selected text)", self.let_go, name="deselect", keys=["Escape"]
-        )
-        self.focus_list_action = a(
-            "Span &list / article", self.toggle_list_focus, name="toggle_focus", keys=["F6"]
-        )
-        self.definitions_action = a(
-            "Label &definitions", self.show_definitions, name="definitions", keys=["F1"]
-        )
-        self.zoom_in_action = a(
-            "Zoom &in",
-            lambda: self.set_zoom(self.view.zoom + 1),
-            name="zoom_in",
-            keys=[QKeySequence.StandardKey.ZoomIn, "Ctrl+="],
-        )
-        self.zoom_out_action = a(
-            "Zoom &out",
-            lambda: self.set_zoom(self.view.zoom - 1),
-            name="zoom_out",
-            keys=[QKeySequence.StandardKey.ZoomOut],
-        )
-        self.zoom_reset_action = a(
-            "&Normal size", lambda: self.set_zoom(0), name="zoom_reset", keys=["Ctrl+0"]
-        )
-        self.snap_action = a(
-            "&Snap to whole words",
-            lambda: self.prefs.set_snap_words(self.snap_action.isChecked()),
-            name="snap_words",
-            tip="A selection that cuts a word grows to the whole word (Alt+1-4 labels exactly)",
-        )
-        self.snap_action.setCheckable(True)
-        self.snap_action.setChecked(self.prefs.snap_words())
-        self.open_action = a(
-            "&Open lesson…",
-            partial(lesson_flow.choose_lesson, self),
-            name="open_lesson",
-            keys=["Ctrl+O"],
-        )
-        self.submit_action = a(
-            "&Submit…",
-            partial(submit_flow.submit, self),
-            name="submit",
-            keys=["Ctrl+Shift+S"],
-            tip="Write your work to a file for your teacher",
-        )
-        self.save_action = a(
-            "Save (automatic)",
-            lambda: self.say("Your work is saved automatically after every change."),
-            name="save",
-            keys=[QKeySequence.StandardKey.Save],
-        )
-        self.switch_student_action = a(
-            "&Switch student…",
-            lambda: student_flow.ask_name(self, switch=True),
-            name="switch_student",
-        )
-        self.rename_action = a(
-            "&Edit my name and class…",
-            lambda: student_flow.ask_name(self, switch=False),
-            name="rename",
-        )
-        self.quit_action = a("&Quit", self.close, name="quit", keys=["Ctrl+Q"])
-
-    def _make_menus(self) -> None:
-        bar = self.menuBar()
-        lesson = bar.addMenu("&Lesson")
-        for action in (self.open_action, self.submit_action, self.save_action, self.quit_action):
-            lesson.addAction(action)
-        edit = bar.addMenu("&Edit")
-        edit.addAction(self.undo_action)
-        edit.addAction(self.redo_action)
-        edit.addSeparator()
-        edit.addAction(self.note_action)
-        edit.addAction(self.delete_action)
-        labels = bar.addMenu("La&bel")
-        for action in self.label_actions.values():
-            labels.addAction(action)
-        exact = labels.addMenu("Label the &exact selection (no word snapping)")
-        for action in self.exact_actions.values():
-            exact.addAction(action)
-        go = bar.addMenu("&Go")
-        for action in (self.next_action, self.previous_action, self.deselect_action):
-            go.addAction(action)
-        go.addAction(self.focus_list_action)
-        view = bar.addMenu("&View")
-        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
-            view.addAction(action)
-        view.addSeparator()
-        view.addAction(self.snap_action)
-        view.addAction(self.definitions_action)
-        self.view_menu = view
-        student = bar.addMenu("&Student")
-        student.addAction(self.switch_student_action)
-        student.addAction(self.rename_action)
-
-    def _make_toolbar(self) -> None:
-        toolbar = QToolBar("Labels", self)
-        toolbar.setObjectName("label_toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.setIconSize(QSize(36, 18))
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-        for action in self.label_actions.values():
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        for action in (self.note_action, self.delete_action, self.undo_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.definitions_action)
-        toolbar.addAction(self.submit_action)
-        self.toolbar = toolbar
 
     def _make_docks(self) -> None:
         self.legend_dock = self._dock("Label definitions", "legend_dock", self.legend)
@@ -428,15 +274,7 @@ class MainWindow(QMainWindow):
             spans = self.view.spans_at_point(pos)
             if spans:
                 self.select_span(spans[0].id, move_caret=False)
-        menu = QMenu(self)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one menu per right-click
-        menu.setObjectName("article_menu")
-        menu.setAccessibleName("Label menu")
-        for action in self.label_actions.values():
-            menu.addAction(action)
-        menu.addSeparator()
-        for action in (self.note_action, self.delete_action, self.definitions_action):
-            menu.addAction(action)
+        menu = article_menu(self)
         self.context_menu = menu
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
