@@ -21,7 +21,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from medialit.core.model import LABELS, Label
-from medialit.gui import lesson_flow, span_edits, student_flow, submit_flow
+from medialit.gui import lesson_flow, navigation, span_edits, student_flow, submit_flow
 from medialit.gui.label_style import label_icon
 
 if TYPE_CHECKING:
@@ -63,35 +63,35 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "next_action",
         "&Next span",
         "next_span",
-        lambda w: w.select_next_span(),
+        navigation.select_next_span,
         keys=("Alt+Down", "F8"),
     ),
     ActionSpec(
         "previous_action",
         "&Previous span",
         "previous_span",
-        lambda w: w.select_previous_span(),
+        navigation.select_previous_span,
         keys=("Alt+Up", "Shift+F8"),
     ),
     ActionSpec(
         "deselect_action",
         "Let go (of the span or selected text)",
         "deselect",
-        lambda w: w.let_go(),
+        navigation.let_go,
         keys=("Escape",),
     ),
     ActionSpec(
         "focus_list_action",
         "Span &list / article",
         "toggle_focus",
-        lambda w: w.toggle_list_focus(),
+        navigation.toggle_list_focus,
         keys=("F6",),
     ),
     ActionSpec(
         "definitions_action",
         "Label &definitions",
         "definitions",
-        lambda w: w.show_definitions(),
+        navigation.show_definitions,
         keys=("F1",),
     ),
     ActionSpec(

@@ -3,13 +3,14 @@
 The window is the composition. It builds the article view, the span list and
 the legend, places the actions (gui.actions: every action with its shortcut
 and the words a screen reader reads; the menus, toolbar and right-click menu)
-and the docks, keeps which span is selected, and refreshes on the session's
-signals. Edits become undo commands (gui.commands); gui.span_edits decides
-*which* edit a key means: 1-4 label the selected text, or relabel the
-selected span when no text is selected. The flows that open a dialog get the
-window: gui.student_flow (the name), gui.lesson_flow (open a lesson) and
-gui.submit_flow (submit, the review). The window keeps the one open dialog
-(`open_dialog`) and runs every edit through its undo stack (`push`).
+and the docks, keeps which span is selected (gui.navigation moves it), and
+refreshes on the session's signals. Edits become undo commands
+(gui.commands); gui.span_edits decides *which* edit a key means: 1-4 label
+the selected text, or relabel the selected span when no text is selected.
+The flows that open a dialog get the window: gui.student_flow (the name),
+gui.lesson_flow (open a lesson) and gui.submit_flow (submit, the review).
+The window keeps the one open dialog (`open_dialog`) and runs every edit
+through its undo stack (`push`).
 """
 
 from __future__ import annotations
@@ -208,7 +209,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(command)  # a failed write makes it obsolete: Qt deletes it
         return self.undo_stack.index() > before
 
-    # -- span selection and navigation ---------------------------------------------------
+    # -- the selected span (gui.navigation moves it) -------------------------------------
 
     def selected_span(self) -> Span | None:
         return self.session.index.get(self.selected_id) if self.selected_id else None
@@ -228,42 +229,6 @@ class MainWindow(QMainWindow):
         if span is not None:
             self.say(self.describe(span))
         self._update_actions()
-
-    def let_go(self) -> None:
-        """Escape: nothing selected any more, so no key can change a span by surprise."""
-        self.view.clear_selection()
-        self.select_span(None, move_caret=False)
-
-    def select_next_span(self) -> None:
-        span = self.session.index.next_after(pos=self.view.caret_cp(), current=self.selected_id)
-        self._go_to(span, "There are no more spans after this one.")
-
-    def select_previous_span(self) -> None:
-        span = self.session.index.previous_before(
-            pos=self.view.caret_cp(), current=self.selected_id
-        )
-        self._go_to(span, "There are no spans before this one.")
-
-    def _go_to(self, span: Span | None, nothing: str) -> None:
-        if span is None:
-            self.say(nothing)
-            return
-        self.select_span(span.id)
-        self.view.setFocus()
-
-    def toggle_list_focus(self) -> None:
-        """F6: from the article to the span list; from anywhere else back to the article."""
-        if self.view.hasFocus():
-            self.span_list_dock.show()
-            self.span_list.table.setFocus()
-        else:
-            self.view.setFocus()
-
-    def show_definitions(self) -> None:
-        self.legend_dock.show()
-        self.legend_dock.raise_()
-        self.legend.setFocus()
-        self.say("Label definitions. F6 goes back to the article.")
 
     def on_view_span_clicked(self, span_id: str) -> None:
         self.select_span(span_id or None, move_caret=False)
