@@ -1,49 +1,46 @@
 """The student's main window: the article, label actions, span list, definitions, saved state.
 
-Every action has a menu entry, a shortcut and a name a screen reader can
-read. Edits become undo commands (gui.commands); the window only decides
-*which* edit a key means: 1-4 label the selected text, or relabel the
-selected span when no text is selected.
+The window is the composition. It builds the article view, the span list and
+the legend, places the actions (gui.actions: every action with its shortcut
+and the words a screen reader reads; the menus, toolbar and right-click menu)
+and the docks, keeps which span is selected (gui.navigation moves it), and
+refreshes on the session's signals. Edits become undo commands
+(gui.commands); gui.span_edits decides *which* edit a key means: 1-4 label
+the selected text, or relabel the selected span when no text is selected.
+The flows that open a dialog get the window: gui.student_flow (the name),
+gui.lesson_flow (open a lesson) and gui.submit_flow (submit, the review).
+The window keeps the one open dialog (`open_dialog`) and runs every edit
+through its undo stack (`push`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (
-    QDialog,
-    QDockWidget,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
-from medialit import __version__
-from medialit.core import paths
-from medialit.core.errors import MedialitError
-from medialit.core.library import SAVED, lesson_choices, load_choice
-from medialit.core.model import LABELS, Label, Lesson, Span, new_id
+from medialit.core.model import Label, Lesson, Span
 from medialit.core.prefs import Prefs
-from medialit.core.records import Change, Student
-from medialit.core.submission import Submission, write_submission
-from medialit.core.workspace import make_submission, selection_range
+from medialit.core.records import Change
+from medialit.core.submission import Submission
+from medialit.gui import lesson_flow, span_edits, student_flow, submit_flow
+from medialit.gui.actions import (
+    article_menu,
+    build_menus,
+    build_toolbar,
+    make_label_actions,
+    make_table_actions,
+    make_undo_actions,
+)
 from medialit.gui.article_view import ArticleView
-from medialit.gui.commands import AddSpan, DeleteOrphan, DeleteSpan, EditNote, RelabelSpan
-from medialit.gui.dialogs import LessonDialog, NameDialog, NoteDialog, SubmitDialog
 from medialit.gui.errors import show_error
-from medialit.gui.label_style import label_icon
 from medialit.gui.legend import Legend
 from medialit.gui.session import Session
-from medialit.gui.span_list import SpanListPanel, counts_text, one_line, orphans_text, plural
+from medialit.gui.span_list import SpanListPanel, one_line, orphans_text, plural
 from medialit.gui.teacher import install_teacher_menu
 
 if TYPE_CHECKING:  # the review window loads when a review opens, not at start-up
@@ -53,11 +50,30 @@ STATUS_MS = 6000
 
 
 class MainWindow(QMainWindow):
+    # made by actions.make_table_actions, one row of actions.ACTIONS each
+    delete_action: QAction
+    note_action: QAction
+    next_action: QAction
+    previous_action: QAction
+    deselect_action: QAction
+    focus_list_action: QAction
+    definitions_action: QAction
+    zoom_in_action: QAction
+    zoom_out_action: QAction
+    zoom_reset_action: QAction
+    snap_action: QAction
+    open_action: QAction
+    submit_action: QAction
+    save_action: QAction
+    switch_student_action: QAction
+    rename_action: QAction
+    quit_action: QAction
+
     def __init__(self, session: Session, *, prefs: Prefs | None = None) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.session = session
-        self.prefs = prefs or Prefs(session.store)
+        self.prefs: Prefs = prefs or Prefs(session.store)
         self.undo_stack = QUndoStack(self)
         self.selected_id: str | None = None
         self.dialog: QDialog | None = None  # the dialog open right now, if any
@@ -65,18 +81,19 @@ class MainWindow(QMainWindow):
         self.review_window: ReviewWindow | None = None  # the review of the last submission
         self.resize(1200, 780)
 
-        self.view = ArticleView(session.lesson.article.text, self)
+        self.view: ArticleView = ArticleView(session.lesson.article.text, self)
         self.view.lesson = session.lesson
         self.view.set_index(session.index)
         self.setCentralWidget(self.view)
         self.span_list = SpanListPanel(session.index, self)
         self.legend = Legend(session.lesson, self)
 
-        self.label_actions = self._make_label_actions()
-        self.exact_actions = self._make_label_actions(exact=True)
-        self._make_actions()
-        self._make_menus()
-        self._make_toolbar()
+        self.label_actions = make_label_actions(self)
+        self.exact_actions = make_label_actions(self, exact=True)
+        self.undo_action, self.redo_action = make_undo_actions(self)
+        make_table_actions(self)  # each row of actions.ACTIONS becomes self.<its attr>
+        self.view_menu = build_menus(self)
+        self.toolbar = build_toolbar(self)
         self._make_docks()
         install_teacher_menu(self, session.store)
         self.saved_label = QLabel("")
@@ -114,176 +131,6 @@ class MainWindow(QMainWindow):
 
     # -- construction ------------------------------------------------------------------
 
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        *,
-        name: str,
-        keys: list[QKeySequence | QKeySequence.StandardKey | str] | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if keys:
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)  # shortcuts work even when the menu bar is hidden
-        return action
-
-    def _make_label_actions(self, *, exact: bool = False) -> dict[Label, QAction]:
-        actions = {}
-        for label in LABELS:
-            info = label.info
-            key = f"Alt+{info.shortcut}" if exact else info.shortcut
-            action = self._action(
-                f"{info.shortcut} {info.title}" if not exact else f"{info.title}, exact selection",
-                partial(self.label_selection, label, exact=exact),
-                name=f"label_{label.value}" + ("_exact" if exact else ""),
-                keys=[key],
-            )
-            action.setIcon(label_icon(label))
-            actions[label] = action
-        return actions
-
-    def _make_actions(self) -> None:
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts(QKeySequence.StandardKey.Redo)  # all bindings: Ctrl+Y, Ctrl+Shift+Z
-        self.undo_action, self.redo_action = undo, redo
-        a = self._action
-        self.delete_action = a(
-            "&Delete span",
-            self.delete_selected_span,
-            name="delete_span",
-            keys=[QKeySequence.StandardKey.Delete, "Backspace"],
-            tip="Remove the selected span (Ctrl+Z brings it back)",
-        )
-        self.note_action = a(
-            "&Note…",
-            self.edit_note,
-            name="edit_note",
-            keys=["N"],
-            tip="Write why you chose this label for the selected span",
-        )
-        self.next_action = a(
-            "&Next span", self.select_next_span, name="next_span", keys=["Alt+Down", "F8"]
-        )
-        self.previous_action = a(
-            "&Previous span",
-            self.select_previous_span,
-            name="previous_span",
-            keys=["Alt+Up", "Shift+F8"],
-        )
-        self.deselect_action = a(
-            "Let go (of the span or selected text)", self.let_go, name="deselect", keys=["Escape"]
-        )
-        self.focus_list_action = a(
-            "Span &list / article", self.toggle_list_focus, name="toggle_focus", keys=["F6"]
-        )
-        self.definitions_action = a(
-            "Label &definitions", self.show_definitions, name="definitions", keys=["F1"]
-        )
-        self.zoom_in_action = a(
-            "Zoom &in",
-            lambda: self.set_zoom(self.view.zoom + 1),
-            name="zoom_in",
-            keys=[QKeySequence.StandardKey.ZoomIn, "Ctrl+="],
-        )
-        self.zoom_out_action = a(
-            "Zoom &out",
-            lambda: self.set_zoom(self.view.zoom - 1),
-            name="zoom_out",
-            keys=[QKeySequence.StandardKey.ZoomOut],
-        )
-        self.zoom_reset_action = a(
-            "&Normal size", lambda: self.set_zoom(0), name="zoom_reset", keys=["Ctrl+0"]
-        )
-        self.snap_action = a(
-            "&Snap to whole words",
-            lambda: self.prefs.set_snap_words(self.snap_action.isChecked()),
-            name="snap_words",
-            tip="A selection that cuts a word grows to the whole word (Alt+1-4 labels exactly)",
-        )
-        self.snap_action.setCheckable(True)
-        self.snap_action.setChecked(self.prefs.snap_words())
-        self.open_action = a(
-            "&Open lesson…", self.choose_lesson, name="open_lesson", keys=["Ctrl+O"]
-        )
-        self.submit_action = a(
-            "&Submit…",
-            self.submit,
-            name="submit",
-            keys=["Ctrl+Shift+S"],
-            tip="Write your work to a file for your teacher",
-        )
-        self.save_action = a(
-            "Save (automatic)",
-            lambda: self.say("Your work is saved automatically after every change."),
-            name="save",
-            keys=[QKeySequence.StandardKey.Save],
-        )
-        self.switch_student_action = a(
-            "&Switch student…", lambda: self.ask_name(switch=True), name="switch_student"
-        )
-        self.rename_action = a(
-            "&Edit my name and class…", lambda: self.ask_name(switch=False), name="rename"
-        )
-        self.quit_action = a("&Quit", self.close, name="quit", keys=["Ctrl+Q"])
-
-    def _make_menus(self) -> None:
-        bar = self.menuBar()
-        lesson = bar.addMenu("&Lesson")
-        for action in (self.open_action, self.submit_action, self.save_action, self.quit_action):
-            lesson.addAction(action)
-        edit = bar.addMenu("&Edit")
-        edit.addAction(self.undo_action)
-        edit.addAction(self.redo_action)
-        edit.addSeparator()
-        edit.addAction(self.note_action)
-        edit.addAction(self.delete_action)
-        labels = bar.addMenu("La&bel")
-        for action in self.label_actions.values():
-            labels.addAction(action)
-        exact = labels.addMenu("Label the &exact selection (no word snapping)")
-        for action in self.exact_actions.values():
-            exact.addAction(action)
-        go = bar.addMenu("&Go")
-        for action in (self.next_action, self.previous_action, self.deselect_action):
-            go.addAction(action)
-        go.addAction(self.focus_list_action)
-        view = bar.addMenu("&View")
-        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
-            view.addAction(action)
-        view.addSeparator()
-        view.addAction(self.snap_action)
-        view.addAction(self.definitions_action)
-        self.view_menu = view
-        student = bar.addMenu("&Student")
-        student.addAction(self.switch_student_action)
-        student.addAction(self.rename_action)
-
-    def _make_toolbar(self) -> None:
-        toolbar = QToolBar("Labels", self)
-        toolbar.setObjectName("label_toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.setIconSize(QSize(36, 18))
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-        for action in self.label_actions.values():
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        for action in (self.note_action, self.delete_action, self.undo_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.definitions_action)
-        toolbar.addAction(self.submit_action)
-        self.toolbar = toolbar
-
     def _make_docks(self) -> None:
         self.legend_dock = self._dock("Label definitions", "legend_dock", self.legend)
         self.span_list_dock = self._dock("Your spans", "span_list_dock", self.span_list)
@@ -307,7 +154,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self.session.has_student and self.dialog is None:
-            self.ask_name(switch=True)
+            student_flow.ask_name(self, switch=True)
 
     # -- what the student sees ------------------------------------------------------------
 
@@ -343,88 +190,26 @@ class MainWindow(QMainWindow):
             "1-4 relabel, N note, Delete remove, Esc let go."
         )
 
-    # -- labelling ------------------------------------------------------------------------
+    # -- labelling (gui.span_edits decides which edit a key means) -------------------------
 
     def label_selection(self, label: Label, *, exact: bool = False) -> None:
         """Keys 1-4: label the selected text, or relabel the selected span."""
-        selection = self.view.selection_cp()
-        if selection is None:
-            span = self.selected_span()
-            if span is not None:
-                self.relabel(span, label)
-            else:
-                self.say("Select some text first, then press 1-4.")
-            return
-        text = self.session.article.text
-        snap = self.prefs.snap_words() and not exact
-        found = selection_range(text, *selection, snap=snap)
-        if found is None:
-            self.say("That selection is only spaces or punctuation: nothing to label.")
-            return
-        start, end = found
-        for twin in self.session.index.overlapping(start, end):
-            if (twin.start, twin.end, twin.label) == (start, end, label):
-                self.select_span(twin.id)
-                self.say(f"That is already labelled {label.info.title}.")
-                return
-        span = Span.create(self.session.article, start, end, label)
-        if self._push(AddSpan(self.session, span)):
-            self.view.clear_selection()
-            self.select_span(span.id, move_caret=False)
-            self.say(f"Labelled {self.describe(span)}")
-
-    def relabel(self, span: Span, label: Label) -> None:
-        if span.label is label:
-            self.say(f"That span is already {label.info.title}.")
-            return
-        if self._push(RelabelSpan(self.session, span, label)):
-            self.say(f"Relabelled as {self.describe(span.with_label(label))}")
-
-    def delete_selected_span(self) -> None:
-        span = self.selected_span()
-        if span is None:
-            self.say("Select a span first (click it, or Alt+Down).")
-            return
-        if self._push(DeleteSpan(self.session, span)):
-            self.say(f"Deleted the {span.label.info.title} span. Ctrl+Z brings it back.")
+        span_edits.label_selection(self, label, exact=exact)
 
     def on_orphan_panel_delete_requested(self, span_id: str) -> None:
-        """Delete a span that could not be placed: only ever on the student's request."""
-        orphan = next((o for o in self.session.orphans if o.span.id == span_id), None)
-        if orphan is None:
-            return
-        if self._push(DeleteOrphan(self.session, orphan)):
-            self.say(
-                f"Deleted the {orphan.span.label.info.title} label that could not be placed. "
-                "Ctrl+Z brings it back."
-            )
+        span_edits.delete_orphan(self, span_id)
 
     def on_orphan_panel_copied(self, quote: str) -> None:
         self.say(f"Copied “{one_line(quote, 60)}”. Find it in the article to label it again.")
 
-    def edit_note(self) -> None:
-        span = self.selected_span()
-        if span is None:
-            self.say("Select a span first (click it, or Alt+Down), then press N.")
-            return
-        dialog = NoteDialog(self, quote=span.quote, label=span.label.info.title, note=span.note)
-
-        def save() -> None:
-            note = dialog.note()
-            current = self.session.index.get(span.id)
-            if current is not None and note != current.note:
-                self._push(EditNote(self.session, current, note))
-
-        self._open_dialog(dialog, save)
-
-    def _push(self, command: QUndoCommand) -> bool:
+    def push(self, command: QUndoCommand) -> bool:
         """Run an edit through the undo stack; False if the store refused it."""
         self._set_saved(False)
         before = self.undo_stack.index()
         self.undo_stack.push(command)  # a failed write makes it obsolete: Qt deletes it
         return self.undo_stack.index() > before
 
-    # -- span selection and navigation ---------------------------------------------------
+    # -- the selected span (gui.navigation moves it) -------------------------------------
 
     def selected_span(self) -> Span | None:
         return self.session.index.get(self.selected_id) if self.selected_id else None
@@ -445,42 +230,6 @@ class MainWindow(QMainWindow):
             self.say(self.describe(span))
         self._update_actions()
 
-    def let_go(self) -> None:
-        """Escape: nothing selected any more, so no key can change a span by surprise."""
-        self.view.clear_selection()
-        self.select_span(None, move_caret=False)
-
-    def select_next_span(self) -> None:
-        span = self.session.index.next_after(pos=self.view.caret_cp(), current=self.selected_id)
-        self._go_to(span, "There are no more spans after this one.")
-
-    def select_previous_span(self) -> None:
-        span = self.session.index.previous_before(
-            pos=self.view.caret_cp(), current=self.selected_id
-        )
-        self._go_to(span, "There are no spans before this one.")
-
-    def _go_to(self, span: Span | None, nothing: str) -> None:
-        if span is None:
-            self.say(nothing)
-            return
-        self.select_span(span.id)
-        self.view.setFocus()
-
-    def toggle_list_focus(self) -> None:
-        """F6: from the article to the span list; from anywhere else back to the article."""
-        if self.view.hasFocus():
-            self.span_list_dock.show()
-            self.span_list.table.setFocus()
-        else:
-            self.view.setFocus()
-
-    def show_definitions(self) -> None:
-        self.legend_dock.show()
-        self.legend_dock.raise_()
-        self.legend.setFocus()
-        self.say("Label definitions. F6 goes back to the article.")
-
     def on_view_span_clicked(self, span_id: str) -> None:
         self.select_span(span_id or None, move_caret=False)
 
@@ -490,15 +239,7 @@ class MainWindow(QMainWindow):
             spans = self.view.spans_at_point(pos)
             if spans:
                 self.select_span(spans[0].id, move_caret=False)
-        menu = QMenu(self)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one menu per right-click
-        menu.setObjectName("article_menu")
-        menu.setAccessibleName("Label menu")
-        for action in self.label_actions.values():
-            menu.addAction(action)
-        menu.addSeparator()
-        for action in (self.note_action, self.delete_action, self.definitions_action):
-            menu.addAction(action)
+        menu = article_menu(self)
         self.context_menu = menu
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
@@ -576,9 +317,9 @@ class MainWindow(QMainWindow):
                 "moved to where their words are now."
             )
 
-    # -- student -------------------------------------------------------------------------
+    # -- dialogs -------------------------------------------------------------------------
 
-    def _open_dialog(self, dialog: QDialog, on_accept: Callable[[], object]) -> None:
+    def open_dialog(self, dialog: QDialog, on_accept: Callable[[], object]) -> None:
         def finished(result: int) -> None:
             self.dialog = None
             if result == QDialog.DialogCode.Accepted:
@@ -589,166 +330,21 @@ class MainWindow(QMainWindow):
         dialog.open()
         dialog.activateWindow()  # keys go to the dialog even where no window manager gives focus
 
-    def ask_name(self, *, switch: bool) -> None:
-        """Switch student (a name, maybe one used here before) or edit the current one's name."""
-        store = self.session.store
-        first = not self.session.has_student
-        current = self.session.student
-        dialog = NameDialog(
-            self,
-            title="Who is working?" if switch else "Your name and class",
-            name="" if switch else current.name,
-            class_code=current.class_code,
-            known_names=[s.name for s in store.students()] if switch else None,
-            first_start=first,
-        )
-
-        def done() -> None:
-            name, code = dialog.name(), dialog.class_code()
-            existing = store.student_named(name, code)
-            if switch or first:
-                student = existing or Student(new_id(), name, code)
-            elif existing is not None and existing.id != current.id:
-                self.say(f"Someone here already uses the name {name}: use Student ▸ Switch.")
-                return
-            else:
-                student = Student(current.id, name, code)
-            try:
-                store.save_student(student)
-                self.prefs.set_current_student(student.id)
-            except MedialitError as exc:
-                show_error(self, "Could not save your name", exc)
-                return
-            self.session.switch(student=student)
-            self.say(f"Hello {student.name}! Your work is kept under this name.")
-
-        self._open_dialog(dialog, done)
-
-    # -- lessons -------------------------------------------------------------------------
+    # -- lessons (gui.lesson_flow) -------------------------------------------------------
 
     def choose_lesson(self) -> None:
-        choices = lesson_choices(self.session.store)
-        dialog = LessonDialog(self, choices=choices, start_dir=str(paths.documents_dir()))
-        self._open_dialog(dialog, lambda: self.open_lesson_at(dialog.chosen))
+        lesson_flow.choose_lesson(self)
 
     def open_lesson_at(self, where: str) -> bool:
         """Open a lesson by file path or "id:<lesson id>"; the work on it continues."""
-        try:
-            lesson = load_choice(self.session.store, where)
-        except MedialitError as exc:
-            show_error(self, "Could not open the lesson", exc)
-            return False
-        self.prefs.set_last_lesson(SAVED + lesson.id)
-        self.session.switch(lesson=lesson)
-        self.say(f"Opened “{lesson.title}”. {counts_text(self.session.index.counts())}")
-        return True
+        return lesson_flow.open_lesson_at(self, where)
 
-    # -- submitting ----------------------------------------------------------------------
-
-    def submit(self) -> None:
-        session = self.session
-        counts = session.index.counts()
-        before = session.store.own_submissions(session.student.id, session.lesson.id)
-        student = session.student
-        summary = (
-            f"<b>{escape(session.lesson.title)}</b><br>Handed in by <b>{escape(student.name)}</b>"
-            + (f", class {escape(student.class_code)}" if student.class_code else "")
-            + f"<br>{counts_text(counts)}"
-        )
-        if not len(session.index):
-            summary += "<br><b>You have not labelled anything yet.</b>"
-        if session.orphans:
-            summary += (
-                f"<br>{plural(len(session.orphans), 'label', 'labels')} that could not be placed "
-                "on the corrected text will not be handed in (they have no place in it)."
-            )
-        if before:
-            summary += (
-                f"<br>You submitted this lesson {len(before)} time(s) before; this adds a new file."
-            )
-        folder = Path(self.prefs.last_submit_folder() or paths.documents_dir())
-        dialog = SubmitDialog(self, summary=summary, folder=folder)
-        self._open_dialog(dialog, lambda: self.submit_to(dialog.folder()))
+    # -- submitting (gui.submit_flow) ---------------------------------------------------
 
     def submit_to(self, folder: Path) -> Path | None:
         """Write the submission file into `folder`, remember it, confirm where it went."""
-        session = self.session
-        submission = make_submission(
-            session.lesson, session.student, session.index, app_version=__version__
-        )
-        try:
-            if folder == paths.documents_dir():  # the usual place may not exist yet
-                folder.mkdir(parents=True, exist_ok=True)
-            path = write_submission(folder, submission)
-        except OSError as exc:
-            show_error(
-                self,
-                "Could not submit",
-                f"Could not write to {folder}: {exc.strerror or exc}. Nothing was handed in; "
-                "your work is still saved here. Try another folder.",
-            )
-            return None
-        try:
-            session.record_submission(submission, path=str(path))
-            self.prefs.set_last_submit_folder(str(folder))
-        except MedialitError:
-            pass  # the file is written; on_session_failed already said what was not recorded
-        self.last_submission = path
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "Submitted",
-            f"Your work was handed in as this file:\n\n{path}\n\n"
-            "Give this file to your teacher. You can keep working and submit again; "
-            "each submission is a new file."
-            + (
-                "\n\nWhen you close this message, your review opens: how your labels "
-                "compare with the teacher's key."
-                if session.lesson.review_allowed
-                else ""
-            ),
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setObjectName("submitted_box")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._open_dialog(box, lambda: None)
-        self.say(f"Submitted: {path}")
-        if session.lesson.review_allowed:
-            self.open_review(submission)
-        return path
+        return submit_flow.submit_to(self, folder)
 
     def open_review(self, submission: Submission) -> None:
-        """Open the review of a submission against the lesson's key, in its own window.
-
-        Called once after each successful submit when the lesson holds the key
-        and allows feedback (`Lesson.review_allowed`: the bundled practice
-        lesson, a teacher's review pack; never a student pack). What it shows
-        follows the lesson's feedback mode. It opens with show(), never modal,
-        once the "Submitted" message is closed (while that message is up, it
-        would block the review too); a new submit replaces the previous review.
-        """
-        lesson = self.session.lesson
-        try:
-            from medialit.gui.review import ReviewWindow
-
-            window = ReviewWindow(lesson, submission.spans, mode=lesson.feedback, parent=self)
-        except (MedialitError, ValueError) as exc:
-            show_error(self, "Could not show the review", exc)
-            return
-        if self.review_window is not None:
-            self.review_window.close()
-            self.review_window.deleteLater()
-        self.review_window = window
-        if self.dialog is not None:
-            self.dialog.finished.connect(lambda _result: self._show_review(window))
-        else:
-            self._show_review(window)
-
-    def _show_review(self, window: ReviewWindow) -> None:
-        if window is not self.review_window:
-            return  # replaced by a newer submission's review
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        self.say("Your review is open in its own window (Esc closes it).")
+        """Open the review of `submission` in its own window (see submit_flow.open_review)."""
+        submit_flow.open_review(self, submission)

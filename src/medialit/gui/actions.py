@@ -1,0 +1,272 @@
+"""Every action of the student window, its shortcut and words, and where it is offered.
+
+`ACTIONS` is the one table of the window's commands: the attribute that holds
+each action (`window.<attr>`, declared on `MainWindow`), the text a menu shows
+and a screen reader reads, the object name, what it runs, the keys and the tip.
+The label actions (1-4, Alt+1-4) are made from `LABELS`; undo and redo come
+from the undo stack. `build_menus`, `build_toolbar` and `article_menu` only
+place those actions. Every action is added to the window, so its shortcut
+works even when the menu bar is hidden.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
+
+from medialit.core.model import LABELS, Label
+from medialit.gui import lesson_flow, navigation, span_edits, student_flow, submit_flow
+from medialit.gui.label_style import label_icon
+
+if TYPE_CHECKING:
+    from medialit.gui.main_window import MainWindow
+
+Key = QKeySequence.StandardKey | str
+SEPARATOR = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    attr: str  # the window attribute that holds the action
+    text: str  # what the menu shows and a screen reader reads
+    name: str  # the object name
+    run: Callable[[MainWindow], object]
+    keys: tuple[Key, ...] = ()
+    tip: str = ""
+    checked: Callable[[MainWindow], bool] | None = None  # checkable: its state at start
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "delete_action",
+        "&Delete span",
+        "delete_span",
+        span_edits.delete_selected_span,
+        keys=(QKeySequence.StandardKey.Delete, "Backspace"),
+        tip="Remove the selected span (Ctrl+Z brings it back)",
+    ),
+    ActionSpec(
+        "note_action",
+        "&Note…",
+        "edit_note",
+        span_edits.edit_note,
+        keys=("N",),
+        tip="Write why you chose this label for the selected span",
+    ),
+    ActionSpec(
+        "next_action",
+        "&Next span",
+        "next_span",
+        navigation.select_next_span,
+        keys=("Alt+Down", "F8"),
+    ),
+    ActionSpec(
+        "previous_action",
+        "&Previous span",
+        "previous_span",
+        navigation.select_previous_span,
+        keys=("Alt+Up", "Shift+F8"),
+    ),
+    ActionSpec(
+        "deselect_action",
+        "Let go (of the span or selected text)",
+        "deselect",
+        navigation.let_go,
+        keys=("Escape",),
+    ),
+    ActionSpec(
+        "focus_list_action",
+        "Span &list / article",
+        "toggle_focus",
+        navigation.toggle_list_focus,
+        keys=("F6",),
+    ),
+    ActionSpec(
+        "definitions_action",
+        "Label &definitions",
+        "definitions",
+        navigation.show_definitions,
+        keys=("F1",),
+    ),
+    ActionSpec(
+        "zoom_in_action",
+        "Zoom &in",
+        "zoom_in",
+        lambda w: w.set_zoom(w.view.zoom + 1),
+        keys=(QKeySequence.StandardKey.ZoomIn, "Ctrl+="),
+    ),
+    ActionSpec(
+        "zoom_out_action",
+        "Zoom &out",
+        "zoom_out",
+        lambda w: w.set_zoom(w.view.zoom - 1),
+        keys=(QKeySequence.StandardKey.ZoomOut,),
+    ),
+    ActionSpec(
+        "zoom_reset_action", "&Normal size", "zoom_reset", lambda w: w.set_zoom(0), keys=("Ctrl+0",)
+    ),
+    ActionSpec(
+        "snap_action",
+        "&Snap to whole words",
+        "snap_words",
+        lambda w: w.prefs.set_snap_words(w.snap_action.isChecked()),
+        tip="A selection that cuts a word grows to the whole word (Alt+1-4 labels exactly)",
+        checked=lambda w: w.prefs.snap_words(),
+    ),
+    ActionSpec(
+        "open_action", "&Open lesson…", "open_lesson", lesson_flow.choose_lesson, keys=("Ctrl+O",)
+    ),
+    ActionSpec(
+        "submit_action",
+        "&Submit…",
+        "submit",
+        submit_flow.submit,
+        keys=("Ctrl+Shift+S",),
+        tip="Write your work to a file for your teacher",
+    ),
+    ActionSpec(
+        "save_action",
+        "Save (automatic)",
+        "save",
+        lambda w: w.say("Your work is saved automatically after every change."),
+        keys=(QKeySequence.StandardKey.Save,),
+    ),
+    ActionSpec(
+        "switch_student_action",
+        "&Switch student…",
+        "switch_student",
+        lambda w: student_flow.ask_name(w, switch=True),
+    ),
+    ActionSpec(
+        "rename_action",
+        "&Edit my name and class…",
+        "rename",
+        lambda w: student_flow.ask_name(w, switch=False),
+    ),
+    ActionSpec("quit_action", "&Quit", "quit", lambda w: w.close(), keys=("Ctrl+Q",)),
+)
+
+
+def make_action(
+    window: MainWindow,
+    text: str,
+    run: Callable[[], object],
+    *,
+    name: str,
+    keys: Sequence[Key] = (),
+    tip: str = "",
+) -> QAction:
+    """One action of `window`: named, with its keys (window-wide) and tip; `run` on trigger."""
+    action = QAction(text, window)
+    action.setObjectName(name)
+    if keys:
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    if tip:
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+    action.triggered.connect(lambda _checked=False: run())
+    window.addAction(action)  # shortcuts work even when the menu bar is hidden
+    return action
+
+
+def make_label_actions(window: MainWindow, *, exact: bool = False) -> dict[Label, QAction]:
+    """1-4 label the selection snapped to words; Alt+1-4 (`exact`) label it as it is."""
+    actions = {}
+    for label in LABELS:
+        info = label.info
+        key = f"Alt+{info.shortcut}" if exact else info.shortcut
+        action = make_action(
+            window,
+            f"{info.shortcut} {info.title}" if not exact else f"{info.title}, exact selection",
+            partial(span_edits.label_selection, window, label, exact=exact),
+            name=f"label_{label.value}" + ("_exact" if exact else ""),
+            keys=[key],
+        )
+        action.setIcon(label_icon(label))
+        actions[label] = action
+    return actions
+
+
+def make_undo_actions(window: MainWindow) -> tuple[QAction, QAction]:
+    """Undo and redo, from the window's undo stack, with every platform binding."""
+    undo = window.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcuts(QKeySequence.StandardKey.Undo)
+    redo = window.undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcuts(QKeySequence.StandardKey.Redo)  # all bindings: Ctrl+Y, Ctrl+Shift+Z
+    return undo, redo
+
+
+def make_table_actions(window: MainWindow) -> None:
+    """Make every row of `ACTIONS` and keep it as the window attribute the row names."""
+    for spec in ACTIONS:
+        action = make_action(
+            window,
+            spec.text,
+            partial(spec.run, window),
+            name=spec.name,
+            keys=spec.keys,
+            tip=spec.tip,
+        )
+        if spec.checked is not None:
+            action.setCheckable(True)
+            action.setChecked(spec.checked(window))
+        setattr(window, spec.attr, action)
+
+
+def _add(menu: QMenu | QToolBar, actions: Iterable[QAction | None]) -> None:
+    for action in actions:
+        if action is SEPARATOR:
+            menu.addSeparator()
+        else:
+            menu.addAction(action)
+
+
+def build_menus(window: MainWindow) -> QMenu:
+    """Lesson, Edit, Label, Go, View and Student; returns View, where the docks add theirs."""
+    w, bar = window, window.menuBar()
+    _add(bar.addMenu("&Lesson"), (w.open_action, w.submit_action, w.save_action, w.quit_action))
+    edit = bar.addMenu("&Edit")
+    _add(edit, (w.undo_action, w.redo_action, SEPARATOR, w.note_action, w.delete_action))
+    labels = bar.addMenu("La&bel")
+    _add(labels, w.label_actions.values())
+    _add(labels.addMenu("Label the &exact selection (no word snapping)"), w.exact_actions.values())
+    go = bar.addMenu("&Go")
+    _add(go, (w.next_action, w.previous_action, w.deselect_action, w.focus_list_action))
+    view = bar.addMenu("&View")
+    _add(view, (w.zoom_in_action, w.zoom_out_action, w.zoom_reset_action, SEPARATOR))
+    _add(view, (w.snap_action, w.definitions_action))
+    _add(bar.addMenu("&Student"), (w.switch_student_action, w.rename_action))
+    return view
+
+
+def build_toolbar(window: MainWindow) -> QToolBar:
+    """The label buttons, then note, delete, undo, then definitions and submit."""
+    w = window
+    toolbar = QToolBar("Labels", window)
+    toolbar.setObjectName("label_toolbar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.setIconSize(QSize(36, 18))
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+    _add(toolbar, (*w.label_actions.values(), SEPARATOR))
+    _add(toolbar, (w.note_action, w.delete_action, w.undo_action, SEPARATOR))
+    _add(toolbar, (w.definitions_action, w.submit_action))
+    return toolbar
+
+
+def article_menu(window: MainWindow) -> QMenu:
+    """The right-click menu on the article: the label actions, note, delete, definitions."""
+    w = window
+    menu = QMenu(window)
+    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one menu per right-click
+    menu.setObjectName("article_menu")
+    menu.setAccessibleName("Label menu")
+    _add(menu, (*w.label_actions.values(), SEPARATOR))
+    _add(menu, (w.note_action, w.delete_action, w.definitions_action))
+    return menu

@@ -1,0 +1,153 @@
+"""Handing work in: the submit dialog, the submission file, the confirmation, the review.
+
+`submit(window)` shows what will be handed in and asks for a folder;
+`submit_to(window, folder)` writes the file, records it and says where it went;
+`open_review(window, submission)` opens the review when the lesson allows one.
+The review window is imported only when a review opens, not at start-up.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from medialit import __version__
+from medialit.core import paths
+from medialit.core.errors import MedialitError
+from medialit.core.submission import Submission, write_submission
+from medialit.core.workspace import make_submission
+from medialit.gui.dialogs import SubmitDialog
+from medialit.gui.errors import show_error
+from medialit.gui.span_list import counts_text, plural
+
+if TYPE_CHECKING:
+    from medialit.gui.main_window import MainWindow
+    from medialit.gui.review import ReviewWindow
+
+
+def submit(window: MainWindow) -> None:
+    """Ctrl+Shift+S: the submit dialog; OK writes the file into the folder chosen there."""
+    summary = submit_summary(window)
+    folder = Path(window.prefs.last_submit_folder() or paths.documents_dir())
+    dialog = SubmitDialog(window, summary=summary, folder=folder)
+    window.open_dialog(dialog, lambda: submit_to(window, dialog.folder()))
+
+
+def submit_summary(window: MainWindow) -> str:
+    """What is handed in, by whom, and what the student should know first (HTML)."""
+    session = window.session
+    counts = session.index.counts()
+    before = session.store.own_submissions(session.student.id, session.lesson.id)
+    student = session.student
+    summary = (
+        f"<b>{escape(session.lesson.title)}</b><br>Handed in by <b>{escape(student.name)}</b>"
+        + (f", class {escape(student.class_code)}" if student.class_code else "")
+        + f"<br>{counts_text(counts)}"
+    )
+    if not len(session.index):
+        summary += "<br><b>You have not labelled anything yet.</b>"
+    if session.orphans:
+        summary += (
+            f"<br>{plural(len(session.orphans), 'label', 'labels')} that could not be placed "
+            "on the corrected text will not be handed in (they have no place in it)."
+        )
+    if before:
+        summary += (
+            f"<br>You submitted this lesson {len(before)} time(s) before; this adds a new file."
+        )
+    return summary
+
+
+def submit_to(window: MainWindow, folder: Path) -> Path | None:
+    """Write the submission file into `folder`, remember it, confirm where it went."""
+    session = window.session
+    submission = make_submission(
+        session.lesson, session.student, session.index, app_version=__version__
+    )
+    try:
+        if folder == paths.documents_dir():  # the usual place may not exist yet
+            folder.mkdir(parents=True, exist_ok=True)
+        path = write_submission(folder, submission)
+    except OSError as exc:
+        show_error(
+            window,
+            "Could not submit",
+            f"Could not write to {folder}: {exc.strerror or exc}. Nothing was handed in; "
+            "your work is still saved here. Try another folder.",
+        )
+        return None
+    try:
+        session.record_submission(submission, path=str(path))
+        window.prefs.set_last_submit_folder(str(folder))
+    except MedialitError:
+        pass  # the file is written; on_session_failed already said what was not recorded
+    window.last_submission = path
+    window.open_dialog(submitted_box(window, path), lambda: None)
+    window.say(f"Submitted: {path}")
+    if session.lesson.review_allowed:
+        window.open_review(submission)
+    return path
+
+
+def submitted_box(window: MainWindow, path: Path) -> QMessageBox:
+    """The "Submitted" message: the file to give the teacher, and whether a review follows."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "Submitted",
+        f"Your work was handed in as this file:\n\n{path}\n\n"
+        "Give this file to your teacher. You can keep working and submit again; "
+        "each submission is a new file."
+        + (
+            "\n\nWhen you close this message, your review opens: how your labels "
+            "compare with the teacher's key."
+            if window.session.lesson.review_allowed
+            else ""
+        ),
+        QMessageBox.StandardButton.Ok,
+        window,
+    )
+    box.setObjectName("submitted_box")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return box
+
+
+def open_review(window: MainWindow, submission: Submission) -> None:
+    """Open the review of a submission against the lesson's key, in its own window.
+
+    Called once after each successful submit when the lesson holds the key
+    and allows feedback (`Lesson.review_allowed`: the bundled practice
+    lesson, a teacher's review pack; never a student pack). What it shows
+    follows the lesson's feedback mode. It opens with show(), never modal,
+    once the "Submitted" message is closed (while that message is up, it
+    would block the review too); a new submit replaces the previous review.
+    """
+    lesson = window.session.lesson
+    try:
+        from medialit.gui.review import ReviewWindow
+
+        review = ReviewWindow(lesson, submission.spans, mode=lesson.feedback, parent=window)
+    except (MedialitError, ValueError) as exc:
+        show_error(window, "Could not show the review", exc)
+        return
+    if window.review_window is not None:
+        window.review_window.close()
+        window.review_window.deleteLater()
+    window.review_window = review
+    if window.dialog is not None:
+        window.dialog.finished.connect(lambda _result: show_review(window, review))
+    else:
+        show_review(window, review)
+
+
+def show_review(window: MainWindow, review: ReviewWindow) -> None:
+    if review is not window.review_window:
+        return  # replaced by a newer submission's review
+    review.show()
+    review.raise_()
+    review.activateWindow()
+    window.say("Your review is open in its own window (Esc closes it).")
