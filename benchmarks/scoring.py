@@ -1,6 +1,7 @@
 """Benchmark: 10,000 submissions x 40 spans against one key, medialit next to nervaluate.
 
     /work/venv/bin/python benchmarks/scoring.py [--submissions N] [--spans M] [--seed S]
+        [--repeat R] [--baseline REV]
 
 Prints, for the same spans in the same run:
 1. scoring alone: `Scorer.score` per submission vs nervaluate's `Evaluator.evaluate`;
@@ -8,6 +9,11 @@ Prints, for the same spans in the same run:
    (interpreter start, reading JSONL, checking every line, scoring, writing CSV)
    vs nervaluate reading the same JSONL and evaluating, in-process.
 Goal: the whole process at least 10x faster than nervaluate, about 1 s.
+3. the whole process with and without `--details details.csv`: wall time and
+   peak resident memory (`ru_maxrss` of RUSAGE_CHILDREN in a small wrapper), each the
+   median time and largest peak of `--repeat` runs. With `--baseline REV` the
+   same commands also run on the `src/` of git revision REV (e.g. the commit
+   before a change), and the files both write are compared byte for byte.
 
 The key is built from the seed article: 40 clause-sized spans with labels in
 rotation (a few optional, a few with also_accept). Submissions perturb key
@@ -22,6 +28,7 @@ import json
 import os
 import random
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -88,12 +95,84 @@ def timed(label: str, fn: object) -> float:
     return elapsed
 
 
+# Runs the command and reports its time and peak RSS. A small process of its own, because
+# a child forked from this one (which holds every span in memory) would inherit this
+# process's high-water mark: Linux keeps ru_maxrss across fork and exec.
+_MEASURE = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+elapsed = time.perf_counter() - start
+print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)
+"""
+
+
+def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Run `command` (output discarded); its wall time in seconds and peak RSS in bytes."""
+    report = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *command],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    elapsed, maxrss, code = float(report[0]), int(report[1]), int(report[2])
+    if code != 0:
+        raise SystemExit(f"{' '.join(command)} exited with {code}")
+    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
+    return elapsed, maxrss * scale
+
+
+def checkout_src(revision: str, folder: Path) -> Path:
+    """The `src/` folder of a git revision, extracted under `folder`."""
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", revision, "src"], check=True, capture_output=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder / "src"
+
+
+def details_figures(
+    key_file: Path, subs_file: Path, folder: Path, *, repeat: int, baseline: str | None
+) -> None:
+    """Section 3: the whole process with and without --details, time and peak memory."""
+    sources = {"this checkout": ROOT / "src"}
+    if baseline:
+        base = folder / "baseline"
+        base.mkdir()
+        sources[f"baseline {baseline}"] = checkout_src(baseline, base)
+    written: dict[str, dict[str, bytes]] = {}
+    print(f"{'':<53} {'time':>8} {'peak RSS':>10}")
+    for name, src in sources.items():
+        env = {**os.environ, "PYTHONPATH": str(src)}
+        out, details = folder / "out.csv", folder / "details.csv"
+        base_command = [sys.executable, "-m", "medialit", "score", str(key_file), str(subs_file)]
+        for label, extra in (
+            ("-o out.csv", ["-o", str(out)]),
+            ("-o out.csv --details details.csv", ["-o", str(out), "--details", str(details)]),
+        ):
+            runs = [run_measured([*base_command, *extra], env) for _ in range(repeat)]
+            elapsed = statistics.median(t for t, _ in runs)
+            peak = max(p for _, p in runs)
+            print(f"  {name + ': ' + label:<51} {elapsed:6.2f} s {peak / 2**20:7.0f} MB")
+        written[name] = {"out.csv": out.read_bytes(), "details.csv": details.read_bytes()}
+    rows = written["this checkout"]["details.csv"].count(b"\n") - 1
+    print(f"  details rows written: {rows:,}")
+    if baseline:
+        ours, theirs = written.values()
+        for file in ours:
+            same = "identical" if ours[file] == theirs[file] else "DIFFERENT"
+            print(f"  {file} vs baseline {baseline}: {same} ({len(ours[file]):,} bytes)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--submissions", type=int, default=10_000)
     parser.add_argument("--spans", type=int, default=40)
     parser.add_argument("--key-spans", type=int, default=40)
     parser.add_argument("--seed", type=int, default=20260105)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per command in section 3")
+    parser.add_argument("--baseline", metavar="REV", help="also run section 3 on this git revision")
     args = parser.parse_args()
 
     text = canonicalize(SEED_ARTICLE.read_text(encoding="utf-8"))
@@ -177,6 +256,9 @@ def main() -> None:
             f"  {'ratio (nervaluate / medialit process)':<48} {whole_theirs_t / process_t:8.1f} x"
         )
         print(f"  rows written: {rows:,}")
+
+        print("\n3. whole process with --details: time and peak memory")
+        details_figures(key_file, subs_file, folder, repeat=args.repeat, baseline=args.baseline)
 
 
 if __name__ == "__main__":
