@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -285,6 +286,23 @@ def test_written_atomically_leaving_no_temp_files(tmp_path: Path) -> None:
     write_results(path, [worked()])
     assert [p.name for p in tmp_path.iterdir()] == ["results.csv"]
     assert read_back(path)[0]["score"] == "41.6"
+
+
+def test_a_failure_while_rows_stream_leaves_the_old_file_and_no_temp_file(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "details.csv"
+    path.write_text("old")
+
+    def results() -> Iterator[StudentResult]:
+        yield worked("ann")
+        assert list(tmp_path.glob(".details.csv.*.tmp"))  # rows go to a temp file meanwhile
+        raise RuntimeError("scoring stopped")
+
+    with pytest.raises(RuntimeError, match="scoring stopped"):
+        write_details(path, results())
+    assert [p.name for p in tmp_path.iterdir()] == ["details.csv"]
+    assert path.read_text() == "old"
 
 
 def test_stream_writers_have_no_bom() -> None:

@@ -22,8 +22,9 @@ Why it looks like this:
   new cell, which may begin with `=`), so `;` is offered for such locales;
 - `delimiter=";"` is for locales whose spreadsheets use a decimal comma, so it
   also writes decimals with a comma;
-- files are written whole to a temp file beside the target, then renamed
-  (`jsonfile.write_atomic`): a crash never leaves half a gradebook.
+- files are written row by row to a temp file beside the target, then renamed
+  (`csv_file`, `jsonfile.atomic_file`): a crash never leaves half a gradebook, and a
+  class's details need not be in memory all at once.
 
 Ratios are written with 4 decimals, the score with 1, both rounding halves up
 (`scoring.round_half_up`); empty cells stand for "not defined" (scoring.md).
@@ -32,6 +33,7 @@ Takes ScoreReports and plain values, never a Store.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -40,7 +42,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TextIO
 
-from medialit.core.jsonfile import write_atomic
+from medialit.core.jsonfile import atomic_file
 from medialit.core.model import LABELS
 from medialit.core.scoring import Outcome, ScoreReport, round_half_up
 
@@ -263,13 +265,26 @@ def write_details_to(
     write_table(stream, details_table(results, delimiter=delimiter), delimiter=delimiter)
 
 
+@contextlib.contextmanager
+def csv_file(path: str | os.PathLike[str]) -> Iterator[TextIO]:
+    """A text stream for a CSV file at `path`, for `write_table`: UTF-8 with a BOM, rows
+    written as they come to a temp file in the same folder, renamed into place when the
+    block ends (`jsonfile.atomic_file`); when it raises, `path` is left as it was."""
+    with atomic_file(path) as raw:
+        stream = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        try:
+            yield stream
+            stream.flush()
+        finally:
+            stream.detach()  # `atomic_file` closes the file, after its fsync
+
+
 def write_csv_file(
     path: str | os.PathLike[str], rows: Iterable[list[str]], *, delimiter: str = ","
 ) -> None:
-    """UTF-8 with BOM, written to a temp file in the same folder and renamed into place."""
-    buffer = io.StringIO(newline="")
-    write_table(buffer, rows, delimiter=delimiter)
-    write_atomic(path, buffer.getvalue().encode("utf-8-sig"))
+    """UTF-8 with BOM, each row written as `rows` yields it (`csv_file`), renamed into place."""
+    with csv_file(path) as stream:
+        write_table(stream, rows, delimiter=delimiter)
 
 
 def write_results(
