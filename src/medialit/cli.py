@@ -6,17 +6,21 @@ status each command documents. Qt is imported only when the app is opened.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import io
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from medialit import __version__
 from medialit.core.errors import MedialitError
+
+if TYPE_CHECKING:
+    from medialit.core.export import StudentResult
 
 
 class MedialitGroup(click.Group):
@@ -112,9 +116,7 @@ def score_command(
     some were skipped, 2 for a usage error, an unusable key or an unwritable
     output file.
     """
-    import json
-
-    from medialit.core import batch, export, jsonfile
+    from medialit.core import batch, export
 
     if as_json and delimiter != ",":
         raise click.UsageError("--delimiter applies to CSV output, not --json")
@@ -123,31 +125,26 @@ def score_command(
     except MedialitError as exc:
         click.echo(f"medialit score: unusable key: {exc}", err=True)
         ctx.exit(EXIT_USAGE)
-    # Reading and scoring a class set makes millions of small objects and no cycles; the
-    # cyclic garbage collector would re-scan them all again and again (about 25% of the run).
-    gc.disable()
-    try:
+    with _no_cyclic_gc():
         collected = batch.collect(grading_key, submissions)
-        results = batch.score_all(grading_key, collected.entries, details=details is not None)
-    finally:
-        gc.enable()
     for notice in (*grading_key.notices, *collected.notices):
         click.echo(f"{notice.file}{_line(notice.line)}: note: {notice.reason}", err=True)
     for problem in collected.problems:
         click.echo(f"{problem.file}{_line(problem.line)}: skipped: {problem.reason}", err=True)
+    scored = batch.score_each(grading_key, collected.entries, details=details is not None)
     try:
-        if as_json:
-            text = json.dumps(export.results_json(results), ensure_ascii=False, indent=2) + "\n"
-            if output:
-                jsonfile.write_atomic(output, text.encode("utf-8"))
-            else:
-                click.echo(text, nl=False)
-        elif output:
-            export.write_results(output, results, delimiter=delimiter)
-        else:
-            _write_stdout(lambda out: export.write_results_to(out, results, delimiter=delimiter))
-        if details:
-            export.write_details(details, results, delimiter=delimiter)
+        # Each student is scored once. With --details their outcome rows are written as they
+        # are scored and only the figures are kept, so a class's outcomes are never all in
+        # memory; details.csv is renamed into place after the results are written, as before.
+        with export.csv_file(details) if details else contextlib.nullcontext() as details_out:
+            with _no_cyclic_gc():
+                if details_out is None:
+                    results = list(scored)
+                else:
+                    results = export.write_details_keeping_figures(
+                        details_out, scored, delimiter=delimiter
+                    )
+            _write_results(results, output=output, as_json=as_json, delimiter=delimiter)
     except OSError as exc:
         where = exc.filename or output or details
         click.echo(f"medialit score: cannot write {where}: {exc.strerror or exc}", err=True)
@@ -157,6 +154,37 @@ def score_command(
         err=True,
     )
     ctx.exit(EXIT_SKIPPED if collected.problems else EXIT_OK)
+
+
+def _write_results(
+    results: list[StudentResult], *, output: Path | None, as_json: bool, delimiter: str
+) -> None:
+    """The results as JSON or CSV, to `output` (written whole, then renamed) or stdout."""
+    import json
+
+    from medialit.core import export, jsonfile
+
+    if as_json:
+        text = json.dumps(export.results_json(results), ensure_ascii=False, indent=2) + "\n"
+        if output:
+            jsonfile.write_atomic(output, text.encode("utf-8"))
+        else:
+            click.echo(text, nl=False)
+    elif output:
+        export.write_results(output, results, delimiter=delimiter)
+    else:
+        _write_stdout(lambda out: export.write_results_to(out, results, delimiter=delimiter))
+
+
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Reading and scoring a class set makes millions of small objects and no cycles; the
+    cyclic garbage collector would re-scan them all again and again (about 25% of the run)."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _line(line: int | None) -> str:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -195,9 +195,17 @@ def score_all(
     key: GradingKey, entries: Iterable[Entry], *, details: bool = True
 ) -> list[StudentResult]:
     """One StudentResult per entry, in order; details=False skips outcomes (results.csv only)."""
+    return list(score_each(key, entries, details=details))
+
+
+def score_each(
+    key: GradingKey, entries: Iterable[Entry], *, details: bool = True
+) -> Iterator[StudentResult]:
+    """`score_all` one student at a time, each scored when the caller asks for the next: a
+    writer can write a student's outcomes and let them go before the next is scored."""
     score = key.scorer.score
-    return [
-        StudentResult(
+    for e in entries:
+        yield StudentResult(
             e.student,
             e.class_code,
             key.lesson,
@@ -205,8 +213,6 @@ def score_all(
             score(e.spans, details=details),
             student_name=e.student_name,
         )
-        for e in entries
-    ]
 
 
 class _Reader:

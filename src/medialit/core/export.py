@@ -39,7 +39,7 @@ import io
 import os
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TextIO
 
 from medialit.core.jsonfile import atomic_file
@@ -105,6 +105,11 @@ class StudentResult:
     submitted_at: str
     report: ScoreReport
     student_name: str = ""
+
+    def figures_only(self) -> StudentResult:
+        """This result without the report's outcomes and spans, as `score(..., details=False)`
+        gives it: all results.csv and the JSON need, once details.csv has its rows."""
+        return replace(self, report=replace(self.report, outcomes=(), spans=()))
 
 
 def formula_like(value: str) -> bool:
@@ -277,6 +282,26 @@ def csv_file(path: str | os.PathLike[str]) -> Iterator[TextIO]:
             stream.flush()
         finally:
             stream.detach()  # `atomic_file` closes the file, after its fsync
+
+
+def write_details_keeping_figures(
+    stream: TextIO, results: Iterable[StudentResult], *, delimiter: str = ","
+) -> list[StudentResult]:
+    """details.csv to a text stream, each result's rows written as `results` yields it; returns
+    the results without their outcomes (`StudentResult.figures_only`), for results.csv.
+
+    With `batch.score_each` as `results` each student is scored once, and only one student's
+    outcomes are in memory at a time, however big the class.
+    """
+    kept: list[StudentResult] = []
+
+    def keeping_figures() -> Iterator[StudentResult]:
+        for result in results:
+            kept.append(result.figures_only())
+            yield result
+
+    write_details_to(stream, keeping_figures(), delimiter=delimiter)
+    return kept
 
 
 def write_csv_file(
