@@ -21,6 +21,7 @@ from medialit.core.export import (
     result_values,
     results_json,
     safe_text,
+    write_csv_file,
     write_details,
     write_details_to,
     write_results,
@@ -303,6 +304,13 @@ def test_a_failure_while_rows_stream_leaves_the_old_file_and_no_temp_file(
         write_details(path, results())
     assert [p.name for p in tmp_path.iterdir()] == ["details.csv"]
     assert path.read_text() == "old"
+
+
+def test_a_file_always_starts_with_the_bom(tmp_path: Path) -> None:
+    write_csv_file(tmp_path / "empty.csv", [])
+    assert (tmp_path / "empty.csv").read_bytes() == "".encode("utf-8-sig") == b"\xef\xbb\xbf"
+    write_csv_file(tmp_path / "one.csv", [["é"]])
+    assert (tmp_path / "one.csv").read_bytes() == "é\r\n".encode("utf-8-sig")
 
 
 def test_stream_writers_have_no_bom() -> None:

@@ -33,6 +33,7 @@ Takes ScoreReports and plain values, never a Store.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import io
@@ -276,7 +277,8 @@ def csv_file(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     written as they come to a temp file in the same folder, renamed into place when the
     block ends (`jsonfile.atomic_file`); when it raises, `path` is left as it was."""
     with atomic_file(path) as raw:
-        stream = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        raw.write(codecs.BOM_UTF8)  # what `utf-8-sig` writes, even when no row follows
+        stream = io.TextIOWrapper(raw, encoding="utf-8", newline="")
         try:
             yield stream
             stream.flush()
