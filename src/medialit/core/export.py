@@ -88,7 +88,6 @@ DETAILS_COLUMNS: tuple[str, ...] = (
 )
 
 DELIMITERS = (",", ";")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP's list; formula_like covers more
 _SIGNS = frozenset("=+-@")
 RATIO_DECIMALS = 4
 SCORE_DECIMALS = 1

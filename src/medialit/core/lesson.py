@@ -49,7 +49,7 @@ from medialit.core.model import (
     new_id,
     parse_label,
 )
-from medialit.core.text import canonicalize, text_hash
+from medialit.core.text import canonicalize
 
 FORMAT = "medialit-lesson"
 FORMAT_VERSION = 1
@@ -281,7 +281,3 @@ def default_lesson_path() -> Path:
     if not lessons:
         raise FileFormatError(str(paths.lessons_dir()), "no bundled lesson found")
     return lessons[0]
-
-
-def article_sha_of(text: str) -> str:
-    return text_hash(canonicalize(text))

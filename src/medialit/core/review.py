@@ -259,10 +259,6 @@ def percent(value: float | None) -> str:
     return f"{round_half_up(100 * value, 0):.0f}%"
 
 
-def score_text(report: ScoreReport) -> str:
-    return f"{report.score:.1f}"
-
-
 @dataclass(frozen=True, slots=True)
 class FigureCell:
     text: str

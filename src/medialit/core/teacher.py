@@ -11,7 +11,6 @@ import dataclasses
 import hashlib
 import hmac
 import io
-import os
 import secrets
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -706,7 +705,3 @@ def not_submitted(roster: Sequence[RosterEntry], submissions: Sequence[Submissio
         for e in roster
         if not ((e.student_id and e.student_id in ids) or name_key(e.name) in names)
     ]
-
-
-def default_export_dir() -> Path:
-    return Path(os.path.expanduser("~"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from medialit import __version__
@@ -70,6 +71,7 @@ def build_window(
 def run(*, db_path: Path | None = None, lesson_path: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("medialit")
+    QApplication.setWindowIcon(QIcon(str(paths.resources_dir() / "medialit.svg")))  # every window
     app.setApplicationVersion(__version__)
     app.setOrganizationName("medialit")
     path = db_path or paths.default_db_path()
