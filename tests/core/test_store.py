@@ -110,7 +110,7 @@ def test_non_sqlite_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
 def test_unwritable_folder_gives_a_clear_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(StoreError, match="cannot create the database folder"):
+    with pytest.raises(StoreError, match="could not create the folder for its database"):
         Store.open(blocker / "sub" / "m.db")
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import platformdirs
 
+from medialit.core.errors import StoreError
+
 APP_NAME = "medialit"
 DB_ENV = "MEDIALIT_DB"
 DB_FILENAME = "medialit.db"
@@ -47,3 +49,21 @@ def default_db_path() -> Path:
     if env:
         return Path(env).expanduser()
     return user_data_dir() / DB_FILENAME
+
+
+def ensure_folder(folder: Path) -> None:
+    """Create the database's folder, private to the user, before anything is put in it.
+
+    A new user's data folder does not exist yet: the lock file, the database and the
+    backups all live in it, so it is made first. Only the last folder gets mode 0700;
+    parents it has to create get the user's usual permissions.
+    """
+    if folder.is_dir():
+        return
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"medialit could not create the folder for its database:\n{folder}\n"
+            f"({exc.strerror or exc}). Choose a folder you can write to with --db."
+        ) from None

@@ -26,6 +26,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from medialit.core import backup as rolling
+from medialit.core import paths
 from medialit.core.errors import (
     CorruptDatabaseError,
     NotFoundError,
@@ -111,12 +112,7 @@ class Store(TeacherStoreMixin):
         one-window-per-database lock, or raises DatabaseInUseError; `close()` drops it.
         """
         path = Path(path)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(
-                f"cannot create the database folder {path.parent}: {exc.strerror}"
-            ) from None
+        paths.ensure_folder(path.parent)
         lock = InstanceLock.acquire(path) if exclusive else None
         try:
             refuse_read_only(path)

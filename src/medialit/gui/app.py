@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -24,7 +25,7 @@ from medialit.core.prefs import Prefs
 from medialit.core.records import Student
 from medialit.core.store import Store
 from medialit.gui.main_window import MainWindow
-from medialit.gui.recovery import install_recovery_menu, open_store
+from medialit.gui.recovery import install_recovery_menu, open_store, smoke_test
 from medialit.gui.session import Session
 
 
@@ -85,6 +86,9 @@ def run(*, db_path: Path | None = None, lesson_path: Path | None = None) -> int:
         return 1
     install_recovery_menu(window)
     window.show()
+    if smoke_test():
+        print(f"medialit: window shown, database {path}", flush=True)
+        QTimer.singleShot(0, lambda: app.exit(0))  # exit: the name dialog refuses to close
     for problem in problems:
         QMessageBox.warning(window, "medialit", problem)
     try:

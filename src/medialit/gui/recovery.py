@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from medialit.core import backup as rolling
+from medialit.core import paths
 from medialit.core.errors import (
     CorruptDatabaseError,
     DatabaseInUseError,
@@ -67,7 +70,18 @@ def when(backup: rolling.Backup) -> str:
 
 
 def _tell(title: str, message: str) -> None:
-    QMessageBox.warning(None, f"medialit: {title}", message)
+    """Shown in a message box, and on stderr for whoever started medialit from a terminal."""
+    print(f"medialit: {title}: {message}", file=sys.stderr, flush=True)
+    if not smoke_test():
+        QMessageBox.warning(None, f"medialit: {title}", message)
+
+
+SMOKE_ENV = "MEDIALIT_SMOKE_TEST"
+
+
+def smoke_test() -> bool:
+    """Set by start-up tests: report "window shown" and quit, and never block on a dialog."""
+    return os.environ.get(SMOKE_ENV) == "1"
 
 
 def _ask(message: str, backup: rolling.Backup | None) -> Choice:
@@ -117,6 +131,7 @@ def open_store(
     ask = ask or _ask
     tell = tell or _tell
     try:
+        paths.ensure_folder(path.parent)  # a new user's data folder does not exist yet
         lock = InstanceLock.acquire(path)
     except DatabaseInUseError as exc:
         tell("already open", str(exc))
