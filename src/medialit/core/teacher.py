@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from medialit.core.errors import FileFormatError, InvalidSpanError, MedialitError
-from medialit.core.jsonfile import dump_json, write_atomic
+from medialit.core.jsonfile import dump_json
 from medialit.core.lesson import find_same_label_overlap, lesson_from_dict, lesson_to_dict
 from medialit.core.model import (
     LABELS,
@@ -31,6 +31,7 @@ from medialit.core.model import (
     new_id,
     trimmed_range,
 )
+from medialit.core.outfile import write_output
 from medialit.core.records import Change, ImportRecord, RosterEntry, StoredSubmission
 from medialit.core.store import Store
 from medialit.core.submission import (
@@ -444,7 +445,7 @@ def student_pack_bytes(lesson: Lesson) -> bytes:
 
 def write_student_pack(lesson: Lesson, path: str | Path) -> Path:
     path = Path(path)
-    write_atomic(path, student_pack_bytes(lesson))
+    write_output(path, student_pack_bytes(lesson))
     return path
 
 
@@ -453,7 +454,7 @@ def write_review_pack(lesson: Lesson, path: str | Path) -> Path:
     if not lesson.key:
         raise MedialitError("the lesson has no key to release")
     path = Path(path)
-    write_atomic(path, dump_json(lesson_to_dict(lesson, kind="review-pack")))
+    write_output(path, dump_json(lesson_to_dict(lesson, kind="review-pack")))
     return path
 
 
