@@ -282,7 +282,7 @@ def csv_file(path: str | os.PathLike[str]) -> Iterator[TextIO]:
             yield stream
             stream.flush()
         finally:
-            stream.detach()  # `atomic_file` closes the file, after its fsync
+            stream.detach()  # `output_file` closes the file (after its fsync)
 
 
 def write_details_keeping_figures(
