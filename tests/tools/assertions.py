@@ -21,10 +21,11 @@ def assertions(tree: ast.AST) -> list[str]:
         if not isinstance(func, ast.FunctionDef | ast.AsyncFunctionDef):
             continue
         for node in ast.walk(func):
-            if isinstance(node, ast.Assert):
-                out.append(f"{func.name}: {ast.unparse(node)}")
-            elif isinstance(node, ast.Call) and ast.unparse(node.func).endswith(
-                ("pytest.raises", "pytest.warns", "pytest.approx")
+            if isinstance(node, ast.Assert) or (
+                isinstance(node, ast.Call)
+                and ast.unparse(node.func).endswith(
+                    ("pytest.raises", "pytest.warns", "pytest.approx")
+                )
             ):
                 out.append(f"{func.name}: {ast.unparse(node)}")
     return out
