@@ -19,6 +19,7 @@ from medialit.core.store import Store
 
 SAVED = "id:"
 KIND_WORDS = {"lesson": "lesson", "student-pack": "from your teacher", "review-pack": "review"}
+LEVEL_WORDS = {1: "easy", 2: "medium", 3: "hard"}
 
 
 def _bundled() -> list[Lesson]:
@@ -31,11 +32,23 @@ def _bundled() -> list[Lesson]:
     return lessons
 
 
+def by_level(lessons: list[Lesson]) -> list[Lesson]:
+    """Easiest first; a lesson without a level after those with one; otherwise kept in order."""
+    return sorted(lessons, key=lambda lesson: (lesson.level is None, lesson.level or 0))
+
+
+def _practice_words(lesson: Lesson) -> str:
+    if lesson.level is None:
+        return "practice, comes with medialit"
+    return f"practice, level {lesson.level}: {LEVEL_WORDS[lesson.level]}, comes with medialit"
+
+
 def lesson_choices(store: Store) -> list[tuple[str, str]]:
-    """(text to show, place) for each lesson: bundled first, then others, newest first."""
-    bundled = _bundled()
+    """(text to show, place) for each lesson: bundled first, easiest first, then the others
+    opened before, newest first."""
+    bundled = by_level(_bundled())
     choices = [
-        (f"{lesson.title} (practice, comes with medialit)", SAVED + lesson.id) for lesson in bundled
+        (f"{lesson.title} ({_practice_words(lesson)})", SAVED + lesson.id) for lesson in bundled
     ]
     seen = {lesson.id for lesson in bundled}
     for record in store.lessons.remembered():
