@@ -48,7 +48,7 @@ def teacher(qtbot: QtBot, tmp_path: Path) -> TeacherWindow:
     folder.mkdir()
     for i, found in enumerate((29, 5, 15, 0)):
         write_submission(folder, _submission(lesson, i, found))
-    store.add_to_roster([("8A", "amy"), ("8B", "Dora Missing")])
+    store.roster.add([("8A", "amy"), ("8B", "Dora Missing")])
     window = TeacherWindow(store)
     qtbot.addWidget(window)
     window.show()
@@ -217,13 +217,13 @@ def test_most_missed_click_jumps_to_the_text_and_heatmap_is_drawn(
 def test_key_change_rescores_and_the_stamp_moves(teacher: TeacherWindow) -> None:
     view = teacher.class_tab
     before = {r.student_id: r.report.score for r in view.model.rows}
-    stamp = teacher.desk.store.lesson_row(teacher.desk.require_lesson().id).key_updated_at
+    stamp = teacher.desk.store.lessons.row(teacher.desk.require_lesson().id).key_updated_at
     missed_by_all = next(k for k in teacher.desk.key if not k.optional and k.start > 2000)
     teacher.key_editor.select_span(missed_by_all.id)
     teacher.key_editor.delete_action.trigger()
     after = {r.student_id: r.report.score for r in view.model.rows}
     assert after != before
-    new_stamp = teacher.desk.store.lesson_row(teacher.desk.require_lesson().id).key_updated_at
+    new_stamp = teacher.desk.store.lessons.row(teacher.desk.require_lesson().id).key_updated_at
     assert new_stamp > stamp and new_stamp[:10] in view.headline.text()
 
 
@@ -314,13 +314,13 @@ def test_delete_lesson_asks_first_saying_how_many_submissions_go_with_it(
         "4 submissions from 4 students will be removed with it."
     )
     qtbot.keyClick(box, Qt.Key.Key_Return)  # the default is Cancel
-    assert not box.isVisible() and store.is_authored(lesson.id)
-    assert len(store.imported_submissions(lesson.id)) == 4
+    assert not box.isVisible() and store.lessons.is_authored(lesson.id)
+    assert len(store.submissions.imported(lesson.id)) == 4
 
     box = teacher.delete_lesson()
     assert box is not None
     box.findChild(QPushButton, "delete_lesson_confirm").click()
-    assert not store.is_authored(lesson.id) and store.imported_submissions(lesson.id) == []
+    assert not store.lessons.is_authored(lesson.id) and store.submissions.imported(lesson.id) == []
     assert teacher.desk.lesson is not None and teacher.desk.lesson.title == "Spare"
     assert [teacher.lesson_list.item(r).text().split("\n")[0] for r in range(1)] == ["Spare"]
     assert teacher.lesson_list.count() == 1 and teacher.student_window is None

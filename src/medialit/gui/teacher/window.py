@@ -246,7 +246,7 @@ class TeacherWindow(QMainWindow):
         lesson = load_lesson(path)
         if lesson.kind == "student-pack" or lesson.key is None:
             lesson = dataclasses.replace(lesson, key=())
-        if self.desk.store.is_authored(lesson.id):
+        if self.desk.store.lessons.is_authored(lesson.id):
             answer = QMessageBox.question(
                 self,
                 "Replace lesson?",
@@ -537,9 +537,9 @@ class TeacherWindow(QMainWindow):
         lesson = self.desk.lesson
         if results is None or lesson is None:
             return None
-        roster = self.desk.store.roster()
+        roster = self.desk.store.roster.entries()
         missing = not_submitted(roster, [row.submission for row in results.rows]) if roster else []
-        stamp = self.desk.store.lesson_row(lesson.id).key_updated_at
+        stamp = self.desk.store.lessons.row(lesson.id).key_updated_at
         document = report_html(results, key_updated_at=stamp, not_submitted=missing)
 
         def write(target: str | Path) -> None:
@@ -635,7 +635,7 @@ class TeacherWindow(QMainWindow):
         if lesson is None:
             self.key_stamp.setText("No lesson yet: Lesson → New lesson…")
             return
-        row = self.desk.store.lesson_row(lesson.id)
+        row = self.desk.store.lessons.row(lesson.id)
         self.key_stamp.setText(
             f"Version {row.version} · key last changed {when(row.key_updated_at)}"
         )
