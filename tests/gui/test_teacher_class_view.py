@@ -2,6 +2,8 @@
 
 import dataclasses
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from medialit.core.submission import Submission, write_submission
 from medialit.core.teacher.authoring import import_lesson_file, new_lesson, update_details
 from medialit.gui.review import ReviewWindow
 from medialit.gui.teacher.window import TeacherWindow
+from tests.fsnodes import FifoReader, make_fifo
 
 
 def _submission(lesson, i: int, found: int) -> Submission:
@@ -327,3 +330,41 @@ def test_delete_lesson_asks_first_saying_how_many_submissions_go_with_it(
     teacher.delete_lesson().findChild(QPushButton, "delete_lesson_confirm").click()
     assert teacher.desk.lesson is None and teacher.lesson_list.count() == 0
     assert not action.isEnabled()
+
+
+def test_every_teacher_export_follows_the_output_rule(
+    teacher: TeacherWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through a symlink the target is written and the link kept; into a FIFO the bytes
+    stream and the FIFO stays; a folder is refused naming it (shown once, nothing written)."""
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "medialit.gui.teacher.window.show_error", lambda _w, _t, exc: shown.append(str(exc))
+    )
+    exports = {
+        "results.csv": teacher.export_results,
+        "details.csv": teacher.export_details,
+        "report.pdf": teacher.export_report,
+        "a.jsonld": teacher.export_web_annotations,
+        "d.jsonl": teacher.export_doccano,
+        "student.json": teacher.export_student_pack,
+        "review.json": teacher.export_review_pack,
+    }
+    for name, export_to in exports.items():
+        real = tmp_path / "real" / name
+        real.parent.mkdir(exist_ok=True)
+        link = tmp_path / f"link-{name}"
+        link.symlink_to(real)
+        export_to(link)
+        assert link.is_symlink() and real.stat().st_size > 0, name
+        (tmp_path / f"fifo-{name}").mkdir()
+        fifo = make_fifo(tmp_path / f"fifo-{name}")
+        reader = FifoReader(fifo)
+        export_to(fifo)
+        assert reader.join() and stat.S_ISFIFO(os.lstat(fifo).st_mode), name
+        folder = tmp_path / f"folder-{name}"
+        folder.mkdir()
+        export_to(folder)
+        assert shown.pop().startswith(f"cannot write {folder}: it is a folder"), name
+        assert list(folder.iterdir()) == [], name
+    assert shown == []

@@ -7,9 +7,10 @@ import dataclasses
 from pathlib import Path
 
 from medialit.core.errors import MedialitError
-from medialit.core.jsonfile import dump_json, write_atomic
+from medialit.core.jsonfile import dump_json
 from medialit.core.lesson import lesson_to_dict
 from medialit.core.model import Lesson
+from medialit.core.outfile import write_output
 from medialit.core.submission import safe_filename_part
 
 
@@ -29,7 +30,7 @@ def student_pack_bytes(lesson: Lesson) -> bytes:
 
 def write_student_pack(lesson: Lesson, path: str | Path) -> Path:
     path = Path(path)
-    write_atomic(path, student_pack_bytes(lesson))
+    write_output(path, student_pack_bytes(lesson))
     return path
 
 
@@ -38,5 +39,5 @@ def write_review_pack(lesson: Lesson, path: str | Path) -> Path:
     if not lesson.key:
         raise MedialitError("the lesson has no key to release")
     path = Path(path)
-    write_atomic(path, dump_json(lesson_to_dict(lesson, kind="review-pack")))
+    write_output(path, dump_json(lesson_to_dict(lesson, kind="review-pack")))
     return path

@@ -32,9 +32,9 @@ from medialit.core import export
 from medialit.core.classroom import ClassResults, StudentRow, score_class
 from medialit.core.errors import MedialitError
 from medialit.core.interop import doccano_jsonl_bytes, read_doccano_key, web_annotations_bytes
-from medialit.core.jsonfile import write_atomic
 from medialit.core.lesson import load_lesson
 from medialit.core.model import FeedbackMode, Lesson
+from medialit.core.outfile import write_output
 from medialit.core.records import Change
 from medialit.core.store import Store
 from medialit.core.teacher.authoring import (
@@ -395,7 +395,7 @@ class TeacherWindow(QMainWindow):
         if not target:
             return None
         subs = current_submissions(self.desk.store, lesson.id)
-        self.run(lambda: write_atomic(target, web_annotations_bytes(lesson, subs)))
+        self.run(lambda: write_output(target, web_annotations_bytes(lesson, subs)))
         return Path(target)
 
     def export_doccano(self, path: str | Path | None = None) -> Path | None:
@@ -407,7 +407,7 @@ class TeacherWindow(QMainWindow):
         if not target:
             return None
         subs = current_submissions(self.desk.store, lesson.id)
-        self.run(lambda: write_atomic(target, doccano_jsonl_bytes(lesson, subs)))
+        self.run(lambda: write_output(target, doccano_jsonl_bytes(lesson, subs)))
         return Path(target)
 
     def import_doccano(self, path: str | Path | None = None) -> None:
