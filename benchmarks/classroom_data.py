@@ -93,12 +93,12 @@ def demo_store(db: Path, folder: Path, *, students: int = 30) -> tuple[Store, Le
     """A teacher database with the bundled lesson authored, a roster and the class's files."""
     store = Store.open(db)
     lesson = bundled_lesson()
-    if not store.is_authored(lesson.id):
+    if not store.lessons.is_authored(lesson.id):
         lesson, _ = import_lesson_file(store, dataclasses.replace(lesson, kind="lesson"))
         set_passphrase(store, "demo-passphrase")
         roster = [(s.class_code, s.student_name) for s in make_submissions(lesson, students)]
         roster += [("8A", "Zoë Absent"), ("8B", "Yusuf Late")]
-        store.add_to_roster(roster)
+        store.roster.add(roster)
     paths = write_submissions(folder, make_submissions(lesson, students))
     import_submission_files(store, paths, [load_authored(store, lesson.id)])
     return store, lesson

@@ -114,7 +114,7 @@ def main() -> None:
         spans = store.db.execute("SELECT COUNT(*) FROM submissions").fetchone()[0]
         open_class_view(app, store)  # warm-up: first window pays for fonts and styles
         view = timed(lambda: open_class_view(app, store))
-        lesson_id = store.authored_lessons()[0].id
+        lesson_id = store.lessons.authored()[0].id
         authored = load_authored(store, lesson_id)
         subs = current_submissions(store, lesson_id)
         scoring = timed(lambda: score_class(authored, subs))

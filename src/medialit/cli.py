@@ -162,12 +162,12 @@ def _write_results(
     """The results as JSON or CSV, to `output` (written whole, then renamed) or stdout."""
     import json
 
-    from medialit.core import export, jsonfile
+    from medialit.core import export, outfile
 
     if as_json:
         text = json.dumps(export.results_json(results), ensure_ascii=False, indent=2) + "\n"
         if output:
-            jsonfile.write_atomic(output, text.encode("utf-8"))
+            outfile.write_output(output, text.encode("utf-8"))
         else:
             click.echo(text, nl=False)
     elif output:

@@ -12,7 +12,9 @@ import pytest
 from medialit.core import backup as rolling
 from medialit.core.errors import StoreError
 from medialit.core.model import Label, Span
-from medialit.core.store import Store, Student, check_database_file, newest_good_backup
+from medialit.core.records import Student
+from medialit.core.store import Store
+from medialit.core.store_checks import check_database_file, newest_good_backup
 from tests.helpers import make_lesson
 
 LESSON = make_lesson()
@@ -21,13 +23,13 @@ T0 = dt.datetime(2026, 3, 1, 9, 0, 0, tzinfo=dt.UTC)
 
 def _store(tmp_path: Path) -> Store:
     store = Store.open(tmp_path / "medialit.db")
-    store.save_student(Student("s1", "Ann"))
+    store.students.save(Student("s1", "Ann"))
     return store
 
 
 def _add(store: Store, start: int = 0, label: Label = Label.CLAIM) -> Span:
     span = Span.create(LESSON.article, start, start + 4, label)
-    store.add_span("s1", "L1", LESSON.article.sha256, span)
+    store.work.add_span("s1", "L1", LESSON.article.sha256, span)
     return span
 
 
@@ -85,7 +87,7 @@ def test_backup_keep_must_be_sensible(fresh_store: Store, bad: int) -> None:
 
 def test_a_broken_keep_setting_falls_back_to_the_default(fresh_store: Store) -> None:
     assert fresh_store.backup_keep() == rolling.DEFAULT_KEEP
-    fresh_store.set_setting(rolling.KEEP_SETTING, "lots")
+    fresh_store.settings.set(rolling.KEEP_SETTING, "lots")
     assert fresh_store.backup_keep() == rolling.DEFAULT_KEEP
 
 
@@ -168,7 +170,7 @@ def test_restore_replaces_content_in_place_and_keeps_the_present_as_a_backup(
     other = sqlite3.connect(tmp_path / "medialit.db")  # e.g. a CLI reading at the same time
     change = store.restore_from(old)
     assert change.kind == "restored"
-    assert store.spans("s1", "L1") == [first]
+    assert store.work.spans("s1", "L1") == [first]
     assert other.execute("SELECT count(*) FROM work_spans").fetchone()[0] == 1
     other.close()
     newest = store.backups()[0]
@@ -178,7 +180,7 @@ def test_restore_replaces_content_in_place_and_keeps_the_present_as_a_backup(
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     store.close()
     reopened = Store.open(tmp_path / "medialit.db")
-    assert len(reopened.spans("s1", "L1")) == 2
+    assert len(reopened.work.spans("s1", "L1")) == 2
     reopened.close()
 
 
@@ -199,7 +201,7 @@ def test_restore_refuses_files_that_are_not_good_backups(tmp_path: Path) -> None
     ):
         with pytest.raises(StoreError, match=reason):
             store.restore_from(bad)
-    assert len(store.spans("s1", "L1")) == 1
+    assert len(store.work.spans("s1", "L1")) == 1
     store.close()
 
 

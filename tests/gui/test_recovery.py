@@ -18,7 +18,8 @@ from medialit.core import backup as rolling
 from medialit.core.errors import CorruptDatabaseError
 from medialit.core.lock import InstanceLock
 from medialit.core.model import Label, Span
-from medialit.core.store import Store, Student
+from medialit.core.records import Student
+from medialit.core.store import Store
 from medialit.gui.app import build_window
 from medialit.gui.main_window import MainWindow
 from medialit.gui.recovery import Choice, install_recovery_menu, open_store
@@ -65,7 +66,7 @@ def _full_disk(store: Store) -> None:
     pages until not even a tiny row fits, so the next span needs a page it cannot have."""
     pages = store.db.execute("PRAGMA page_count").fetchone()[0]
     store.db.execute(f"PRAGMA max_page_count = {pages}")
-    student = store.students()[0].id
+    student = store.students.all()[0].id
     n = 0
     for size in (3000, 300, 30, 0):
         while True:
@@ -166,14 +167,14 @@ def test_open_makes_a_backup(tmp_path: Path) -> None:
 def _work_then_damage(tmp_path: Path) -> tuple[Path, bytes]:
     db = tmp_path / "medialit.db"
     store = Store.open(db)
-    store.save_student(Student("s1", "Ann"))
+    store.students.save(Student("s1", "Ann"))
     lesson = make_lesson()
     span = Span.create(lesson.article, 0, 4, Label.CLAIM)
-    store.add_span("s1", "L1", lesson.article.sha256, span)
+    store.work.add_span("s1", "L1", lesson.article.sha256, span)
     store.backup(now=T0)
     for i in range(60):  # more pages, so the damage below hits the table
         more = Span.create(lesson.article, 5, 9, Label.FACT, note="n" * 400)
-        store.add_span("s1", f"L{i + 2}", lesson.article.sha256, more)
+        store.work.add_span("s1", f"L{i + 2}", lesson.article.sha256, more)
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     data = bytearray(db.read_bytes())
@@ -196,7 +197,7 @@ def test_damaged_database_is_moved_aside_and_the_newest_good_backup_restored(
     moved = tmp_path / "medialit-damaged-20260301-100000.db"
     assert "moved aside" in message and str(moved) in message and str(db) in message
     assert hashlib.sha256(moved.read_bytes()).digest() == hashlib.sha256(damaged).digest()
-    assert [s.quote for s in store.spans("s1", "L1")] == [make_lesson().article.text[:4]]
+    assert [s.quote for s in store.work.spans("s1", "L1")] == [make_lesson().article.text[:4]]
     assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert rec.told == []
     store.close()
@@ -209,7 +210,7 @@ def test_damaged_database_without_backup_can_start_fresh(tmp_path: Path) -> None
     store = open_store(db, ask=rec.ask, tell=rec.tell, now=T0)
     assert store is not None
     assert rec.asked[0][1] is None and "no good backup" in rec.asked[0][0]
-    assert store.students() == []
+    assert store.students.all() == []
     moved = tmp_path / "medialit-damaged-20260301-090000.db"
     assert moved.read_bytes().startswith(b"PK\x03\x04")
     store.close()

@@ -32,6 +32,8 @@ def test_first_start_asks_the_name_and_nothing_is_saved_before(
     window, _ = build_window(store)
     qtbot.addWidget(window)
     window.show()
+    # The seed article's lesson, though the picker lists an easier practice lesson first.
+    assert Path(window.session.lesson.origin).name == "000_baldwin_rust.json"
     dialog = window.dialog
     assert isinstance(dialog, NameDialog) and dialog.isVisible()
     assert dialog.windowModality() == Qt.WindowModality.WindowModal
@@ -44,7 +46,7 @@ def test_first_start_asks_the_name_and_nothing_is_saved_before(
     answer_name_dialog(qtbot, window, "Ann Lee", "7B")
     student = window.session.student
     assert (student.name, student.class_code, len(student.id)) == ("Ann Lee", "7B", 32)
-    assert store.student(student.id) == student
+    assert store.students.get(student.id) == student
     assert window.student_label.text() == "Ann Lee · 7B"
     assert window.label_actions[next(iter(window.label_actions))].isEnabled()
     store.close()
@@ -105,10 +107,19 @@ def test_work_is_kept_per_lesson_and_the_last_lesson_reopens(qtbot: QtBot, tmp_p
     store2, window2, problems = open_window(qtbot, db)
     assert problems == [] and window2.session.lesson.title == "From the teacher"
     assert db_spans(store2, window2) == [("Café", "sourcing", 0, 4, "")]
-    # the picker offers the bundled lesson first; the first one's work is still there
+    # the picker offers the bundled lessons first, easiest first (the seed article's is
+    # level 2, so second); the first one's work is still there
     window2.choose_lesson()
     dialog = window2.dialog
-    assert dialog.list.count() == 2 and dialog.list.currentRow() == 0
+    shown = [dialog.list.item(row).text() for row in range(dialog.list.count())]
+    assert [text.split(" (")[-1] for text in shown] == [
+        "practice, level 1: easy, comes with medialit)",
+        "practice, level 2: medium, comes with medialit)",
+        "practice, level 3: hard, comes with medialit)",
+        "from your teacher, opened before)",
+    ]
+    assert shown[1].startswith("Alec Baldwin") and dialog.list.currentRow() == 0
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Down)
     qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
     assert window2.session.lesson.id == bundled_id
     assert [s[:2] for s in db_spans(store2, window2)] == [("Alec", "claim")]

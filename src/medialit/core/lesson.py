@@ -7,6 +7,7 @@ Format `medialit-lesson`, version 1::
       "kind": "lesson" | "student-pack" | "review-pack",
       "id": "<uuid4 hex>", "version": 1,
       "title": "...", "source": "...", "date": "YYYY-MM-DD",
+      "level": 1,                                       # optional: 1 easy, 2 medium, 3 hard
       "article": {"text": "<canonical text>"}          # or
       "article": {"file": "seeds/000_....txt"},         # a file beside the lesson / bundled seeds
       "sha256": "<sha256 of canonical text>",
@@ -19,6 +20,11 @@ Format `medialit-lesson`, version 1::
 
 Offsets are code points into the canonical text, half-open. A student pack has
 no "key" member at all (and no explanation anywhere in its bytes).
+
+`level` (optional) says how hard the lesson is: a whole number from 1 (easy) to 3
+(hard); anything else is refused, naming the file and the field. The lesson picker
+lists the bundled lessons by level (a lesson without one after them, then by file
+name); a first start still opens the seed article's lesson, `DEFAULT_LESSON`.
 """
 
 from __future__ import annotations
@@ -37,7 +43,6 @@ from medialit.core.jsonfile import (
     dump_json,
     read_bytes_capped,
     read_json_file,
-    write_atomic,
 )
 from medialit.core.model import (
     Article,
@@ -49,12 +54,15 @@ from medialit.core.model import (
     new_id,
     parse_label,
 )
+from medialit.core.outfile import write_output
 from medialit.core.text import canonicalize
 
 FORMAT = "medialit-lesson"
 FORMAT_VERSION = 1
 KINDS = ("lesson", "student-pack", "review-pack")
 MAX_KEY_SPANS = 5_000
+LEVELS = range(1, 4)  # 1 easy, 2 medium, 3 hard
+DEFAULT_LESSON = "000_baldwin_rust.json"  # the seed article's lesson: what a first start opens
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 SHA256_PATTERN = re.compile(r"[0-9a-f]{64}")
 
@@ -107,8 +115,18 @@ def lesson_from_dict(data: dict[str, Any], *, origin: str, base_dir: Path | None
         feedback=feedback,
         key=key,
         kind=kind,
+        level=_read_level(f),
         origin=origin,
     )
+
+
+def _read_level(f: Fields) -> int | None:
+    if f.data.get("level") is None:
+        return None
+    level = f.integer("level")
+    if level not in LEVELS:
+        raise f.fail("level", f"is {level}, expected 1 (easy), 2 (medium) or 3 (hard)")
+    return level
 
 
 def _read_article(f: Fields, base_dir: Path | None) -> Article:
@@ -249,6 +267,8 @@ def lesson_to_dict(
         "labels": [{"name": d.label.value, "definition": d.definition} for d in lesson.definitions],
         "feedback": lesson.feedback.value,
     }
+    if lesson.level is not None:
+        out["level"] = lesson.level
     if include_key and kind != "student-pack" and lesson.key is not None:
         out["key"] = [key_span_to_dict(k) for k in lesson.key]
     return out
@@ -268,7 +288,7 @@ def key_span_to_dict(k: KeySpan) -> dict[str, Any]:
 
 
 def save_lesson(path: str | Path, lesson: Lesson, *, kind: str | None = None) -> None:
-    write_atomic(path, dump_json(lesson_to_dict(lesson, kind=kind)))
+    write_output(path, dump_json(lesson_to_dict(lesson, kind=kind)))
 
 
 def bundled_lessons() -> list[Path]:
@@ -277,7 +297,8 @@ def bundled_lessons() -> list[Path]:
 
 
 def default_lesson_path() -> Path:
+    """The lesson a first start opens: the seed article's, whatever the levels say."""
     lessons = bundled_lessons()
     if not lessons:
         raise FileFormatError(str(paths.lessons_dir()), "no bundled lesson found")
-    return lessons[0]
+    return next((p for p in lessons if p.name == DEFAULT_LESSON), lessons[0])

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from medialit.core.errors import FileFormatError, InvalidSpanError, MedialitError
-from medialit.core.jsonfile import dump_json, write_atomic
+from medialit.core.jsonfile import dump_json
 from medialit.core.lesson import find_same_label_overlap, lesson_from_dict, lesson_to_dict
 from medialit.core.model import (
     LABELS,
@@ -31,6 +31,7 @@ from medialit.core.model import (
     new_id,
     trimmed_range,
 )
+from medialit.core.outfile import write_output
 from medialit.core.records import Change, ImportRecord, RosterEntry, StoredSubmission
 from medialit.core.store import Store
 from medialit.core.submission import (
@@ -82,15 +83,15 @@ def verify_passphrase(passphrase: str, stored: str) -> bool:
 
 
 def has_passphrase(store: Store) -> bool:
-    return bool(store.get_setting(PASSPHRASE_SETTING))
+    return bool(store.settings.get(PASSPHRASE_SETTING))
 
 
 def set_passphrase(store: Store, passphrase: str) -> Change:
-    return store.set_setting(PASSPHRASE_SETTING, hash_passphrase(passphrase))
+    return store.settings.set(PASSPHRASE_SETTING, hash_passphrase(passphrase))
 
 
 def check_passphrase(store: Store, passphrase: str) -> bool:
-    stored = store.get_setting(PASSPHRASE_SETTING)
+    stored = store.settings.get(PASSPHRASE_SETTING)
     return bool(stored) and verify_passphrase(passphrase, stored or "")
 
 
@@ -188,16 +189,16 @@ def authored_body(lesson: Lesson) -> dict[str, Any]:
 
 
 def save_lesson_to_store(store: Store, lesson: Lesson, *, key_changed: bool = True) -> Change:
-    return store.save_authored_lesson(
+    return store.lessons.save_authored(
         lesson, authored_body(lesson), lesson.key or (), key_changed=key_changed
     )
 
 
 def load_authored(store: Store, lesson_id: str) -> Lesson:
     """An authored lesson with its current key, from the store."""
-    body = store.lesson_body(lesson_id)
+    body = store.lessons.body(lesson_id)
     lesson = lesson_from_dict(body, origin=f"lesson {lesson_id}")
-    return dataclasses.replace(lesson, key=tuple(store.key_spans(lesson_id)), kind="lesson")
+    return dataclasses.replace(lesson, key=tuple(store.keys.spans(lesson_id)), kind="lesson")
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,12 +243,12 @@ def _count(n: int, thing: str) -> str:
 
 def lesson_footprint(store: Store, lesson_id: str) -> LessonFootprint:
     """Raises NotFoundError when `lesson_id` is not an authored lesson."""
-    row = store.lesson_row(lesson_id)
-    subs = store.imported_submissions(lesson_id, current_only=False)
+    row = store.lessons.row(lesson_id)
+    subs = store.submissions.imported(lesson_id, current_only=False)
     return LessonFootprint(
         title=row.title,
-        key_spans=len(store.key_spans(lesson_id)),
-        versions=len(store.lesson_version_bodies(lesson_id)),
+        key_spans=len(store.keys.spans(lesson_id)),
+        versions=len(store.lessons.version_bodies(lesson_id)),
         submissions=len(subs),
         students=len({s.student_id for s in subs}),
     )
@@ -260,10 +261,10 @@ def delete_lesson(store: Store, lesson_id: str) -> Change:
     undone with File > Restore from backup…; if the backup fails, nothing is
     deleted. The students' own work and submissions on this computer are kept.
     """
-    store.lesson_row(lesson_id)  # NotFoundError before anything happens
+    store.lessons.row(lesson_id)  # NotFoundError before anything happens
     if store.path is not None:
         store.backup()
-    return store.delete_authored_lesson(lesson_id)
+    return store.lessons.delete_authored(lesson_id)
 
 
 def update_details(
@@ -284,7 +285,9 @@ def update_details(
     )
     if not changed.title:
         raise MedialitError("the lesson needs a title")
-    return changed, store.set_authored_body(lesson.id, authored_body(changed), changed.title)
+    return changed, store.lessons.set_authored_body(
+        lesson.id, authored_body(changed), changed.title
+    )
 
 
 def import_lesson_file(store: Store, lesson: Lesson) -> tuple[Lesson, Change]:
@@ -444,7 +447,7 @@ def student_pack_bytes(lesson: Lesson) -> bytes:
 
 def write_student_pack(lesson: Lesson, path: str | Path) -> Path:
     path = Path(path)
-    write_atomic(path, student_pack_bytes(lesson))
+    write_output(path, student_pack_bytes(lesson))
     return path
 
 
@@ -453,7 +456,7 @@ def write_review_pack(lesson: Lesson, path: str | Path) -> Path:
     if not lesson.key:
         raise MedialitError("the lesson has no key to release")
     path = Path(path)
-    write_atomic(path, dump_json(lesson_to_dict(lesson, kind="review-pack")))
+    write_output(path, dump_json(lesson_to_dict(lesson, kind="review-pack")))
     return path
 
 
@@ -528,7 +531,7 @@ class LessonTexts:
     @classmethod
     def from_store(cls, store: Store, lesson: Lesson) -> LessonTexts:
         articles = {lesson.article.sha256: lesson.article}
-        for _version, sha, body in store.lesson_version_bodies(lesson.id):
+        for _version, sha, body in store.lessons.version_bodies(lesson.id):
             text = body.get("article", {}).get("text")
             if isinstance(text, str) and text_hash(text) == sha:
                 articles.setdefault(sha, Article(text, sha))
@@ -594,7 +597,7 @@ def check_files(
 def commit_import(store: Store, results: Iterable[Accepted | Rejected]) -> ImportReport:
     """Store every accepted file in one transaction and say what happened to each."""
     report = ImportReport()
-    known = store.known_submission_hashes()
+    known = store.submissions.known_hashes()
     seen: set[str] = set()
     fresh: list[Accepted] = []
     for result in results:
@@ -611,12 +614,12 @@ def commit_import(store: Store, results: Iterable[Accepted | Rejected]) -> Impor
         before = {
             (s.lesson_id, s.student_id): s
             for lesson_id in {a.submission.lesson_id for a in fresh}
-            for s in store.imported_submissions(lesson_id)
+            for s in store.submissions.imported(lesson_id)
         }
-        store.record_submissions([a.record for a in fresh])
+        store.submissions.record_imported([a.record for a in fresh])
         report.added.extend(fresh)
         for (lesson_id, student_id), old in before.items():
-            now_current = {s.student_id: s for s in store.imported_submissions(lesson_id)}.get(
+            now_current = {s.student_id: s for s in store.submissions.imported(lesson_id)}.get(
                 student_id
             )
             if now_current is not None and now_current.id != old.id:
@@ -637,7 +640,7 @@ def stored_to_submission(stored: StoredSubmission) -> Submission:
 
 
 def current_submissions(store: Store, lesson_id: str) -> list[Submission]:
-    return [stored_to_submission(s) for s in store.imported_submissions(lesson_id)]
+    return [stored_to_submission(s) for s in store.submissions.imported(lesson_id)]
 
 
 # -- roster ------------------------------------------------------------------------------------

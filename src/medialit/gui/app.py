@@ -34,7 +34,7 @@ def current_student(store: Store) -> Student | None:
     student_id = Prefs(store).current_student()
     if student_id:
         try:
-            return store.student(student_id)
+            return store.students.get(student_id)
         except MedialitError:
             pass
     return None
@@ -62,7 +62,7 @@ def build_window(
     """The student window; with no `student` given and none remembered, it asks for a name."""
     lesson, problems = open_lesson(store, lesson_path)
     if student is not None:
-        store.save_student(student)
+        store.students.save(student)
         Prefs(store).set_current_student(student.id)
     who = student or current_student(store) or Student(id=new_id(), name="")
     session = Session(store, who, lesson)

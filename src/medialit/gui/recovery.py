@@ -358,8 +358,8 @@ class RecoveryMenu(QObject):
     def _restore_into(self, store: Store, backup: rolling.Backup) -> Change:
         change = store.restore_from(backup.path)
         student = self.main.session.student
-        if all(s.id != student.id for s in store.students()):
-            store.save_student(student)  # the backup predates this student: keep them valid
+        if all(s.id != student.id for s in store.students.all()):
+            store.students.save(student)  # the backup predates this student: keep them valid
         return change
 
 

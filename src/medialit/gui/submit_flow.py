@@ -41,7 +41,7 @@ def submit_summary(window: MainWindow) -> str:
     """What is handed in, by whom, and what the student should know first (HTML)."""
     session = window.session
     counts = session.index.counts()
-    before = session.store.own_submissions(session.student.id, session.lesson.id)
+    before = session.store.submissions.own(session.student.id, session.lesson.id)
     student = session.student
     summary = (
         f"<b>{escape(session.lesson.title)}</b><br>Handed in by <b>{escape(student.name)}</b>"

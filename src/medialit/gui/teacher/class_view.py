@@ -389,7 +389,7 @@ class ClassView(QWidget):
         self.missed = most_missed(reports)
         self.runs = heatmap(lesson.key or (), reports)
         s = summary(reports)
-        row = self.desk.store.lesson_row(lesson.id)
+        row = self.desk.store.lessons.row(lesson.id)
         stamp = row.key_updated_at
         text = (
             f"<b>{s.students}</b> student(s) scored"

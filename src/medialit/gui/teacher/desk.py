@@ -28,7 +28,7 @@ class Desk(QObject):
         self.lesson: Lesson | None = None
 
     def lessons(self) -> list[LessonRow]:
-        return self.store.authored_lessons()
+        return self.store.lessons.authored()
 
     def open_lesson(self, lesson_id: str | None) -> None:
         self.lesson = load_authored(self.store, lesson_id) if lesson_id else None
@@ -76,12 +76,12 @@ class Desk(QObject):
 
     def add_key_span(self, span: KeySpan) -> Change:
         lesson_id = self.require_lesson().id
-        return self.apply(lambda s: s.add_key_span(lesson_id, span))
+        return self.apply(lambda s: s.keys.add(lesson_id, span))
 
     def update_key_span(self, span: KeySpan) -> Change:
         lesson_id = self.require_lesson().id
-        return self.apply(lambda s: s.update_key_span(lesson_id, span))
+        return self.apply(lambda s: s.keys.update(lesson_id, span))
 
     def delete_key_span(self, span: KeySpan) -> Change:
         lesson_id = self.require_lesson().id
-        return self.apply(lambda s: s.delete_key_span(lesson_id, span.id))
+        return self.apply(lambda s: s.keys.delete(lesson_id, span.id))

@@ -32,9 +32,9 @@ from medialit.core import export
 from medialit.core.classroom import ClassResults, StudentRow, score_class
 from medialit.core.errors import MedialitError
 from medialit.core.interop import doccano_jsonl_bytes, read_doccano_key, web_annotations_bytes
-from medialit.core.jsonfile import write_atomic
 from medialit.core.lesson import load_lesson
 from medialit.core.model import FeedbackMode, Lesson
+from medialit.core.outfile import write_output
 from medialit.core.records import Change
 from medialit.core.store import Store
 from medialit.core.teacher import (
@@ -246,7 +246,7 @@ class TeacherWindow(QMainWindow):
         lesson = load_lesson(path)
         if lesson.kind == "student-pack" or lesson.key is None:
             lesson = dataclasses.replace(lesson, key=())
-        if self.desk.store.is_authored(lesson.id):
+        if self.desk.store.lessons.is_authored(lesson.id):
             answer = QMessageBox.question(
                 self,
                 "Replace lesson?",
@@ -398,7 +398,7 @@ class TeacherWindow(QMainWindow):
         if not target:
             return None
         subs = current_submissions(self.desk.store, lesson.id)
-        self.run(lambda: write_atomic(target, web_annotations_bytes(lesson, subs)))
+        self.run(lambda: write_output(target, web_annotations_bytes(lesson, subs)))
         return Path(target)
 
     def export_doccano(self, path: str | Path | None = None) -> Path | None:
@@ -410,7 +410,7 @@ class TeacherWindow(QMainWindow):
         if not target:
             return None
         subs = current_submissions(self.desk.store, lesson.id)
-        self.run(lambda: write_atomic(target, doccano_jsonl_bytes(lesson, subs)))
+        self.run(lambda: write_output(target, doccano_jsonl_bytes(lesson, subs)))
         return Path(target)
 
     def import_doccano(self, path: str | Path | None = None) -> None:
@@ -537,9 +537,9 @@ class TeacherWindow(QMainWindow):
         lesson = self.desk.lesson
         if results is None or lesson is None:
             return None
-        roster = self.desk.store.roster()
+        roster = self.desk.store.roster.entries()
         missing = not_submitted(roster, [row.submission for row in results.rows]) if roster else []
-        stamp = self.desk.store.lesson_row(lesson.id).key_updated_at
+        stamp = self.desk.store.lessons.row(lesson.id).key_updated_at
         document = report_html(results, key_updated_at=stamp, not_submitted=missing)
 
         def write(target: str | Path) -> None:
@@ -635,7 +635,7 @@ class TeacherWindow(QMainWindow):
         if lesson is None:
             self.key_stamp.setText("No lesson yet: Lesson → New lesson…")
             return
-        row = self.desk.store.lesson_row(lesson.id)
+        row = self.desk.store.lessons.row(lesson.id)
         self.key_stamp.setText(
             f"Version {row.version} · key last changed {when(row.key_updated_at)}"
         )
