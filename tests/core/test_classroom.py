@@ -75,6 +75,22 @@ def test_most_missed_and_confusion_pairs() -> None:
     assert [str(p) for p in pairs] == ["sourcing labelled as fact: 2 students"]
 
 
+def test_class_view_data_follows_outcomes_v2() -> None:
+    # scoring.md v2: "CBS" (3 of 12 characters of the sourcing key span) labelled fact is no
+    # attempt at it: the span is missed, not a fact/sourcing confusion; "via CBS News" as
+    # fact (all of it) still is one.
+    lesson = _lesson()
+    subs = [
+        _sub(lesson, "small", [(0, 45, Label.CLAIM), (51, 54, Label.FACT)]),
+        _sub(lesson, "whole", [(0, 45, Label.CLAIM), (47, 59, Label.FACT)]),
+    ]
+    reports = [row.report for row in score_class(lesson, subs).rows]
+    (sourcing,) = [m for m in most_missed(reports) if m.key.id == "k2"]
+    assert (sourcing.missed, sourcing.wrong_label) == (1, 1)
+    assert [str(p) for p in confusion_pairs(reports)] == ["sourcing labelled as fact: 1 student"]
+    assert [r.spurious for r in reports] == [1, 0]
+
+
 def test_label_averages_and_summary() -> None:
     _, _, results = _class()
     reports = [row.report for row in results.rows]
