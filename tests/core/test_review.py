@@ -132,8 +132,8 @@ def test_missed_spurious_bonus_and_wrong_label_with_alternatives() -> None:
         (
             "? Not in the key · claim",
             "said",
-            "You labelled this as claim, but the key has no span here, "
-            "so it lowers your precision.",
+            "You labelled this as claim, but the key has no claim here. "
+            "It matches nothing in the key, so it lowers your precision.",
         ),
         (
             "✗ Wrong label · fact",
@@ -227,6 +227,31 @@ def test_item_text_shortens_long_quotes() -> None:
 BEN = Voice.teacher("Ben  Haddad")  # whitespace in a name is tidied
 
 
+def test_a_small_span_inside_a_long_key_span_is_not_called_a_wrong_label() -> None:
+    # scoring.md outcomes v2: "CBS" as fact covers 3 of the 12 characters of "via CBS News",
+    # so the review never says "You labelled this as fact" about the key span.
+    check(
+        "[Baldwin said it|claim] ([via CBS News|sourcing]).",
+        "[Baldwin said it|claim] (via [CBS|fact] News).",
+        (
+            "✓ Correct · claim",
+            "Baldwin said it",
+            "You found this claim with exactly the key's words.",
+        ),
+        (
+            "○ Missed · sourcing",
+            "via CBS News",
+            "You did not label this. The key says it is sourcing.",
+        ),
+        (
+            "? Not in the key · fact",
+            "CBS",
+            "You labelled this as fact, but the key has no fact here. "
+            "It matches nothing in the key, so it lowers your precision.",
+        ),
+    )
+
+
 def test_the_teachers_voice_names_the_student_instead_of_you() -> None:
     assert BEN.audience is Audience.TEACHER and BEN.name == "Ben Haddad"
     check_voice(
@@ -241,8 +266,8 @@ def test_the_teachers_voice_names_the_student_instead_of_you() -> None:
         "[Police|sourcing] said [it rained|fact+speculation]. [Maybe|speculation?] so.",
         "Police [said|claim] [it rained|claim]. [Maybe|speculation] so.",
         "Ben Haddad did not label this. The key says it is sourcing.",
-        "Ben Haddad labelled this as claim, but the key has no span here, "
-        "so it lowers their precision.",
+        "Ben Haddad labelled this as claim, but the key has no claim here. "
+        "It matches nothing in the key, so it lowers their precision.",
         "Ben Haddad labelled this as claim, but the key says fact (it also accepts speculation).",
         "This speculation is optional in the key, and Ben Haddad found it "
         "(5 of 5 characters): a bonus, not counted in the score.",

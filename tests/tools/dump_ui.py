@@ -142,8 +142,8 @@ def author_bundled_lesson(store: object) -> None:
     lesson = load_lesson(default_lesson_path())
     try:
         from medialit.core.teacher.authoring import import_lesson_file
-    except ImportError:
-        from medialit.core.teacher import import_lesson_file  # type: ignore[no-redef]
+    except ImportError:  # before core/teacher.py was split
+        from medialit.core.teacher import import_lesson_file  # type: ignore[attr-defined,no-redef]
     import_lesson_file(store, lesson)  # type: ignore[arg-type]
 
 

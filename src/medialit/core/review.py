@@ -73,8 +73,8 @@ class Audience(str, Enum):
 WORDING: dict[Audience, dict[str, str]] = {
     Audience.STUDENT: {
         "spurious": (
-            "You labelled this as {chosen}, but the key has no span here, "
-            "so it lowers your precision."
+            "You labelled this as {chosen}, but the key has no {chosen} here. "
+            "It matches nothing in the key, so it lowers your precision."
         ),
         "missed": "You did not label this. The key says it is {label}.",
         "wrong_label": "You labelled this as {chosen}, but the key says {label}{also}.",
@@ -121,8 +121,8 @@ WORDING: dict[Audience, dict[str, str]] = {
     },
     Audience.TEACHER: {
         "spurious": (
-            "{who} labelled this as {chosen}, but the key has no span here, "
-            "so it lowers their precision."
+            "{who} labelled this as {chosen}, but the key has no {chosen} here. "
+            "It matches nothing in the key, so it lowers their precision."
         ),
         "missed": "{who} did not label this. The key says it is {label}.",
         "wrong_label": "{who} labelled this as {chosen}, but the key says {label}{also}.",
