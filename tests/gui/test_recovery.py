@@ -20,7 +20,7 @@ from medialit.core.lock import InstanceLock
 from medialit.core.model import Label, Span
 from medialit.core.records import Student
 from medialit.core.store import Store
-from medialit.core.teacher import set_passphrase
+from medialit.core.teacher.passphrase import set_passphrase
 from medialit.gui.app import build_window
 from medialit.gui.backup_menu import RestoreDialog, install_recovery_menu
 from medialit.gui.main_window import MainWindow

@@ -31,7 +31,7 @@ from medialit.core import backup as rolling
 from medialit.core.errors import MedialitError
 from medialit.core.records import Change
 from medialit.core.store import Store
-from medialit.core.teacher import has_passphrase
+from medialit.core.teacher.passphrase import has_passphrase
 from medialit.gui.errors import show_error
 from medialit.gui.main_window import MainWindow
 from medialit.gui.recovery import when
