@@ -107,7 +107,7 @@ def student_window(db: Path) -> Iterator[str]:
     from medialit.core.records import Student
     from medialit.core.store import Store
     from medialit.gui.app import build_window
-    from medialit.gui.recovery import install_recovery_menu
+    from medialit.gui.backup_menu import install_recovery_menu
 
     store = Store.open(db)
     window, problems = build_window(store, student=Student(id="s1", name="Ann"))
