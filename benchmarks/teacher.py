@@ -30,12 +30,8 @@ from classroom_data import bundled_lesson, make_submissions, write_submissions
 from medialit.core import export
 from medialit.core.classroom import score_class
 from medialit.core.store import Store
-from medialit.core.teacher import (
-    current_submissions,
-    import_lesson_file,
-    import_submission_files,
-    load_authored,
-)
+from medialit.core.teacher.authoring import import_lesson_file, load_authored
+from medialit.core.teacher.collection import current_submissions, import_submission_files
 from medialit.gui.teacher.class_view import COLUMNS
 from medialit.gui.teacher.window import TeacherWindow
 

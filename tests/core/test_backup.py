@@ -74,12 +74,13 @@ def test_keeps_only_the_newest_n_and_n_is_a_setting(tmp_path: Path) -> None:
     kept = store.backups()
     assert [b.taken_at.minute for b in kept] == [5, 4, 3]
     assert [_count(b.path) for b in kept] == [6, 5, 4]
-    store.set_backup_keep(1)  # lowering N prunes at once
-    assert len(store.backups()) == 1
+    _add(store, start=7)
+    store.backup(now=T0 + dt.timedelta(minutes=9))
+    assert len(store.backups()) == 3  # never fewer than MIN_KEEP
     store.close()
 
 
-@pytest.mark.parametrize("bad", [0, -1, 1001, True])
+@pytest.mark.parametrize("bad", [0, -1, 1, 2, 1001, True])
 def test_backup_keep_must_be_sensible(fresh_store: Store, bad: int) -> None:
     with pytest.raises(StoreError, match="backups to keep"):
         fresh_store.set_backup_keep(bad)
@@ -89,6 +90,56 @@ def test_a_broken_keep_setting_falls_back_to_the_default(fresh_store: Store) -> 
     assert fresh_store.backup_keep() == rolling.DEFAULT_KEEP
     fresh_store.settings.set(rolling.KEEP_SETTING, "lots")
     assert fresh_store.backup_keep() == rolling.DEFAULT_KEEP
+
+
+@pytest.mark.parametrize("stored", ["1", "2", "0", "-5"])
+def test_a_stored_keep_below_three_keeps_three(tmp_path: Path, stored: str) -> None:
+    """A value an older medialit let through (or typing passed through) never prunes below 3."""
+    store = _store(tmp_path)
+    store.settings.set(rolling.KEEP_SETTING, stored)
+    for i in range(5):
+        _add(store, start=i)
+        store.backup(now=T0 + dt.timedelta(minutes=i))
+    assert store.backup_keep() >= rolling.MIN_KEEP
+    assert len(store.backups()) >= rolling.MIN_KEEP
+    rolling.prune(tmp_path / "medialit.db", keep=1)
+    assert len(store.backups()) == rolling.MIN_KEEP
+    store.close()
+
+
+@pytest.mark.parametrize("keep", [3, 4, 10])
+def test_restoring_the_oldest_backup_works_and_keeps_the_present(tmp_path: Path, keep: int) -> None:
+    """Issue 13: restore_from() backed up the present first, which pruned the very backup
+    being restored, then failed ("the database file cannot be opened")."""
+    store = _store(tmp_path)
+    store.set_backup_keep(keep)
+    for i in range(keep):
+        _add(store, start=i)
+        store.backup(now=T0 + dt.timedelta(minutes=i))
+    oldest = store.backups()[-1]
+    assert _count(oldest.path) == 1
+    _add(store, start=20)
+    present = len(store.work.spans("s1", "L1"))
+    store.restore_from(oldest.path)
+    assert len(store.work.spans("s1", "L1")) == 1
+    kept = store.backups()
+    assert _count(kept[0].path) == present  # the state before the restore is a backup
+    assert oldest.path.exists()  # the restored backup is still there to come back to
+    assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    store.close()
+
+
+def test_every_backup_can_be_restored_in_turn(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    store.set_backup_keep(3)
+    for i in range(3):
+        _add(store, start=i)
+        store.backup(now=T0 + dt.timedelta(minutes=i))
+    for backup in list(reversed(store.backups())):
+        if backup.path.exists():
+            store.restore_from(backup.path)
+            assert len(store.work.spans("s1", "L1")) == _count(backup.path)
+    store.close()
 
 
 def test_two_backups_in_one_second_get_distinct_names_in_order(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from medialit.core.errors import UnscorableKeyError
 from medialit.core.model import KeySpan, Label, Span
 from medialit.core.scoring import score
 from medialit.core.submission import Submission
-from medialit.core.teacher import new_lesson, revise_text
+from medialit.core.teacher.authoring import new_lesson, revise_text
 
 # scoring.md's worked example
 T = "Baldwin said it was a one-in-a-trillion event (via CBS News)."

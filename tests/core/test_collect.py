@@ -14,17 +14,16 @@ from medialit.core.lesson import default_lesson_path, load_lesson
 from medialit.core.model import Label, Span
 from medialit.core.store import Store
 from medialit.core.submission import Submission, write_submission
-from medialit.core.teacher import (
-    current_submissions,
+from medialit.core.teacher.authoring import (
     delete_lesson,
     import_lesson_file,
-    import_submission_files,
     lesson_footprint,
-    make_key_span,
     new_lesson,
     revise_text,
     save_lesson_to_store,
 )
+from medialit.core.teacher.collection import current_submissions, import_submission_files
+from medialit.core.teacher.keycheck import make_key_span
 
 TEXT = "Police said the fire started at 9. It may have been arson, a neighbour claimed."
 

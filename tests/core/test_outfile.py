@@ -20,7 +20,7 @@ from medialit.core import export
 from medialit.core.errors import MedialitError
 from medialit.core.lesson import load_lesson, save_lesson
 from medialit.core.outfile import Kind, OutputError, output_file, resolve_target, write_output
-from medialit.core.teacher import write_review_pack, write_student_pack
+from medialit.core.teacher.packs import write_review_pack, write_student_pack
 from tests.fsnodes import FifoReader, char_device, make_fifo
 from tests.score_files import (
     make_lesson,

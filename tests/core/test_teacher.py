@@ -9,27 +9,26 @@ from medialit.core.errors import InvalidSpanError, MedialitError
 from medialit.core.lesson import load_lesson
 from medialit.core.model import FeedbackMode, Label
 from medialit.core.store import Store
-from medialit.core.teacher import (
+from medialit.core.teacher.authoring import (
+    load_authored,
+    new_lesson,
+    revise_text,
+    save_lesson_to_store,
+    update_details,
+)
+from medialit.core.teacher.keycheck import check_key, make_key_span
+from medialit.core.teacher.packs import write_review_pack, write_student_pack
+from medialit.core.teacher.passphrase import (
     Guess,
     PassphraseGate,
-    check_key,
     check_passphrase,
     delay_after,
     has_passphrase,
     hash_passphrase,
-    load_authored,
-    make_key_span,
-    new_lesson,
-    not_submitted,
-    parse_roster,
-    revise_text,
-    save_lesson_to_store,
     set_passphrase,
-    update_details,
     verify_passphrase,
-    write_review_pack,
-    write_student_pack,
 )
+from medialit.core.teacher.roster import not_submitted, parse_roster
 from tests.helpers import UNICODE_TEXT, FakeClock
 
 TEXT = "Police said the fire started at 9. It may have been arson, a neighbour claimed."

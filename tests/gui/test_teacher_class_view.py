@@ -16,7 +16,7 @@ from medialit.core.model import FeedbackMode, Label, Span
 from medialit.core.scoring import OutcomeKind
 from medialit.core.store import Store
 from medialit.core.submission import Submission, write_submission
-from medialit.core.teacher import import_lesson_file, new_lesson, update_details
+from medialit.core.teacher.authoring import import_lesson_file, new_lesson, update_details
 from medialit.gui.review import ReviewWindow
 from medialit.gui.teacher.window import TeacherWindow
 from tests.fsnodes import FifoReader, make_fifo

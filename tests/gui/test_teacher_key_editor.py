@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from medialit.core.model import Label, Span
 from medialit.core.store import Store
 from medialit.core.submission import Submission, write_submission
-from medialit.core.teacher import PassphraseGate, has_passphrase, set_passphrase
+from medialit.core.teacher.passphrase import PassphraseGate, has_passphrase, set_passphrase
 from medialit.gui.app import build_window
 from medialit.gui.teacher import open_teacher_mode, passphrase_gate
 from medialit.gui.teacher.passphrase import PassphraseDialog

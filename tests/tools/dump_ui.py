@@ -107,7 +107,7 @@ def student_window(db: Path) -> Iterator[str]:
     from medialit.core.records import Student
     from medialit.core.store import Store
     from medialit.gui.app import build_window
-    from medialit.gui.recovery import install_recovery_menu
+    from medialit.gui.backup_menu import install_recovery_menu
 
     store = Store.open(db)
     window, problems = build_window(store, student=Student(id="s1", name="Ann"))
@@ -142,8 +142,8 @@ def author_bundled_lesson(store: object) -> None:
     lesson = load_lesson(default_lesson_path())
     try:
         from medialit.core.teacher.authoring import import_lesson_file
-    except ImportError:
-        from medialit.core.teacher import import_lesson_file  # type: ignore[no-redef]
+    except ImportError:  # before core/teacher.py was split
+        from medialit.core.teacher import import_lesson_file  # type: ignore[attr-defined,no-redef]
     import_lesson_file(store, lesson)  # type: ignore[arg-type]
 
 

@@ -127,17 +127,27 @@ class Store:
     # -- backups -------------------------------------------------------------
 
     def backup_keep(self) -> int:
-        """How many rolling backups to keep (setting `backup_keep`, default 10)."""
+        """How many rolling backups to keep (setting `backup_keep`, default 10, at least 3)."""
         raw = self.settings.get(rolling.KEEP_SETTING)
         try:
             keep = int(raw) if raw is not None else rolling.DEFAULT_KEEP
         except ValueError:
             return rolling.DEFAULT_KEEP
-        return keep if 1 <= keep <= rolling.MAX_KEEP else rolling.DEFAULT_KEEP
+        if keep > rolling.MAX_KEEP:
+            return rolling.DEFAULT_KEEP
+        return max(rolling.MIN_KEEP, keep)  # a value an older medialit let through
 
     def set_backup_keep(self, keep: int) -> Change:
-        if type(keep) is not int or not 1 <= keep <= rolling.MAX_KEEP:
-            raise StoreError(f"the number of backups to keep must be 1-{rolling.MAX_KEEP}")
+        """Keep the newest `keep` backups from now on, pruning the older ones at once.
+
+        Called when the user confirms the number, never while it is typed (typing 20
+        over 10 passes through 2). The GUI asks for teacher mode first once there is
+        a passphrase.
+        """
+        if type(keep) is not int or not rolling.MIN_KEEP <= keep <= rolling.MAX_KEEP:
+            raise StoreError(
+                f"the number of backups to keep must be {rolling.MIN_KEEP}-{rolling.MAX_KEEP}"
+            )
         change = self.settings.set(rolling.KEEP_SETTING, str(keep))
         if self.path is not None:
             rolling.prune(self.path, keep=keep)
@@ -146,13 +156,16 @@ class Store:
     def backups(self) -> list[rolling.Backup]:
         return rolling.list_backups(self.path) if self.path is not None else []
 
-    def backup(self, *, now: dt.datetime | None = None) -> Path:
-        """A rolling backup now (SQLite backup API); keeps the newest `backup_keep()`."""
+    def backup(self, *, now: dt.datetime | None = None, protect: tuple[Path, ...] = ()) -> Path:
+        """A rolling backup now (SQLite backup API); keeps the newest `backup_keep()` and
+        whatever is in `protect` (the backup a restore is about to read)."""
         if self.path is None:
             raise StoreError("an in-memory database has no backups")
         changes = self.db.conn.total_changes
         try:
-            made = rolling.write_backup(self.db.conn, self.path, keep=self.backup_keep(), now=now)
+            made = rolling.write_backup(
+                self.db.conn, self.path, keep=self.backup_keep(), now=now, protect=protect
+            )
         except sqlite3.Error as exc:
             raise StoreError(
                 f"could not back up {self.path}: {describe_sqlite_error(exc)}"
@@ -182,13 +195,15 @@ class Store:
 
         The open connection stays valid (SQLite's backup API copies into it in one
         transaction), so the app keeps running; the present state is itself kept
-        as the newest backup, so a restore can be undone.
+        as the newest backup, so a restore can be undone. Backing up the present
+        never prunes the backup being restored (the oldest one too), so that backup
+        is still there afterwards.
         """
         problem = check_database_file(backup_path)
         if problem:
             raise StoreError(f"cannot restore from {backup_path}: {problem}")
         if self.path is not None:
-            self.backup()
+            self.backup(protect=(Path(backup_path),))
         try:
             source = sqlite3.connect(Path(backup_path).resolve().as_uri() + "?mode=ro", uri=True)
             try:

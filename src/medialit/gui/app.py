@@ -24,8 +24,9 @@ from medialit.core.model import Lesson, new_id
 from medialit.core.prefs import Prefs
 from medialit.core.records import Student
 from medialit.core.store import Store
+from medialit.gui.backup_menu import install_recovery_menu
 from medialit.gui.main_window import MainWindow
-from medialit.gui.recovery import install_recovery_menu, open_store, smoke_test
+from medialit.gui.recovery import open_store, smoke_test
 from medialit.gui.session import Session
 
 

@@ -50,7 +50,7 @@ from medialit.core.classroom import (
 from medialit.core.errors import MedialitError
 from medialit.core.model import LABELS
 from medialit.core.records import Change
-from medialit.core.teacher import current_submissions
+from medialit.core.teacher.collection import current_submissions
 from medialit.core.wording import plural
 from medialit.gui.article_view import ArticleView
 from medialit.gui.teacher.desk import Desk

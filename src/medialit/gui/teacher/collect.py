@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from medialit.core.model import Lesson
 from medialit.core.store import Store
-from medialit.core.teacher import (
+from medialit.core.teacher.collection import (
     Accepted,
     ImportReport,
     LessonTexts,

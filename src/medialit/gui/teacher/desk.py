@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from medialit.core.model import KeySpan, Lesson
 from medialit.core.records import Change, LessonRow
 from medialit.core.store import Store
-from medialit.core.teacher import delete_lesson, load_authored
+from medialit.core.teacher.authoring import delete_lesson, load_authored
 
 
 class Desk(QObject):
@@ -59,7 +59,7 @@ class Desk(QObject):
         return change
 
     def delete_lesson(self, lesson_id: str) -> Change:
-        """Delete an authored lesson (core.teacher.delete_lesson: a backup first); if it was
+        """Delete an authored lesson (core.teacher.authoring.delete_lesson: a backup first); if it was
         the open one, open the newest remaining lesson (or none). Emits `changed` after."""
         try:
             change = delete_lesson(self.store, lesson_id)

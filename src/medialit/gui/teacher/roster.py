@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from medialit.core.errors import MedialitError
 from medialit.core.jsonfile import decode_bytes
 from medialit.core.records import Change
-from medialit.core.teacher import current_submissions, not_submitted, parse_roster
+from medialit.core.teacher.collection import current_submissions
+from medialit.core.teacher.roster import not_submitted, parse_roster
 from medialit.gui.errors import show_error
 from medialit.gui.teacher.desk import Desk
 

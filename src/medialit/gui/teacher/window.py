@@ -37,21 +37,18 @@ from medialit.core.model import FeedbackMode, Lesson
 from medialit.core.outfile import write_output
 from medialit.core.records import Change
 from medialit.core.store import Store
-from medialit.core.teacher import (
-    ImportReport,
-    current_submissions,
+from medialit.core.teacher.authoring import (
     import_lesson_file,
     lesson_footprint,
     load_authored,
     new_lesson,
-    not_submitted,
-    pack_filename,
     revise_text,
     save_lesson_to_store,
     update_details,
-    write_review_pack,
-    write_student_pack,
 )
+from medialit.core.teacher.collection import ImportReport, current_submissions
+from medialit.core.teacher.packs import pack_filename, write_review_pack, write_student_pack
+from medialit.core.teacher.roster import not_submitted
 from medialit.core.wording import plural
 from medialit.gui.errors import show_error
 from medialit.gui.review import ReviewWindow
