@@ -20,11 +20,12 @@ from medialit import __version__
 from medialit.core import paths
 from medialit.core.errors import MedialitError
 from medialit.core.submission import Submission, write_submission
+from medialit.core.wording import plural
 from medialit.core.workspace import make_submission
 from medialit.gui.dialogs import SubmitDialog
 from medialit.gui.errors import show_error
 from medialit.gui.flow_host import FlowHost
-from medialit.gui.span_list import counts_text, plural
+from medialit.gui.span_list import counts_text
 
 if TYPE_CHECKING:
     from medialit.gui.review import ReviewWindow
@@ -57,9 +58,7 @@ def submit_summary(host: FlowHost) -> str:
             "on the corrected text will not be handed in (they have no place in it)."
         )
     if before:
-        summary += (
-            f"<br>You submitted this lesson {len(before)} time(s) before; this adds a new file."
-        )
+        summary += f"<br>You submitted this lesson {plural(len(before), 'time')} before; this adds a new file."
     return summary
 
 
