@@ -38,7 +38,15 @@ def test_imports_flow_one_way(path: Path) -> None:
         assert "medialit.cli" not in imports
 
 
-FLOWS = ("span_edits", "navigation", "lesson_flow", "student_flow", "submit_flow", "actions")
+FLOWS = (
+    "span_edits",
+    "navigation",
+    "lesson_flow",
+    "student_flow",
+    "submit_flow",
+    "review_flow",
+    "actions",
+)
 
 
 @pytest.mark.parametrize("flow", FLOWS)

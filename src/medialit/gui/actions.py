@@ -24,7 +24,14 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar
 
 from medialit.core.model import LABELS, Label
-from medialit.gui import lesson_flow, navigation, span_edits, student_flow, submit_flow
+from medialit.gui import (
+    lesson_flow,
+    navigation,
+    review_flow,
+    span_edits,
+    student_flow,
+    submit_flow,
+)
 from medialit.gui.flow_host import FlowHost
 from medialit.gui.label_style import label_icon
 
@@ -54,6 +61,7 @@ class ActionHost(FlowHost, Protocol):
     snap_action: QAction
     open_action: QAction
     submit_action: QAction
+    last_review_action: QAction
     save_action: QAction
     switch_student_action: QAction
     rename_action: QAction
@@ -168,6 +176,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip="Write your work to a file for your teacher",
     ),
     ActionSpec(
+        "last_review_action",
+        "My last &review",
+        "last_review",
+        review_flow.open_last_review,
+        tip=review_flow.OPENS,
+    ),
+    ActionSpec(
         "save_action",
         "Save (automatic)",
         "save",
@@ -268,7 +283,10 @@ def _add(menu: QMenu | QToolBar, actions: Iterable[QAction | None]) -> None:
 def build_menus(window: ActionHost) -> QMenu:
     """Lesson, Edit, Label, Go, View and Student; returns View, where the docks add theirs."""
     w, bar = window, window.menuBar()
-    _add(bar.addMenu("&Lesson"), (w.open_action, w.submit_action, w.save_action, w.quit_action))
+    lesson = bar.addMenu("&Lesson")
+    lesson.setToolTipsVisible(True)  # a disabled My last review says why in its tip
+    _add(lesson, (w.open_action, w.submit_action, w.last_review_action, w.save_action))
+    _add(lesson, (w.quit_action,))
     edit = bar.addMenu("&Edit")
     _add(edit, (w.undo_action, w.redo_action, SEPARATOR, w.note_action, w.delete_action))
     labels = bar.addMenu("La&bel")

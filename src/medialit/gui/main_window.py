@@ -29,7 +29,7 @@ from medialit.core.prefs import Prefs
 from medialit.core.records import Change
 from medialit.core.submission import Submission
 from medialit.core.wording import plural
-from medialit.gui import span_edits, student_flow, submit_flow
+from medialit.gui import review_flow, span_edits, student_flow, submit_flow
 from medialit.gui.actions import (
     article_menu,
     build_menus,
@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
     snap_action: QAction
     open_action: QAction
     submit_action: QAction
+    last_review_action: QAction
     save_action: QAction
     switch_student_action: QAction
     rename_action: QAction
@@ -293,6 +294,9 @@ class MainWindow(QMainWindow):
         elif self.selected_id is not None:
             self.span_list.select_span(self.selected_id)
         self.view.viewport().update()
+        review_flow.refresh(
+            self, self.last_review_action
+        )  # a submission recorded enables My last review
 
     def on_session_failed(self, exc: BaseException) -> None:
         self.saved_label.setText("Not saved")
@@ -313,6 +317,7 @@ class MainWindow(QMainWindow):
         self.student_label.setAccessibleName(f"Student: {who}")
         self.span_list.refresh_counts()
         self._refresh_orphans()
+        review_flow.refresh(self, self.last_review_action)
         self.select_span(None, move_caret=False)
         self.view.viewport().update()
         if session.load_problem is not None:

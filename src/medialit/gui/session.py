@@ -17,6 +17,7 @@ never in the index (they have no place in this text).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -115,6 +116,10 @@ class Session(QObject):
     def own_submissions(self) -> list[SubmissionRecord]:
         """This student's submissions of this lesson from this machine, oldest first."""
         return self.store.submissions.own(self.student.id, self.lesson.id)
+
+    def last_submission_body(self) -> dict[str, Any] | None:
+        """The newest of those, as the file's JSON object (what was handed in), or None."""
+        return self.store.submissions.last_own_body(self.student.id, self.lesson.id)
 
     # -- edits: one committed write each ------------------------------------------------
 
