@@ -18,6 +18,7 @@ import click
 
 from medialit import __version__
 from medialit.core.errors import MedialitError
+from medialit.core.wording import plural
 
 if TYPE_CHECKING:
     from medialit.core.export import StudentResult
@@ -151,7 +152,8 @@ def score_command(
         click.echo(f"medialit score: cannot write {where}: {exc.strerror or exc}", err=True)
         ctx.exit(EXIT_USAGE)
     click.echo(
-        f"scored {len(results)} student(s); {len(collected.problems)} input(s) skipped",
+        f"scored {plural(len(results), 'student')}; "
+        f"{plural(len(collected.problems), 'input')} skipped",
         err=True,
     )
     ctx.exit(EXIT_SKIPPED if collected.problems else EXIT_OK)
