@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from medialit.core.lesson import default_lesson_path, load_lesson, save_lesson
 from medialit.core.model import FeedbackMode
 from medialit.core.review import score_lesson
-from medialit.gui import review_flow
+from medialit.gui import lesson_flow, review_flow
 from medialit.gui.review import ReviewWindow
 from tests.gui.test_workspace_submit import submit_by_keyboard
 from tests.gui.window import open_window
@@ -86,7 +86,7 @@ def test_against_the_current_key(qtbot: QtBot, tmp_path: Path) -> None:
     first = next(k for k in key if not k.optional)
     changed = dataclasses.replace(lesson, key=(first,))
     save_lesson(path, changed)
-    window.open_lesson_at(str(path))
+    lesson_flow.open_lesson_at(window, str(path))
     window.last_review_action.trigger()
     review = window.review_window
     assert isinstance(review, ReviewWindow)

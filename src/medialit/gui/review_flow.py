@@ -10,7 +10,8 @@ this student has not submitted this lesson from this computer yet.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
 
 from medialit.core.anchoring import reanchor
 from medialit.core.errors import MedialitError
@@ -18,69 +19,65 @@ from medialit.core.submission import Submission, submission_from_dict
 from medialit.core.wording import plural
 from medialit.gui import submit_flow
 from medialit.gui.errors import show_error
-
-if TYPE_CHECKING:
-    from medialit.gui.main_window import MainWindow
+from medialit.gui.flow_host import FlowHost
 
 OPENS = "Open the review of the work you last handed in"
 NO_REVIEW = "This lesson does not show a review."
 NOT_SUBMITTED = "You have not handed in this lesson yet. Use Lesson ▸ Submit… first."
 
 
-def why_not(window: MainWindow) -> str:
+def why_not(host: FlowHost) -> str:
     """Why My last review cannot open now, or "" when it can."""
-    session = window.session
+    session = host.session
     if not session.lesson.review_allowed:
         return NO_REVIEW
-    if not session.store.submissions.own(session.student.id, session.lesson.id):
+    if not session.own_submissions():
         return NOT_SUBMITTED
     return ""
 
 
-def last_submission(window: MainWindow) -> Submission | None:
+def last_submission(host: FlowHost) -> Submission | None:
     """The student's newest submission of the open lesson, as it was handed in."""
-    session = window.session
-    body = session.store.submissions.last_own_body(session.student.id, session.lesson.id)
+    body = host.session.last_submission_body()
     if body is None:
         return None
     return submission_from_dict(body, origin="your last submission")
 
 
-def refresh(window: MainWindow) -> None:
+def refresh(host: FlowHost, action: QAction) -> None:
     """Enable the action, or disable it with the reason as its tip (the menu shows tips)."""
-    action = window.last_review_action
-    reason = why_not(window)
+    reason = why_not(host)
     action.setEnabled(not reason)
     action.setToolTip(reason or OPENS)
     action.setStatusTip(reason or OPENS)
 
 
-def open_last_review(window: MainWindow) -> None:
+def open_last_review(host: FlowHost) -> None:
     """Open the review of the last submission: its spans against the current key.
 
     A submission made on an earlier text of the lesson has its spans placed on
     the current text by their quotes first (as the teacher's class view does);
     any that cannot be placed are left out, and the status bar says how many.
     """
-    reason = why_not(window)
+    reason = why_not(host)
     if reason:
-        window.say(reason)
+        host.say(reason)
         return
     try:
-        submission = last_submission(window)
+        submission = last_submission(host)
     except MedialitError as exc:
-        show_error(window, "Could not show your last review", exc)
+        show_error(host.window(), "Could not show your last review", exc)
         return
     assert submission is not None  # why_not said there is one
-    article = window.session.lesson.article
+    article = host.session.lesson.article
     lost = 0
     if submission.article_sha256 != article.sha256:
         placed, orphans = reanchor(submission.spans, article.text)
         submission = dataclasses.replace(submission, spans=tuple(placed))
         lost = len(orphans)
-    submit_flow.open_review(window, submission)
+    submit_flow.open_review(host, submission)
     if lost:
-        window.say(
+        host.say(
             "The text changed since you handed it in. Not placed on the new text, so not "
             f"in this review: {plural(lost, 'label')}."
         )
