@@ -38,8 +38,9 @@ from PySide6.QtWidgets import QApplication, QTextEdit, QWidget  # noqa: E402
 
 from medialit.core.lesson import save_lesson  # noqa: E402
 from medialit.core.model import LABELS, Article, Lesson, Span  # noqa: E402
+from medialit.core.records import Student  # noqa: E402
 from medialit.core.spanindex import SpanIndex  # noqa: E402
-from medialit.core.store import Store, Student  # noqa: E402
+from medialit.core.store import Store  # noqa: E402
 from medialit.core.text import canonicalize  # noqa: E402
 from medialit.gui.app import build_window  # noqa: E402
 from medialit.gui.article_view import ArticleView  # noqa: E402
@@ -167,10 +168,10 @@ def main() -> None:
         save_lesson(lesson_path, lesson)
         db = Path(tmp) / "bench.db"
         store = Store.open(db)
-        store.save_student(student)
+        store.students.save(student)
         with store.write():  # one transaction for the set-up, not 5,000
             for span in spans:
-                store.add_span(student.id, lesson.id, article.sha256, span)
+                store.work.add_span(student.id, lesson.id, article.sha256, span)
         store.close()
 
         rss_before = rss_mb()

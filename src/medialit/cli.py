@@ -18,6 +18,7 @@ import click
 
 from medialit import __version__
 from medialit.core.errors import MedialitError
+from medialit.core.wording import plural
 
 if TYPE_CHECKING:
     from medialit.core.export import StudentResult
@@ -150,7 +151,8 @@ def score_command(
         click.echo(f"medialit score: cannot write {where}: {exc.strerror or exc}", err=True)
         ctx.exit(EXIT_USAGE)
     click.echo(
-        f"scored {len(results)} student(s); {len(collected.problems)} input(s) skipped",
+        f"scored {plural(len(results), 'student')}; "
+        f"{plural(len(collected.problems), 'input')} skipped",
         err=True,
     )
     ctx.exit(EXIT_SKIPPED if collected.problems else EXIT_OK)
@@ -162,12 +164,12 @@ def _write_results(
     """The results as JSON or CSV, to `output` (written whole, then renamed) or stdout."""
     import json
 
-    from medialit.core import export, jsonfile
+    from medialit.core import export, outfile
 
     if as_json:
         text = json.dumps(export.results_json(results), ensure_ascii=False, indent=2) + "\n"
         if output:
-            jsonfile.write_atomic(output, text.encode("utf-8"))
+            outfile.write_output(output, text.encode("utf-8"))
         else:
             click.echo(text, nl=False)
     elif output:

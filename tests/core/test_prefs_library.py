@@ -37,7 +37,7 @@ def test_zoom_is_kept_in_range_even_from_a_damaged_setting(fresh_store: Store) -
     prefs = Prefs(fresh_store)
     prefs.set_zoom(99)
     assert prefs.zoom() == ZOOM_MAX
-    fresh_store.set_setting(Prefs.ZOOM, "large")
+    fresh_store.settings.set(Prefs.ZOOM, "large")
     assert prefs.zoom() == 0
 
 
@@ -58,7 +58,7 @@ def test_bundled_lessons_come_first_then_lessons_opened_before(
 def test_a_bundled_lesson_opens_from_its_file_not_an_old_copy(fresh_store: Store) -> None:
     bundled = load_lesson(bundled_lessons()[0])
     old = dataclasses.replace(bundled, title="An older version")
-    fresh_store.remember_lesson(old, lesson_to_dict(old))
+    fresh_store.lessons.remember(old, lesson_to_dict(old))
     again = load_choice(fresh_store, SAVED + bundled.id)
     assert again.title == bundled.title and again.origin == str(bundled_lessons()[0])
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from medialit.core.model import Label, Span
 from medialit.core.store import Store
 from medialit.core.submission import Submission, write_submission
-from medialit.core.teacher import PassphraseGate, has_passphrase, set_passphrase
+from medialit.core.teacher.passphrase import PassphraseGate, has_passphrase, set_passphrase
 from medialit.gui.app import build_window
 from medialit.gui.teacher import open_teacher_mode, passphrase_gate
 from medialit.gui.teacher.passphrase import PassphraseDialog
@@ -165,24 +165,24 @@ def test_key_editor_add_refuse_overlap_edit_undo_redo(
     edited = next(k for k in teacher.desk.key if k.id == key[1].id)
     assert edited.explanation.startswith("The mayor says so")
     assert edited.also_accept == {Label.SPECULATION} and edited.optional
-    assert teacher.desk.store.key_spans(lesson.id) == list(teacher.desk.key)
+    assert teacher.desk.store.keys.spans(lesson.id) == list(teacher.desk.key)
 
     stack = editor.undo_stack
     assert stack.count() == 6
     for _ in range(6):
         teacher.undo_action.trigger()
-    assert teacher.desk.store.key_spans(lesson.id) == []
+    assert teacher.desk.store.keys.spans(lesson.id) == []
     for _ in range(6):
         teacher.redo_action.trigger()
-    assert teacher.desk.store.key_spans(lesson.id) == list(teacher.desk.key)
+    assert teacher.desk.store.keys.spans(lesson.id) == list(teacher.desk.key)
     assert len(teacher.desk.key) == 3 and teacher.desk.key[1].optional
     assert "key last changed" in teacher.key_stamp.text()
 
     editor.select_span(key[0].id)
     editor.delete_action.trigger()
-    assert len(teacher.desk.store.key_spans(lesson.id)) == 2
+    assert len(teacher.desk.store.keys.spans(lesson.id)) == 2
     teacher.undo_action.trigger()
-    assert len(teacher.desk.store.key_spans(lesson.id)) == 3
+    assert len(teacher.desk.store.keys.spans(lesson.id)) == 3
 
 
 def test_relabel_into_overlap_is_refused(teacher: TeacherWindow, tmp_path: Path) -> None:
@@ -312,4 +312,4 @@ def test_roster_from_csv_file(teacher: TeacherWindow, tmp_path: Path) -> None:
     path = tmp_path / "class.csv"
     path.write_text("\ufeffName;Class\nZoë Ādams;9C\nLi Wei;9C\n", "utf-8")
     assert teacher.roster.add_csv(path) == 2
-    assert [e.name for e in teacher.desk.store.roster("9C")] == ["Li Wei", "Zoë Ādams"]
+    assert [e.name for e in teacher.desk.store.roster.entries("9C")] == ["Li Wei", "Zoë Ādams"]

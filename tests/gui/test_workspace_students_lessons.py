@@ -46,7 +46,7 @@ def test_first_start_asks_the_name_and_nothing_is_saved_before(
     answer_name_dialog(qtbot, window, "Ann Lee", "7B")
     student = window.session.student
     assert (student.name, student.class_code, len(student.id)) == ("Ann Lee", "7B", 32)
-    assert store.student(student.id) == student
+    assert store.students.get(student.id) == student
     assert window.student_label.text() == "Ann Lee · 7B"
     assert window.label_actions[next(iter(window.label_actions))].isEnabled()
     store.close()

@@ -146,7 +146,7 @@ def test_submit_again_never_overwrites_and_each_is_remembered(
     second = submit_by_keyboard(qtbot, window)
     assert first != second and first.exists() and second.exists()
     assert len(load_submission(first).spans) == 0 and len(load_submission(second).spans) == 1
-    records = store.own_submissions(window.session.student.id, window.session.lesson.id)
+    records = store.submissions.own(window.session.student.id, window.session.lesson.id)
     assert [(r.path, r.span_count) for r in records] == [(str(first), 0), (str(second), 1)]
     store.close()
 
@@ -165,7 +165,7 @@ def test_default_folder_is_documents_and_a_bad_folder_is_reported(
     assert window.submit_to(tmp_path / "unplugged" / "stick") is None
     box = window.findChild(QMessageBox, "error_box")
     assert box is not None and "Nothing was handed in" in box.text()
-    records = store.own_submissions(window.session.student.id, window.session.lesson.id)
+    records = store.submissions.own(window.session.student.id, window.session.lesson.id)
     assert len(records) == 1  # only the one that was written
     store.close()
 

@@ -1,4 +1,4 @@
-"""Strict reading and atomic writing of medialit's JSON files (and, with `atomic_file`, CSV).
+"""Strict reading of medialit's JSON files (writing them is `outfile`'s one rule).
 
 Files come from students' USB sticks: we refuse anything ambiguous (duplicate
 keys, NaN, bool-as-int, deep nesting) with a message naming file and field,
@@ -7,14 +7,11 @@ before any of it reaches the database.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import stat
-import tempfile
-from collections.abc import Iterator, Mapping
-from pathlib import Path
-from typing import Any, BinaryIO
+from collections.abc import Mapping
+from typing import Any
 
 from medialit.core.errors import FileFormatError
 from medialit.core.text import has_lone_surrogate
@@ -199,44 +196,6 @@ def _first_problem(value: Any) -> tuple[str | None, str] | None:
         elif isinstance(item, list):
             stack.extend((item[i], f"{where}[{i}]") for i in range(len(item) - 1, -1, -1))
     return None
-
-
-@contextlib.contextmanager
-def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
-    """A file to write `path`'s new bytes into, as they come; never half a file.
-
-    The bytes go to a temp file in the same folder; when the block ends they are fsynced
-    and the temp file renamed to `path`. When the block raises (anything, KeyboardInterrupt
-    too) the temp file is removed and `path` is left as it was.
-    """
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    try:
-        dir_fd = os.open(target.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
-
-
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write to a temp file in the same folder, fsync, then rename: never half a file."""
-    with atomic_file(path) as fh:
-        fh.write(data)
 
 
 def dump_json(value: Mapping[str, Any]) -> bytes:

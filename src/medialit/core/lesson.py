@@ -43,7 +43,6 @@ from medialit.core.jsonfile import (
     dump_json,
     read_bytes_capped,
     read_json_file,
-    write_atomic,
 )
 from medialit.core.model import (
     Article,
@@ -55,6 +54,7 @@ from medialit.core.model import (
     new_id,
     parse_label,
 )
+from medialit.core.outfile import write_output
 from medialit.core.text import canonicalize
 
 FORMAT = "medialit-lesson"
@@ -288,7 +288,7 @@ def key_span_to_dict(k: KeySpan) -> dict[str, Any]:
 
 
 def save_lesson(path: str | Path, lesson: Lesson, *, kind: str | None = None) -> None:
-    write_atomic(path, dump_json(lesson_to_dict(lesson, kind=kind)))
+    write_output(path, dump_json(lesson_to_dict(lesson, kind=kind)))
 
 
 def bundled_lessons() -> list[Path]:

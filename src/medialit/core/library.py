@@ -1,6 +1,6 @@
 """The lessons a student can open: the bundled ones and every lesson opened here before.
 
-A lesson opened once is kept in the database (`Store.remember_lesson`), so a
+A lesson opened once is kept in the database (`store.lessons.remember`), so a
 student pack that came on a USB stick can be reopened, and its work
 continued, after the stick is gone. A place is a file path, or
 "id:<lesson id>" for a lesson opened before: that is the bundled file with
@@ -51,7 +51,7 @@ def lesson_choices(store: Store) -> list[tuple[str, str]]:
         (f"{lesson.title} ({_practice_words(lesson)})", SAVED + lesson.id) for lesson in bundled
     ]
     seen = {lesson.id for lesson in bundled}
-    for record in store.remembered_lessons():
+    for record in store.lessons.remembered():
         if record.id not in seen:
             kind = KIND_WORDS.get(record.kind, record.kind)
             choices.append((f"{record.title} ({kind}, opened before)", SAVED + record.id))
@@ -66,9 +66,9 @@ def load_choice(store: Store, place: str) -> Lesson:
         lesson = found[0] if found else _saved(store, lesson_id)
     else:
         lesson = load_lesson(Path(place))
-    store.remember_lesson(lesson, lesson_to_dict(lesson))
+    store.lessons.remember(lesson, lesson_to_dict(lesson))
     return lesson
 
 
 def _saved(store: Store, lesson_id: str) -> Lesson:
-    return lesson_from_dict(store.lesson_body(lesson_id), origin=f"saved lesson {lesson_id}")
+    return lesson_from_dict(store.lessons.body(lesson_id), origin=f"saved lesson {lesson_id}")

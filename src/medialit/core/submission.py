@@ -35,8 +35,9 @@ from pathlib import Path
 from typing import Any
 
 from medialit.core.errors import FileFormatError, InvalidSpanError, MedialitError, printable_path
-from medialit.core.jsonfile import Fields, dump_json, parse_json_text, read_json_file, write_atomic
+from medialit.core.jsonfile import Fields, dump_json, parse_json_text, read_json_file
 from medialit.core.model import Article, Lesson, Span, SpanId, parse_label
+from medialit.core.outfile import write_output
 
 FORMAT = "medialit-submission"
 FORMAT_VERSION = 1
@@ -246,5 +247,5 @@ def write_submission(folder: str | Path, sub: Submission) -> Path:
     while target.exists():
         n += 1
         target = folder / f"{target.stem.rsplit('~', 1)[0]}~{n}.json"
-    write_atomic(target, dump_json(submission_to_dict(sub)))
+    write_output(target, dump_json(submission_to_dict(sub)))
     return target

@@ -27,6 +27,7 @@ from medialit.core.model import Label, Lesson, Span
 from medialit.core.prefs import Prefs
 from medialit.core.records import Change
 from medialit.core.submission import Submission
+from medialit.core.wording import plural
 from medialit.gui import lesson_flow, span_edits, student_flow, submit_flow
 from medialit.gui.actions import (
     article_menu,
@@ -40,7 +41,7 @@ from medialit.gui.article_view import ArticleView
 from medialit.gui.errors import show_error
 from medialit.gui.legend import Legend
 from medialit.gui.session import Session
-from medialit.gui.span_list import SpanListPanel, one_line, orphans_text, plural
+from medialit.gui.span_list import SpanListPanel, one_line, orphans_text
 from medialit.gui.teacher import install_teacher_menu
 
 if TYPE_CHECKING:  # the review window loads when a review opens, not at start-up

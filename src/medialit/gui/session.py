@@ -95,15 +95,19 @@ class Session(QObject):
 
     def add_span(self, span: Span) -> Change:
         return self.apply(
-            lambda s: s.add_span(self.student.id, self.lesson.id, self.lesson.article.sha256, span),
+            lambda s: s.work.add_span(
+                self.student.id, self.lesson.id, self.lesson.article.sha256, span
+            ),
             then=lambda: self.index.add(span),
         )
 
     def delete_span(self, span: Span) -> Change:
-        return self.apply(lambda s: s.delete_span(span.id), then=lambda: self.index.remove(span.id))
+        return self.apply(
+            lambda s: s.work.delete_span(span.id), then=lambda: self.index.remove(span.id)
+        )
 
     def update_span(self, span: Span) -> Change:
-        return self.apply(lambda s: s.update_span(span), then=lambda: self.index.replace(span))
+        return self.apply(lambda s: s.work.update_span(span), then=lambda: self.index.replace(span))
 
     def delete_orphan(self, orphan: SavedSpan) -> Change:
         """The student let go of a span that could not be placed (undo puts it back)."""
@@ -111,7 +115,7 @@ class Session(QObject):
         def forget() -> None:
             self.orphans = [o for o in self.orphans if o.span.id != orphan.span.id]
 
-        return self.apply(lambda s: s.delete_span(orphan.span.id), then=forget)
+        return self.apply(lambda s: s.work.delete_span(orphan.span.id), then=forget)
 
     def restore_orphan(self, orphan: SavedSpan) -> Change:
         """Put a deleted orphan back exactly as it was (its text's hash, offsets, flag)."""
@@ -120,7 +124,7 @@ class Session(QObject):
             self.orphans = sorted([*self.orphans, orphan], key=orphan_order)
 
         return self.apply(
-            lambda s: s.add_span(
+            lambda s: s.work.add_span(
                 self.student.id,
                 self.lesson.id,
                 orphan.article_sha256,
@@ -133,5 +137,5 @@ class Session(QObject):
     def record_submission(self, submission: Submission, *, path: str) -> Change:
         """Remember a submission file just written (the database keeps each one)."""
         return self.apply(
-            lambda s: s.record_own_submission(submission_to_dict(submission), path=path)
+            lambda s: s.submissions.record_own(submission_to_dict(submission), path=path)
         )

@@ -29,7 +29,7 @@ def ask_name(window: MainWindow, *, switch: bool) -> None:
         title="Who is working?" if switch else "Your name and class",
         name="" if switch else current.name,
         class_code=current.class_code,
-        known_names=[s.name for s in session.store.students()] if switch else None,
+        known_names=[s.name for s in session.store.students.all()] if switch else None,
         first_start=first,
     )
     window.open_dialog(
@@ -45,7 +45,7 @@ def save_name(
 ) -> None:
     """Work as the student of that name: found or new when `switching`, else `current` renamed."""
     store = window.session.store
-    existing = store.student_named(name, class_code)
+    existing = store.students.named(name, class_code)
     if switching:
         student = existing or Student(new_id(), name, class_code)
     elif existing is not None and existing.id != current.id:
@@ -54,7 +54,7 @@ def save_name(
     else:
         student = Student(current.id, name, class_code)
     try:
-        store.save_student(student)
+        store.students.save(student)
         window.prefs.set_current_student(student.id)
     except MedialitError as exc:
         show_error(window, "Could not save your name", exc)

@@ -19,10 +19,11 @@ from medialit import __version__
 from medialit.core import paths
 from medialit.core.errors import MedialitError
 from medialit.core.submission import Submission, write_submission
+from medialit.core.wording import plural
 from medialit.core.workspace import make_submission
 from medialit.gui.dialogs import SubmitDialog
 from medialit.gui.errors import show_error
-from medialit.gui.span_list import counts_text, plural
+from medialit.gui.span_list import counts_text
 
 if TYPE_CHECKING:
     from medialit.gui.main_window import MainWindow
@@ -41,7 +42,7 @@ def submit_summary(window: MainWindow) -> str:
     """What is handed in, by whom, and what the student should know first (HTML)."""
     session = window.session
     counts = session.index.counts()
-    before = session.store.own_submissions(session.student.id, session.lesson.id)
+    before = session.store.submissions.own(session.student.id, session.lesson.id)
     student = session.student
     summary = (
         f"<b>{escape(session.lesson.title)}</b><br>Handed in by <b>{escape(student.name)}</b>"
@@ -56,9 +57,7 @@ def submit_summary(window: MainWindow) -> str:
             "on the corrected text will not be handed in (they have no place in it)."
         )
     if before:
-        summary += (
-            f"<br>You submitted this lesson {len(before)} time(s) before; this adds a new file."
-        )
+        summary += f"<br>You submitted this lesson {plural(len(before), 'time')} before; this adds a new file."
     return summary
 
 

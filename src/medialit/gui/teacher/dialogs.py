@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from medialit.core.errors import MedialitError
 from medialit.core.importing import looks_like_html, read_article_file, text_from_string
 from medialit.core.model import FeedbackMode, Lesson
-from medialit.core.teacher import new_lesson
+from medialit.core.teacher.authoring import new_lesson
 
 
 def raw_text(edit: QPlainTextEdit) -> str:

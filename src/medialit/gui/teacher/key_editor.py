@@ -35,7 +35,7 @@ from medialit.core.errors import MedialitError
 from medialit.core.model import LABELS, KeySpan, Label, Span, SpanId
 from medialit.core.records import Change
 from medialit.core.spanindex import SpanIndex
-from medialit.core.teacher import check_key, check_no_overlap, make_key_span
+from medialit.core.teacher.keycheck import check_key, check_no_overlap, make_key_span
 from medialit.gui.article_view import ArticleView
 from medialit.gui.teacher.commands import AddKeySpan, DeleteKeySpan, EditKeySpan
 from medialit.gui.teacher.desk import Desk
