@@ -45,7 +45,7 @@ from medialit.core.suggest_parse import (
 from medialit.core.text import trim
 
 MAX_PHRASE = 200
-MIN_WORDS = 3  # a clause shorter than this ("Okafor rejected that") is not suggested
+MIN_WORDS = 4  # a clause shorter than this ("Okafor rejected that") is not suggested
 ENDS_WITH_LEAD = re.compile(r"[,:]\s*[\"“„«'‘]?\s*$")
 QUESTIONING = re.compile(r"\b(?:asks|asked|asking|wonders|wondered)\b", re.I)
 OPENER = re.compile(
@@ -54,8 +54,17 @@ OPENER = re.compile(
     re.I,
 )
 AS_SAYS = re.compile(r",\s+(as\s+[^,;\n]{1,60}?\s+(?:claims|says|said|puts it|notes))\s*,", re.I)
-CLAUSE_FINAL = re.compile(r",\s+((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+\s+([a-z]+))\s*[.!?]?\s*$", re.I)
+# ", officials said." / ", the paper says" / ", Okafor said on Monday." at the end of a clause.
+CLAUSE_FINAL = re.compile(
+    r",\s+((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+\s+([a-z]+))"
+    r"(?:\s+(?:on|in|at|last|this|yesterday|today|earlier|after)\b[^,;\n]{0,40}?)?\s*[.!?]?\s*$",
+    re.I,
+)
 THAT = re.compile(r"\bthat\s+", re.I)
+THAT_AFTER_VERB = re.compile(r"(?:,\s*\w+,\s*)?that\s+", re.I)  # "warn, however, that"
+DIGIT = re.compile(r"\d")
+# Whom someone told: a name ("the Eastbrook Gazette", "NBC News") or one word ("reporters").
+TOLD_WHOM = re.compile(r"\s+(?:(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5}|\w+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +131,7 @@ class _Sentence:
         self.quotes = quotes
         self.found: list[Suggestion] = []
         self.used: list[Range] = []
+        self.according = "none"  # who the sentence's "according to" names: a document or person
 
     def add(self, start: int, end: int, label: Label, reason: str, *, consume: bool = True) -> None:
         """A suggestion; unless `consume` is false, its words are not labelled again."""
@@ -146,7 +156,9 @@ class _Sentence:
         for m in cue.VIA.finditer(text, start, end):
             self.add(*m.span(1), Label.SOURCING, why.VIA_REASON)
         for m in cue.ACCORDING_TO.finditer(text, start, end):
-            self.add(m.start(), _phrase_end(text, m.end(), end), Label.SOURCING, why.ACCORDING)
+            phrase_end = _phrase_end(text, m.end(), end)
+            self.add(m.start(), phrase_end, Label.SOURCING, why.ACCORDING)
+            self.according = _source_kind(text[m.end() : phrase_end])
         for m in cue.VAGUE_SOURCES.finditer(text, start, end):
             if not _meets(self.quotes, m.start(), m.end()):
                 self.add(*m.span(), Label.SOURCING, why.vague(m.group()), consume=False)
@@ -189,7 +201,7 @@ class _Sentence:
             v_end = lead_start + verb[1]  # 'Patel said the fund "will still be ..."'
             self.add(lead_start, v_end, Label.SOURCING, why.says(text, lead_start, v_end))
             self.add(v_end, qe, Label.CLAIM, why.REPORTED)
-        elif cue.ACCUSING.search(lead) or (lead.strip() and not ENDS_WITH_LEAD.search(lead)):
+        elif cue.ACCUSING.search(lead) or (_has_words(lead) and not ENDS_WITH_LEAD.search(lead)):
             accusing = cue.ACCUSING.search(lead)
             reason = why.accusation(accusing.group()) if accusing else why.claim_quote(False)
             self.add(lead_start, qe, Label.CLAIM, reason)
@@ -242,9 +254,13 @@ class _Sentence:
             return
         if _meets(self.quotes, start, start + 1):
             return
-        source = "none"
+        source = self.according
+        after = cue.SAYS_AFTER.search(text, start, end)
         final = CLAUSE_FINAL.search(text, start, end)
-        if final and _speech_verb(final.group(2)) and word_count(text, *final.span(1)) <= 6:
+        if after:
+            self.add(*after.span(1), Label.SOURCING, why.says(text, *after.span(1)))
+            source, end = _source_kind(after.group(1)), after.start()
+        elif final and _speech_verb(final.group(2)) and word_count(text, *final.span(1)) <= 6:
             s_start, s_end = final.span(1)
             self.add(s_start, s_end, Label.SOURCING, why.says(text, s_start, s_end))
             source = _source_kind(text[s_start : s_start + final.start(2) - final.start(1)])
@@ -256,12 +272,14 @@ class _Sentence:
             if verb and 1 <= word_count(text, subject_start, subject_start + verb[0]) <= 14:
                 v_end = subject_start + verb[1]
                 subject = text[subject_start : subject_start + verb[0]]
+                if cue.TOLD.fullmatch(text, subject_start + verb[0], v_end):
+                    v_end = _told_whom(text, v_end, end)
                 if not cue.HEDGES.search(subject):
                     self.add(
                         subject_start, v_end, Label.SOURCING, why.says(text, subject_start, v_end)
                     )
                     source = _source_kind(subject)
-                    that = THAT.match(text, _skip_space(text, v_end), end)
+                    that = THAT_AFTER_VERB.match(text, _skip_space(text, v_end), end)
                     start = that.end() if that else v_end
         self._label_content(start, end, source)
 
@@ -286,7 +304,7 @@ class _Sentence:
             self.add(start, end, Label.CLAIM, why.loaded(loaded.group()))
         elif source == "document":
             self.add(start, end, Label.FACT, why.DOCUMENT_FACT)
-        elif source == "person" and not (particular and particular[0] == "number"):
+        elif source == "person" and not DIGIT.search(text, start, end):
             self.add(start, end, Label.CLAIM, why.REPORTED)
         elif particular:
             self.add(start, end, Label.FACT, why.checkable(*particular))
@@ -356,9 +374,20 @@ def _phrase_end(text: str, at: int, end: int, stops: str = ',;:()"“”') -> in
 def _speech_verb(words: str) -> tuple[int, int] | None:
     """The first speech verb in `words` that is a verb ("the paper says", not "a report")."""
     for m in cue.SPEECH.finditer(words):
-        if not cue.NOT_A_SPEECH_ACT.search(words, 0, m.start()):
+        noun = cue.SPEECH.match(words, _skip_space(words, m.end()))  # "the report found"
+        if not noun and not cue.NOT_A_SPEECH_ACT.search(words, 0, m.start()):
             return m.span()
     return None
+
+
+def _has_words(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def _told_whom(text: str, at: int, end: int) -> int:
+    """The end of "told <whom>": "told reporters", "told the Eastbrook Gazette", "told us"."""
+    m = TOLD_WHOM.match(text, at, end)
+    return m.end() if m else at
 
 
 def _source_kind(subject: str) -> str:

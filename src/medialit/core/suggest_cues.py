@@ -61,11 +61,17 @@ SPEECH = _words(
     points out"""
 )
 NOT_A_SPEECH_ACT = re.compile(
-    r"(?:\b(?:a|an|the|this|that|these|those|his|her|their|its|our|new|was|were|is|are|be|"
-    r"been|being|to)\s+)$",
+    r"(?:\b(?:a|an|the|this|that|these|those|his|her|their|its|our|own|new|was|were|is|are|"
+    r"be|been|being|to|not|never|did|does|do|will|would|could|can|may|might|n't)\s+)$",
     re.I,
 )
 TOLD = re.compile(r"told|tells|tell", re.I)
+# ", says Omar Haddad, who runs a bakery." closing a statement: the speaker after the verb.
+SAYS_AFTER = re.compile(
+    r",\s+((?:says|said|adds|added|explains|explained|writes|wrote|insists|insisted|warns|warned)"
+    r"\s+[^;\n]{1,120}?)\s*[.!?]?\s*$",
+    re.I,
+)
 # Subjects that are documents, not people: what they report is checked like any statement.
 DOCUMENTS = _words(
     """report, reports, records, record, study, studies, data, figures, paper, papers,
