@@ -40,8 +40,8 @@ from medialit.core.store import Store
 from medialit.core.teacher.authoring import (
     import_lesson_file,
     lesson_footprint,
+    lesson_from_article_file,
     load_authored,
-    new_lesson,
     revise_text,
     save_lesson_to_store,
     update_details,
@@ -228,10 +228,7 @@ class TeacherWindow(QMainWindow):
 
     def create_lesson_from_file(self, path: str | Path, *, title: str = "") -> Lesson:
         """New lesson from a .txt/.md/.html file, without dialogs (tests, drops)."""
-        from medialit.core.importing import read_article_file
-
-        imported = read_article_file(path)
-        lesson = new_lesson(imported.text, title=title or imported.title, source=Path(path).name)
+        lesson = lesson_from_article_file(path, title=title)
         self.adopt(lesson)
         return lesson
 
