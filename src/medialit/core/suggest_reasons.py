@@ -3,7 +3,6 @@ explanation the teacher edits, so it names the very word that was the cue."""
 
 from __future__ import annotations
 
-
 QUOTE_CHARS = 40
 
 
