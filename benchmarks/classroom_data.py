@@ -18,12 +18,9 @@ from medialit.core.lesson import default_lesson_path, load_lesson
 from medialit.core.model import LABELS, Lesson, Span, trimmed_range
 from medialit.core.store import Store
 from medialit.core.submission import Submission, write_submission
-from medialit.core.teacher import (
-    import_lesson_file,
-    import_submission_files,
-    load_authored,
-    set_passphrase,
-)
+from medialit.core.teacher.authoring import import_lesson_file, load_authored
+from medialit.core.teacher.collection import import_submission_files
+from medialit.core.teacher.passphrase import set_passphrase
 
 FIRST = "Ann Ben Chloé Dev Emma Finn Gia Hugo Ines Jay Kai Lena Mo Nia Omar Pia Quinn Rosa Sam Tia"
 LAST = "Lee Marsh Okafor Nguyen Schmidt Rossi Kowalski Haddad Silva Berg Tanaka Dubois O'Neil"
@@ -93,12 +90,12 @@ def demo_store(db: Path, folder: Path, *, students: int = 30) -> tuple[Store, Le
     """A teacher database with the bundled lesson authored, a roster and the class's files."""
     store = Store.open(db)
     lesson = bundled_lesson()
-    if not store.is_authored(lesson.id):
+    if not store.lessons.is_authored(lesson.id):
         lesson, _ = import_lesson_file(store, dataclasses.replace(lesson, kind="lesson"))
         set_passphrase(store, "demo-passphrase")
         roster = [(s.class_code, s.student_name) for s in make_submissions(lesson, students)]
         roster += [("8A", "Zoë Absent"), ("8B", "Yusuf Late")]
-        store.add_to_roster(roster)
+        store.roster.add(roster)
     paths = write_submissions(folder, make_submissions(lesson, students))
     import_submission_files(store, paths, [load_authored(store, lesson.id)])
     return store, lesson

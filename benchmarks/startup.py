@@ -54,10 +54,11 @@ def seed_returning_student(db: Path) -> None:
     """A student who has used the app before: the usual start, with no name dialog."""
     sys.path.insert(0, str(ROOT / "src"))
     from medialit.core.prefs import Prefs
-    from medialit.core.store import Store, Student
+    from medialit.core.records import Student
+    from medialit.core.store import Store
 
     store = Store.open(db)
-    store.save_student(Student("b" * 32, "Bench"))
+    store.students.save(Student("b" * 32, "Bench"))
     Prefs(store).set_current_student("b" * 32)
     store.close()
 

@@ -30,12 +30,8 @@ from classroom_data import bundled_lesson, make_submissions, write_submissions
 from medialit.core import export
 from medialit.core.classroom import score_class
 from medialit.core.store import Store
-from medialit.core.teacher import (
-    current_submissions,
-    import_lesson_file,
-    import_submission_files,
-    load_authored,
-)
+from medialit.core.teacher.authoring import import_lesson_file, load_authored
+from medialit.core.teacher.collection import current_submissions, import_submission_files
 from medialit.gui.teacher.class_view import COLUMNS
 from medialit.gui.teacher.window import TeacherWindow
 
@@ -114,7 +110,7 @@ def main() -> None:
         spans = store.db.execute("SELECT COUNT(*) FROM submissions").fetchone()[0]
         open_class_view(app, store)  # warm-up: first window pays for fonts and styles
         view = timed(lambda: open_class_view(app, store))
-        lesson_id = store.authored_lessons()[0].id
+        lesson_id = store.lessons.authored()[0].id
         authored = load_authored(store, lesson_id)
         subs = current_submissions(store, lesson_id)
         scoring = timed(lambda: score_class(authored, subs))

@@ -38,9 +38,11 @@ from PySide6.QtWidgets import QApplication, QTextEdit, QWidget  # noqa: E402
 
 from medialit.core.lesson import save_lesson  # noqa: E402
 from medialit.core.model import LABELS, Article, Lesson, Span  # noqa: E402
+from medialit.core.records import Student  # noqa: E402
 from medialit.core.spanindex import SpanIndex  # noqa: E402
-from medialit.core.store import Store, Student  # noqa: E402
+from medialit.core.store import Store  # noqa: E402
 from medialit.core.text import canonicalize  # noqa: E402
+from medialit.gui import span_edits  # noqa: E402
 from medialit.gui.app import build_window  # noqa: E402
 from medialit.gui.article_view import ArticleView  # noqa: E402
 
@@ -167,10 +169,10 @@ def main() -> None:
         save_lesson(lesson_path, lesson)
         db = Path(tmp) / "bench.db"
         store = Store.open(db)
-        store.save_student(student)
+        store.students.save(student)
         with store.write():  # one transaction for the set-up, not 5,000
             for span in spans:
-                store.add_span(student.id, lesson.id, article.sha256, span)
+                store.work.add_span(student.id, lesson.id, article.sha256, span)
         store.close()
 
         rss_before = rss_mb()
@@ -206,7 +208,7 @@ def main() -> None:
             window.view.select_cp(s, e)
             app.processEvents()
             start = time.perf_counter()
-            window.label_selection(LABELS[n % 4])
+            span_edits.label_selection(window, LABELS[n % 4])
             mid = time.perf_counter()
             window.view.viewport().repaint()
             window.span_list.table.viewport().repaint()

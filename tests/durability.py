@@ -78,7 +78,7 @@ def read_state(db_path: Path) -> tuple[State, str]:
     store = Store.open(db_path)
     try:
         integrity = str(store.db.execute("PRAGMA integrity_check").fetchone()[0])
-        spans = store.spans(STUDENT, LESSON)
+        spans = store.work.spans(STUDENT, LESSON)
     finally:
         store.close()
     return {s.id: (s.start, s.end, s.label.value, s.note) for s in spans}, integrity
@@ -89,13 +89,16 @@ def read_state(db_path: Path) -> tuple[State, str]:
 
 def child_main(db_path: Path, seed: int, first: int, *, ack_early: bool = False) -> None:
     from medialit.core.model import Article, Label, Span, SpanId
-    from medialit.core.store import Store, Student
+    from medialit.core.records import Student
+    from medialit.core.store import Store
 
     article = Article.from_canonical(TEXT)
     store = Store.open(db_path)
-    if not store.students():
-        store.save_student(Student(STUDENT, "Durability"))
-    state = {s.id: (s.start, s.end, s.label.value, s.note) for s in store.spans(STUDENT, LESSON)}
+    if not store.students.all():
+        store.students.save(Student(STUDENT, "Durability"))
+    state = {
+        s.id: (s.start, s.end, s.label.value, s.note) for s in store.work.spans(STUDENT, LESSON)
+    }
     out = sys.stdout
     out.write("ready\n")
     out.flush()
@@ -108,7 +111,7 @@ def child_main(db_path: Path, seed: int, first: int, *, ack_early: bool = False)
             # lands in it on most tries and the mutation check never depends on luck.
             time.sleep(0.01)
         if op.kind == "delete":
-            store.delete_span(op.span_id)
+            store.work.delete_span(op.span_id)
         else:
             assert op.row is not None
             start, end, label, note = op.row
@@ -116,9 +119,9 @@ def child_main(db_path: Path, seed: int, first: int, *, ack_early: bool = False)
                 article, start, end, Label(label), note=note, span_id=SpanId(op.span_id)
             )
             if op.kind == "add":
-                store.add_span(STUDENT, LESSON, article.sha256, span)
+                store.work.add_span(STUDENT, LESSON, article.sha256, span)
             else:
-                store.update_span(span)
+                store.work.update_span(span)
         apply_to_state(state, op)
         if not ack_early:
             out.write(f"{i}\n")  # acknowledged: the commit has returned
@@ -172,7 +175,7 @@ def run_kills(
     ack_early: bool = False,
 ) -> Report:
     """Kill a fresh child `kills` times, checking the database after each kill."""
-    from medialit.core.store import check_database_file
+    from medialit.core.store_checks import check_database_file
 
     rng = random.Random(seed)
     report = Report()

@@ -12,7 +12,9 @@ import pytest
 from medialit.core import backup as rolling
 from medialit.core.errors import StoreError
 from medialit.core.model import Label, Span
-from medialit.core.store import Store, Student, check_database_file, newest_good_backup
+from medialit.core.records import Student
+from medialit.core.store import Store
+from medialit.core.store_checks import check_database_file, newest_good_backup
 from tests.helpers import make_lesson
 
 LESSON = make_lesson()
@@ -21,13 +23,13 @@ T0 = dt.datetime(2026, 3, 1, 9, 0, 0, tzinfo=dt.UTC)
 
 def _store(tmp_path: Path) -> Store:
     store = Store.open(tmp_path / "medialit.db")
-    store.save_student(Student("s1", "Ann"))
+    store.students.save(Student("s1", "Ann"))
     return store
 
 
 def _add(store: Store, start: int = 0, label: Label = Label.CLAIM) -> Span:
     span = Span.create(LESSON.article, start, start + 4, label)
-    store.add_span("s1", "L1", LESSON.article.sha256, span)
+    store.work.add_span("s1", "L1", LESSON.article.sha256, span)
     return span
 
 
@@ -72,12 +74,13 @@ def test_keeps_only_the_newest_n_and_n_is_a_setting(tmp_path: Path) -> None:
     kept = store.backups()
     assert [b.taken_at.minute for b in kept] == [5, 4, 3]
     assert [_count(b.path) for b in kept] == [6, 5, 4]
-    store.set_backup_keep(1)  # lowering N prunes at once
-    assert len(store.backups()) == 1
+    _add(store, start=7)
+    store.backup(now=T0 + dt.timedelta(minutes=9))
+    assert len(store.backups()) == 3  # never fewer than MIN_KEEP
     store.close()
 
 
-@pytest.mark.parametrize("bad", [0, -1, 1001, True])
+@pytest.mark.parametrize("bad", [0, -1, 1, 2, 1001, True])
 def test_backup_keep_must_be_sensible(fresh_store: Store, bad: int) -> None:
     with pytest.raises(StoreError, match="backups to keep"):
         fresh_store.set_backup_keep(bad)
@@ -85,8 +88,58 @@ def test_backup_keep_must_be_sensible(fresh_store: Store, bad: int) -> None:
 
 def test_a_broken_keep_setting_falls_back_to_the_default(fresh_store: Store) -> None:
     assert fresh_store.backup_keep() == rolling.DEFAULT_KEEP
-    fresh_store.set_setting(rolling.KEEP_SETTING, "lots")
+    fresh_store.settings.set(rolling.KEEP_SETTING, "lots")
     assert fresh_store.backup_keep() == rolling.DEFAULT_KEEP
+
+
+@pytest.mark.parametrize("stored", ["1", "2", "0", "-5"])
+def test_a_stored_keep_below_three_keeps_three(tmp_path: Path, stored: str) -> None:
+    """A value an older medialit let through (or typing passed through) never prunes below 3."""
+    store = _store(tmp_path)
+    store.settings.set(rolling.KEEP_SETTING, stored)
+    for i in range(5):
+        _add(store, start=i)
+        store.backup(now=T0 + dt.timedelta(minutes=i))
+    assert store.backup_keep() >= rolling.MIN_KEEP
+    assert len(store.backups()) >= rolling.MIN_KEEP
+    rolling.prune(tmp_path / "medialit.db", keep=1)
+    assert len(store.backups()) == rolling.MIN_KEEP
+    store.close()
+
+
+@pytest.mark.parametrize("keep", [3, 4, 10])
+def test_restoring_the_oldest_backup_works_and_keeps_the_present(tmp_path: Path, keep: int) -> None:
+    """Issue 13: restore_from() backed up the present first, which pruned the very backup
+    being restored, then failed ("the database file cannot be opened")."""
+    store = _store(tmp_path)
+    store.set_backup_keep(keep)
+    for i in range(keep):
+        _add(store, start=i)
+        store.backup(now=T0 + dt.timedelta(minutes=i))
+    oldest = store.backups()[-1]
+    assert _count(oldest.path) == 1
+    _add(store, start=20)
+    present = len(store.work.spans("s1", "L1"))
+    store.restore_from(oldest.path)
+    assert len(store.work.spans("s1", "L1")) == 1
+    kept = store.backups()
+    assert _count(kept[0].path) == present  # the state before the restore is a backup
+    assert oldest.path.exists()  # the restored backup is still there to come back to
+    assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    store.close()
+
+
+def test_every_backup_can_be_restored_in_turn(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    store.set_backup_keep(3)
+    for i in range(3):
+        _add(store, start=i)
+        store.backup(now=T0 + dt.timedelta(minutes=i))
+    for backup in list(reversed(store.backups())):
+        if backup.path.exists():
+            store.restore_from(backup.path)
+            assert len(store.work.spans("s1", "L1")) == _count(backup.path)
+    store.close()
 
 
 def test_two_backups_in_one_second_get_distinct_names_in_order(tmp_path: Path) -> None:
@@ -168,7 +221,7 @@ def test_restore_replaces_content_in_place_and_keeps_the_present_as_a_backup(
     other = sqlite3.connect(tmp_path / "medialit.db")  # e.g. a CLI reading at the same time
     change = store.restore_from(old)
     assert change.kind == "restored"
-    assert store.spans("s1", "L1") == [first]
+    assert store.work.spans("s1", "L1") == [first]
     assert other.execute("SELECT count(*) FROM work_spans").fetchone()[0] == 1
     other.close()
     newest = store.backups()[0]
@@ -178,7 +231,7 @@ def test_restore_replaces_content_in_place_and_keeps_the_present_as_a_backup(
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     store.close()
     reopened = Store.open(tmp_path / "medialit.db")
-    assert len(reopened.spans("s1", "L1")) == 2
+    assert len(reopened.work.spans("s1", "L1")) == 2
     reopened.close()
 
 
@@ -199,7 +252,7 @@ def test_restore_refuses_files_that_are_not_good_backups(tmp_path: Path) -> None
     ):
         with pytest.raises(StoreError, match=reason):
             store.restore_from(bad)
-    assert len(store.spans("s1", "L1")) == 1
+    assert len(store.work.spans("s1", "L1")) == 1
     store.close()
 
 

@@ -16,7 +16,7 @@ from medialit.core.errors import UnscorableKeyError
 from medialit.core.model import KeySpan, Label, Span
 from medialit.core.scoring import score
 from medialit.core.submission import Submission
-from medialit.core.teacher import new_lesson, revise_text
+from medialit.core.teacher.authoring import new_lesson, revise_text
 
 # scoring.md's worked example
 T = "Baldwin said it was a one-in-a-trillion event (via CBS News)."
@@ -73,6 +73,22 @@ def test_most_missed_and_confusion_pairs() -> None:
     assert (claim.missed, claim.partial, claim.correct) == (2, 1, 1)
     pairs = confusion_pairs(reports)
     assert [str(p) for p in pairs] == ["sourcing labelled as fact: 2 students"]
+
+
+def test_class_view_data_follows_outcomes_v2() -> None:
+    # scoring.md v2: "CBS" (3 of 12 characters of the sourcing key span) labelled fact is no
+    # attempt at it: the span is missed, not a fact/sourcing confusion; "via CBS News" as
+    # fact (all of it) still is one.
+    lesson = _lesson()
+    subs = [
+        _sub(lesson, "small", [(0, 45, Label.CLAIM), (51, 54, Label.FACT)]),
+        _sub(lesson, "whole", [(0, 45, Label.CLAIM), (47, 59, Label.FACT)]),
+    ]
+    reports = [row.report for row in score_class(lesson, subs).rows]
+    (sourcing,) = [m for m in most_missed(reports) if m.key.id == "k2"]
+    assert (sourcing.missed, sourcing.wrong_label) == (1, 1)
+    assert [str(p) for p in confusion_pairs(reports)] == ["sourcing labelled as fact: 1 student"]
+    assert [r.spurious for r in reports] == [1, 0]
 
 
 def test_label_averages_and_summary() -> None:

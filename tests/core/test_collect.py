@@ -14,17 +14,16 @@ from medialit.core.lesson import default_lesson_path, load_lesson
 from medialit.core.model import Label, Span
 from medialit.core.store import Store
 from medialit.core.submission import Submission, write_submission
-from medialit.core.teacher import (
-    current_submissions,
+from medialit.core.teacher.authoring import (
     delete_lesson,
     import_lesson_file,
-    import_submission_files,
     lesson_footprint,
-    make_key_span,
     new_lesson,
     revise_text,
     save_lesson_to_store,
 )
+from medialit.core.teacher.collection import current_submissions, import_submission_files
+from medialit.core.teacher.keycheck import make_key_span
 
 TEXT = "Police said the fire started at 9. It may have been arson, a neighbour claimed."
 
@@ -107,7 +106,7 @@ def test_newer_submission_becomes_current_and_older_is_history(
     assert report.superseded == [str(old)]
     (current,) = current_submissions(fresh_store, lesson.id)
     assert current.submitted_at.startswith("2026-11-30T10")
-    everything = fresh_store.imported_submissions(lesson.id, current_only=False)
+    everything = fresh_store.submissions.imported(lesson.id, current_only=False)
     assert [(s.current, s.submitted_at[11:13]) for s in everything] == [(True, "10"), (False, "09")]
     # importing the older one again later does not make it current
     import_submission_files(fresh_store, [old], [lesson])
@@ -194,11 +193,11 @@ def test_deleting_a_lesson_takes_its_key_versions_and_imported_submissions(
 
     change = delete_lesson(store, lesson.id)
     assert change.kind == "lesson-deleted" and change.lesson_id == lesson.id
-    assert not store.is_authored(lesson.id) and store.key_spans(lesson.id) == []
-    assert store.lesson_version_bodies(lesson.id) == []
-    assert store.imported_submissions(lesson.id, current_only=False) == []
-    assert [row.id for row in store.authored_lessons()] == [other.id]  # the other is untouched
-    assert len(store.imported_submissions(other.id)) == 1 and store.key_spans(other.id)
+    assert not store.lessons.is_authored(lesson.id) and store.keys.spans(lesson.id) == []
+    assert store.lessons.version_bodies(lesson.id) == []
+    assert store.submissions.imported(lesson.id, current_only=False) == []
+    assert [row.id for row in store.lessons.authored()] == [other.id]  # the other is untouched
+    assert len(store.submissions.imported(other.id)) == 1 and store.keys.spans(other.id)
     assert len(store.backups()) == 1  # taken before the deletion
     with pytest.raises(NotFoundError):
         lesson_footprint(store, lesson.id)
@@ -217,4 +216,4 @@ def test_a_lesson_nobody_submitted_says_so(fresh_store: Store) -> None:
         "No submissions were imported for it, so none are removed."
     )
     delete_lesson(fresh_store, lesson.id)  # in memory: no backup to take
-    assert fresh_store.authored_lessons() == []
+    assert fresh_store.lessons.authored() == []

@@ -14,7 +14,8 @@ from medialit.core.interop import (
 )
 from medialit.core.model import Label, Span
 from medialit.core.submission import Submission
-from medialit.core.teacher import make_key_span, new_lesson
+from medialit.core.teacher.authoring import new_lesson
+from medialit.core.teacher.keycheck import make_key_span
 from tests.helpers import UNICODE_TEXT
 
 

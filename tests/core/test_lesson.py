@@ -51,7 +51,7 @@ def _good() -> dict:
     [
         (lambda d: d.update(format_version=2), "format_version", "reads version 1"),
         (lambda d: d.update(format="other"), "format", "expected 'medialit-lesson'"),
-        (lambda d: d["key"][0].update(end=10_000), "key[0].start", "outside the article"),
+        (lambda d: d["key"][0].update(end=10_000), "key[0].end", "outside the range"),
         (lambda d: d["key"][0].update(start=True), "key[0].start", "whole number"),
         (lambda d: d["key"][0].update(start=1.0), "key[0].start", "whole number"),
         (lambda d: d["key"][0].update(quote="nope"), "key[0].quote", "does not match"),
@@ -60,6 +60,12 @@ def _good() -> dict:
         (lambda d: d.update(feedback="all"), "feedback", "expected one of"),
         (lambda d: d.pop("title"), "title", "is missing"),
         (lambda d: d.update(kind="student-pack"), "key", "must not contain a key"),
+        (lambda d: d.update(level=0), "level", "is 0, expected 1 (easy), 2 (medium) or 3"),
+        (lambda d: d.update(level=4), "level", "is 4, expected 1 (easy)"),
+        (lambda d: d.update(level=-1), "level", "is -1, expected 1 (easy)"),
+        (lambda d: d.update(level=2.0), "level", "whole number"),
+        (lambda d: d.update(level="hard"), "level", "whole number"),
+        (lambda d: d.update(level=True), "level", "whole number"),
     ],
 )
 def test_bad_lessons_name_file_and_field(tmp_path: Path, mutate, field: str, reason: str) -> None:
@@ -106,3 +112,17 @@ def test_unreadable_files(tmp_path: Path, content: bytes, reason: str) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(FileFormatError, match="file not found"):
         load_lesson(tmp_path / "nope.json")
+
+
+@pytest.mark.parametrize("level", [1, 2, 3, None])
+def test_level_round_trips_and_may_be_left_out(tmp_path: Path, level: int | None) -> None:
+    save_lesson(tmp_path / "l.json", make_lesson(level=level))
+    raw = json.loads((tmp_path / "l.json").read_text("utf-8"))
+    assert raw.get("level") == level and ("level" in raw) == (level is not None)
+    assert load_lesson(tmp_path / "l.json").level == level
+
+
+def test_a_null_level_is_no_level(tmp_path: Path) -> None:
+    data = _good()
+    data["level"] = None
+    assert load_lesson(_write(tmp_path, data)).level is None

@@ -15,7 +15,8 @@ import pytest
 
 from medialit.core.errors import StoreError
 from medialit.core.model import Article, Label, Lesson, Span, SpanId
-from medialit.core.store import SavedSpan, Store, Student
+from medialit.core.records import SavedSpan, Student
+from medialit.core.store import Store
 from medialit.core.workspace import open_work, plan_reanchoring, reanchor_work
 from tests.span_markup import parse, spans_of
 
@@ -30,10 +31,10 @@ def lesson_v(text: str, version: int = 1, previous: tuple[str, ...] = ()) -> Les
 def save_v1(store: Store, markup: str) -> tuple[Lesson, list[Span]]:
     text, spans = spans_of(markup)
     v1 = lesson_v(text)
-    store.save_student(Student(STUDENT, "Ann"))
+    store.students.save(Student(STUDENT, "Ann"))
     for span in spans:
-        store.add_span(STUDENT, LESSON, v1.article.sha256, span.with_note(f"note {span.id}"))
-    return v1, store.spans(STUDENT, LESSON)
+        store.work.add_span(STUDENT, LESSON, v1.article.sha256, span.with_note(f"note {span.id}"))
+    return v1, store.work.spans(STUDENT, LESSON)
 
 
 def rows(store: Store) -> list[dict[str, Any]]:
@@ -47,7 +48,7 @@ def check(old: str, new: str, *, orphans: tuple[str, ...] = ()) -> tuple[Store, 
     v2 = lesson_v(new_text, 2, (v1.article.sha256,))
     plan = reanchor_work(store, STUDENT, v2)
 
-    placed = store.spans(STUDENT, LESSON)
+    placed = store.work.spans(STUDENT, LESSON)
     assert sorted((s.start, s.end, s.label) for s in placed) == sorted(
         (m.start, m.end, m.label) for m in expected
     )
@@ -59,7 +60,7 @@ def check(old: str, new: str, *, orphans: tuple[str, ...] = ()) -> tuple[Store, 
         assert span.suffix == new_text[span.end : span.end + 32]
     assert {r["article_sha256"] for r in rows(store) if not r["orphaned"]} <= {v2.article.sha256}
 
-    kept = store.orphans(STUDENT, LESSON)
+    kept = store.work.orphans(STUDENT, LESSON)
     assert [o.span.quote for o in kept] == list(orphans)
     for orphan in kept:  # exactly as saved: offsets, quote, context, label, note, text hash
         assert orphan.span in saved and orphan.article_sha256 == v1.article.sha256
@@ -142,8 +143,8 @@ def test_an_orphan_is_placed_again_when_its_text_comes_back() -> None:
     v3 = lesson_v("Fixed: Police said it. Ann saw it.", 3, (v2.article.sha256,))
     plan = reanchor_work(store, STUDENT, v3)
     assert [p.span.quote for p in plan.placed] == ["Police said", "Ann saw it"]
-    assert store.orphans(STUDENT, LESSON) == []
-    assert [(s.start, s.quote) for s in store.spans(STUDENT, LESSON)] == [
+    assert store.work.orphans(STUDENT, LESSON) == []
+    assert [(s.start, s.quote) for s in store.work.spans(STUDENT, LESSON)] == [
         (7, "Police said"),
         (23, "Ann saw it"),
     ]
@@ -152,9 +153,9 @@ def test_an_orphan_is_placed_again_when_its_text_comes_back() -> None:
 def test_other_students_and_lessons_are_not_touched() -> None:
     store = Store.memory()
     v1, _ = save_v1(store, "[Police said|sourcing] it.")
-    store.save_student(Student("s2", "Bob"))
+    store.students.save(Student("s2", "Bob"))
     other = SpanId("other")
-    store.add_span("s2", LESSON, v1.article.sha256, Span(other, 0, 6, Label.FACT, "Police"))
+    store.work.add_span("s2", LESSON, v1.article.sha256, Span(other, 0, 6, Label.FACT, "Police"))
     untouched = [r for r in rows(store) if r["id"] == other]
     reanchor_work(store, STUDENT, lesson_v("New. Police said it.", 2))
     assert [r for r in rows(store) if r["id"] == other] == untouched
@@ -173,11 +174,11 @@ def test_it_is_one_transaction_a_failure_changes_nothing() -> None:
     with pytest.raises(StoreError, match="disk full"):
         reanchor_work(store, STUDENT, v2)
     assert rows(store) == before
-    assert store.spans(STUDENT, LESSON) == saved
+    assert store.work.spans(STUDENT, LESSON) == saved
     store.db.execute("DROP TRIGGER fail")
     reanchor_work(store, STUDENT, v2)
-    assert [s.quote for s in store.spans(STUDENT, LESSON)] == ["Police said"]
-    assert [o.span.quote for o in store.orphans(STUDENT, LESSON)] == ["Ann saw it"]
+    assert [s.quote for s in store.work.spans(STUDENT, LESSON)] == ["Police said"]
+    assert [o.span.quote for o in store.work.orphans(STUDENT, LESSON)] == ["Ann saw it"]
 
 
 def test_open_work_places_what_it_can_and_lists_the_rest() -> None:

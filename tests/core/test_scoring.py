@@ -347,3 +347,108 @@ def test_outcome_kinds_are_strings_for_export() -> None:
         "spurious",
         "bonus",
     ]
+
+
+# -- Outcomes version 2 (scoring.md): another label is an attempt only over half a key span --
+
+LONG_TEXT = "x" * 40 + "ABC" + "x" * 147
+LONG_KEY = [KeySpan("k", 0, 190, Label.FACT, LONG_TEXT)]
+
+
+def _kinds(report: ScoreReport) -> list[tuple[str, tuple[int, int, Label] | None]]:
+    return [
+        (o.kind.value, (o.student.start, o.student.end, o.student.label) if o.student else None)
+        for o in report.outcomes
+    ]
+
+
+def test_v2_a_small_span_inside_a_long_key_span_is_missed_and_spurious() -> None:
+    # scoring.md: key fact [0, 190); only "ABC" [40, 43) as sourcing: 3 of 190 is under half.
+    assert LONG_TEXT[40:43] == "ABC" and len(LONG_TEXT) == 190
+    report = score(LONG_KEY, [(40, 43, Label.SOURCING)], LONG_TEXT)
+    assert _kinds(report) == [("missed", None), ("spurious", (40, 43, Label.SOURCING))]
+    assert (report.missed, report.wrong_label, report.spurious) == (1, 0, 1)
+    assert report.confusion_count(Label.FACT, None) == 1
+    assert report.confusion_count(None, Label.SOURCING) == 1
+    assert report.confusion_count(Label.FACT, Label.SOURCING) == 0
+    assert sum(map(sum, report.confusion)) == 2
+
+
+def test_v2_one_span_over_more_than_half_is_a_wrong_label() -> None:
+    # scoring.md: sourcing over [0, 120) instead: wrong_label naming it, and not spurious.
+    report = score(LONG_KEY, [(0, 120, Label.SOURCING)], LONG_TEXT)
+    assert _kinds(report) == [("wrong_label", (0, 120, Label.SOURCING))]
+    assert (report.wrong_label, report.spurious) == (1, 0)
+    assert report.confusion_count(Label.FACT, Label.SOURCING) == 1
+    assert sum(map(sum, report.confusion)) == 1
+
+
+def test_v2_two_spans_each_under_half_do_not_add_up() -> None:
+    # scoring.md: sourcing [0, 30) and claim [30, 60), each under half: missed, both spurious.
+    spans = [(0, 30, Label.SOURCING), (30, 60, Label.CLAIM)]
+    report = score(LONG_KEY, spans, LONG_TEXT)
+    assert _kinds(report) == [  # text order: (start, end)
+        ("spurious", (0, 30, Label.SOURCING)),
+        ("missed", None),
+        ("spurious", (30, 60, Label.CLAIM)),
+    ]
+    assert (report.missed, report.spurious) == (1, 2)
+    assert report.confusion_count(None, Label.SOURCING) == 1
+    assert report.confusion_count(None, Label.CLAIM) == 1
+    assert sum(report.confusion[-1]) == report.spurious
+
+
+@pytest.mark.parametrize(("end", "kind"), [(95, "wrong_label"), (94, "missed")])
+def test_v2_exactly_half_counts_as_an_attempt(end: int, kind: str) -> None:
+    # 2 * 95 >= 190: exactly half is enough; 94 characters is not.
+    report = score(LONG_KEY, [(0, end, Label.CLAIM)], LONG_TEXT)
+    assert (report.wrong_label, report.missed) == ((1, 0) if kind == "wrong_label" else (0, 1))
+    assert report.spurious == (0 if kind == "wrong_label" else 1)
+
+
+def test_v2_numbers_do_not_change_with_outcomes() -> None:
+    # The same spans scored as v1 would call "wrong label" keep P, R, F1 and the score.
+    small = score(LONG_KEY, [(40, 43, Label.SOURCING)], LONG_TEXT)
+    assert (small.precision, small.recall, small.f1, small.score) == (0.0, 0.0, 0.0, 0.0)
+    big = score(LONG_KEY, [(0, 120, Label.FACT), (40, 43, Label.SOURCING)], LONG_TEXT)
+    assert big.recall == pytest.approx(120 / 190) and big.precision == pytest.approx(0.5)
+
+
+def test_v2_an_attempt_at_an_optional_or_decided_key_span_is_neither_named_nor_spurious() -> None:
+    # "[rained|fact]" covers all of the optional speculation span: not spurious, no outcome.
+    report = check(
+        "[Police said|claim] it [rained|speculation?].",
+        "[Police said|claim] it [rained|fact].",
+        outcomes="correct",
+        spurious=0,
+    )
+    assert report.confusion_count(None, Label.FACT) == 0
+    # "[Police said|fact]" covers all of a key span that the claim span already got right.
+    report = check(
+        "[Police said|claim] it rained.",
+        "[[Police said|claim]|fact] it rained.",
+        outcomes="correct",
+        named="Police said",
+        spurious=0,
+    )
+    assert report.confusion_count(Label.CLAIM, Label.CLAIM) == 1
+    assert sum(map(sum, report.confusion)) == 1
+
+
+def test_v2_the_largest_attempt_is_named_ties_to_the_earliest_start() -> None:
+    # "ab cd" covers 5 of 8: the attempt named; "ef" covers 2 of 8: spurious.
+    check(
+        "[ab cd ef|claim]",
+        "[ab cd|fact] [ef|sourcing]",
+        outcomes="wrong_label spurious",
+        named="ab cd | ef",
+    )
+    # Same overlap (4 of 8 each, both at least half): the earlier start is named, and the
+    # other is an attempt too, so not spurious.
+    check(
+        "[abcdefgh|claim]",
+        "[abcd|sourcing][efgh|fact]",
+        outcomes="wrong_label",
+        named="abcd",
+        spurious=0,
+    )

@@ -1,4 +1,4 @@
-"""Properties of scoring, and an oracle: scoring.md transcribed literally with character sets.
+"""Properties of scoring, and an oracle: scoring.md (outcomes version 2) transcribed literally.
 
 The scorer works on merged intervals for speed; the oracle below is the
 definitions word for word (sets of character positions), slow and obviously
@@ -140,11 +140,16 @@ def oracle(key: Sequence[KeySpan], spans: Sequence[Triple], text: str) -> dict[s
             key=lambda c: (min(c[1], e) - max(c[0], s), -c[0], -LABELS.index(c[2])),
         )
 
+    def half(c: tuple[int, int, Label], s: int, e: int) -> bool:
+        """Outcomes v2: one span covers at least half of the key span."""
+        return 2 * (min(c[1], e) - max(c[0], s)) >= e - s
+
     outcomes = []
     for s, e, k in keys:
         touching = [c for c in student if overlaps(c[0], c[1], s, e)]
         accepted = [c for c in touching if c[2] in k.accepted]
         exacts = [c for c in accepted if (c[0], c[1]) == (s, e)]
+        attempts = [c for c in touching if c[2] not in k.accepted and half(c, s, e)]
         if k.optional:
             if accepted:
                 outcomes.append((s, e, "bonus", k.id, named(s, e, accepted)))
@@ -153,25 +158,26 @@ def oracle(key: Sequence[KeySpan], spans: Sequence[Triple], text: str) -> dict[s
             outcomes.append((s, e, "correct", k.id, exacts[0]))
         elif accepted:
             outcomes.append((s, e, "partial", k.id, named(s, e, accepted)))
-        elif touching:
-            outcomes.append((s, e, "wrong_label", k.id, named(s, e, touching)))
+        elif attempts:
+            outcomes.append((s, e, "wrong_label", k.id, named(s, e, attempts)))
         else:
             outcomes.append((s, e, "missed", k.id, None))
     for c in student:
-        if not any(overlaps(c[0], c[1], s, e) for s, e, _ in keys):
+        supported = any(overlaps(c[0], c[1], s, e) for s, e, k in keys if c[2] in k.accepted)
+        if not supported and not any(half(c, s, e) for s, e, _ in keys):
             outcomes.append((c[0], c[1], "spurious", None, c))
     outcomes.sort(key=lambda o: (o[0], o[1]))
 
+    # Each required key span once (row its label, column its named span's label or none),
+    # each spurious span once (row none, column its label).
     confusion = {(a, b): 0 for a in CONFUSION_AXIS for b in CONFUSION_AXIS}
-    for s, e, k in keys:
-        for c in student:
-            if overlaps(c[0], c[1], s, e):
-                confusion[k.label.value, c[2].value] += 1
+    labels_of = {k.id: k.label.value for _, _, k in keys}
     for o in outcomes:
         if o[2] == "spurious":
             confusion["none", o[4][2].value] += 1  # type: ignore[index]
-        if o[2] == "missed":
-            confusion[next(k for *_, k in keys if k.id == o[3]).label.value, "none"] += 1
+        elif o[2] != "bonus":
+            column = "none" if o[4] is None else o[4][2].value  # type: ignore[index]
+            confusion[labels_of[o[3]], column] += 1  # type: ignore[index]
 
     per_label = {}
     for label in LABELS:

@@ -16,7 +16,8 @@ import pytest
 
 from medialit.core.errors import CorruptDatabaseError, StoreError
 from medialit.core.model import Label, Span
-from medialit.core.store import Store, Student
+from medialit.core.records import Student
+from medialit.core.store import Store
 from tests.helpers import make_lesson
 
 LESSON = make_lesson()
@@ -33,10 +34,10 @@ def good_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A medialit database of several pages, checkpointed into one file."""
     path = tmp_path_factory.mktemp("good") / "medialit.db"
     store = Store.open(path)
-    store.save_student(Student("s1", "Ann"))
+    store.students.save(Student("s1", "Ann"))
     for i in range(200):
         span = Span.create(LESSON.article, i % 20, i % 20 + 3, Label.CLAIM, note="n" * 200)
-        store.add_span("s1", "L1", LESSON.article.sha256, span)
+        store.work.add_span("s1", "L1", LESSON.article.sha256, span)
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     return path
@@ -219,45 +220,45 @@ def _fill_disk(store: Store) -> None:
 
 def test_full_disk_gives_a_clear_error_and_nothing_is_written(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "medialit.db")
-    store.save_student(Student("s1", "Ann"))
+    store.students.save(Student("s1", "Ann"))
     _fill_disk(store)
     with pytest.raises(StoreError, match="disk is full") as info:
-        store.add_span("s1", "L1", LESSON.article.sha256, _big_span())
+        store.work.add_span("s1", "L1", LESSON.article.sha256, _big_span())
     assert "could not save to" in str(info.value) and "medialit.db" in str(info.value)
-    assert store.spans("s1", "L1") == []
+    assert store.work.spans("s1", "L1") == []
     assert not store.db.conn.in_transaction
     store.db.execute("PRAGMA max_page_count = 1073741823")  # space freed
-    store.add_span("s1", "L1", LESSON.article.sha256, _big_span())
-    assert len(store.spans("s1", "L1")) == 1
+    store.work.add_span("s1", "L1", LESSON.article.sha256, _big_span())
+    assert len(store.work.spans("s1", "L1")) == 1
     assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     store.close()
 
 
 def test_disk_turned_read_only_gives_a_clear_error(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "medialit.db")
-    store.save_student(Student("s1", "Ann"))
+    store.students.save(Student("s1", "Ann"))
     store.db.execute("PRAGMA query_only = ON")  # what SQLite reports for a read-only medium
     with pytest.raises(StoreError, match="read-only"):
-        store.add_span("s1", "L1", LESSON.article.sha256, _big_span())
+        store.work.add_span("s1", "L1", LESSON.article.sha256, _big_span())
     store.db.execute("PRAGMA query_only = OFF")
-    assert store.spans("s1", "L1") == []
-    store.add_span("s1", "L1", LESSON.article.sha256, _big_span())
+    assert store.work.spans("s1", "L1") == []
+    store.work.add_span("s1", "L1", LESSON.article.sha256, _big_span())
     store.close()
 
 
 def test_busy_database_gives_a_clear_error(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "medialit.db")
-    store.save_student(Student("s1", "Ann"))
+    store.students.save(Student("s1", "Ann"))
     store.db.execute("PRAGMA busy_timeout = 50")
     other = sqlite3.connect(tmp_path / "medialit.db", isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
         with pytest.raises(StoreError, match="another program is writing"):
-            store.add_span("s1", "L1", LESSON.article.sha256, _big_span())
+            store.work.add_span("s1", "L1", LESSON.article.sha256, _big_span())
     finally:
         other.execute("ROLLBACK")
         other.close()
-    store.add_span("s1", "L1", LESSON.article.sha256, _big_span())
+    store.work.add_span("s1", "L1", LESSON.article.sha256, _big_span())
     store.close()
 
 

@@ -9,27 +9,26 @@ from medialit.core.errors import InvalidSpanError, MedialitError
 from medialit.core.lesson import load_lesson
 from medialit.core.model import FeedbackMode, Label
 from medialit.core.store import Store
-from medialit.core.teacher import (
+from medialit.core.teacher.authoring import (
+    load_authored,
+    new_lesson,
+    revise_text,
+    save_lesson_to_store,
+    update_details,
+)
+from medialit.core.teacher.keycheck import check_key, make_key_span
+from medialit.core.teacher.packs import write_review_pack, write_student_pack
+from medialit.core.teacher.passphrase import (
     Guess,
     PassphraseGate,
-    check_key,
     check_passphrase,
     delay_after,
     has_passphrase,
     hash_passphrase,
-    load_authored,
-    make_key_span,
-    new_lesson,
-    not_submitted,
-    parse_roster,
-    revise_text,
-    save_lesson_to_store,
     set_passphrase,
-    update_details,
     verify_passphrase,
-    write_review_pack,
-    write_student_pack,
 )
+from medialit.core.teacher.roster import not_submitted, parse_roster
 from tests.helpers import UNICODE_TEXT, FakeClock
 
 TEXT = "Police said the fire started at 9. It may have been arson, a neighbour claimed."
@@ -65,7 +64,7 @@ def test_passphrase_in_store(fresh_store: Store) -> None:
     assert not check_passphrase(fresh_store, "anything")
     set_passphrase(fresh_store, "sesame-open")
     assert has_passphrase(fresh_store)
-    assert "sesame" not in (fresh_store.get_setting("teacher_passphrase") or "")
+    assert "sesame" not in (fresh_store.settings.get("teacher_passphrase") or "")
     assert check_passphrase(fresh_store, "sesame-open")
     assert not check_passphrase(fresh_store, "sesame-shut")
 
@@ -128,14 +127,14 @@ def test_lesson_round_trips_through_store_and_key_edits_move_the_stamp(
     loaded = load_authored(fresh_store, lesson.id)
     assert loaded.article == lesson.article and loaded.key == lesson.key
     assert loaded.title == "Fire" and loaded.source == "Daily"
-    stamp = fresh_store.lesson_row(lesson.id).key_updated_at
+    stamp = fresh_store.lessons.row(lesson.id).key_updated_at
     extra = make_key_span(lesson.article, TEXT.index("a neighbour"), len(TEXT) - 1, Label.CLAIM)
-    fresh_store.add_key_span(lesson.id, extra)
-    assert fresh_store.lesson_row(lesson.id).key_updated_at > stamp
-    fresh_store.update_key_span(lesson.id, dataclasses.replace(extra, explanation="why"))
-    assert fresh_store.key_spans(lesson.id)[-1].explanation == "why"
-    fresh_store.delete_key_span(lesson.id, extra.id)
-    assert len(fresh_store.key_spans(lesson.id)) == 2
+    fresh_store.keys.add(lesson.id, extra)
+    assert fresh_store.lessons.row(lesson.id).key_updated_at > stamp
+    fresh_store.keys.update(lesson.id, dataclasses.replace(extra, explanation="why"))
+    assert fresh_store.keys.spans(lesson.id)[-1].explanation == "why"
+    fresh_store.keys.delete(lesson.id, extra.id)
+    assert len(fresh_store.keys.spans(lesson.id)) == 2
     _changed, _ = update_details(fresh_store, loaded, feedback=FeedbackMode.WHERE_WHY, title="F2")
     again = load_authored(fresh_store, lesson.id)
     assert again.feedback is FeedbackMode.WHERE_WHY and again.title == "F2"
@@ -147,7 +146,7 @@ def test_opening_the_pack_as_a_student_does_not_overwrite_the_authored_lesson(
     lesson = _lesson_with_key()
     save_lesson_to_store(fresh_store, lesson)
     pack = load_lesson(write_student_pack(lesson, tmp_path / "p.json"))
-    fresh_store.remember_lesson(pack, {"kind": "student-pack"})
+    fresh_store.lessons.remember(pack, {"kind": "student-pack"})
     assert load_authored(fresh_store, lesson.id).key == lesson.key
 
 
@@ -198,8 +197,8 @@ def test_parse_roster(text: str, expected: list[tuple[str, str]]) -> None:
 
 
 def test_not_submitted_matches_by_name_ignoring_case_and_spaces(fresh_store: Store) -> None:
-    fresh_store.add_to_roster([("7A", "Ann Lee"), ("7A", "Bob"), ("7A", "Ann Lee")])
-    roster = fresh_store.roster("7A")
+    fresh_store.roster.add([("7A", "Ann Lee"), ("7A", "Bob"), ("7A", "Ann Lee")])
+    roster = fresh_store.roster.entries("7A")
     assert [e.name for e in roster] == ["Ann Lee", "Bob"]
 
     class Sub:

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from medialit.core.errors import FileFormatError
 from medialit.core.lesson import load_lesson, save_lesson
 from medialit.core.model import Article, Label, Span
-from medialit.core.store import Store, Student
+from medialit.core.records import Student
+from medialit.core.store import Store
 from medialit.core.submission import Submission, check_against, load_submission, write_submission
 from medialit.core.text import (
     OffsetMap,
@@ -200,9 +201,9 @@ def test_offsets_are_code_points_through_store_and_submission_files(tmp_path: Pa
     span = Span.create(article, start, start + 7, Label.CLAIM)
     assert span.quote == "said\u00a0it"
     store = Store.memory()
-    store.save_student(Student("s1", "Ann"))
-    store.add_span("s1", "L1", article.sha256, span)
-    (stored,) = store.spans("s1", "L1")
+    store.students.save(Student("s1", "Ann"))
+    store.work.add_span("s1", "L1", article.sha256, span)
+    (stored,) = store.work.spans("s1", "L1")
     assert (stored.start, stored.end, stored.quote) == (start, start + 7, "said\u00a0it")
     store.close()
     sub = Submission(

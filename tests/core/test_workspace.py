@@ -6,7 +6,7 @@ import pytest
 
 from medialit.core.jsonfile import dump_json
 from medialit.core.model import Label, Span
-from medialit.core.store import Student
+from medialit.core.records import Student
 from medialit.core.submission import check_against, parse_submission, submission_to_dict
 from medialit.core.workspace import fits, make_submission, selection_range
 from tests.helpers import UNICODE_TEXT, make_lesson

@@ -31,7 +31,7 @@ def test_select_word_with_keyboard_press_1_and_find_it_after_restart(
     )
     assert view.selection_cp() is not None
     qtbot.keyClick(view, Qt.Key.Key_1)
-    spans = store.spans(window.session.student.id, window.session.lesson.id)
+    spans = store.work.spans(window.session.student.id, window.session.lesson.id)
     assert [(s.quote, s.label, s.start) for s in spans] == [("Alec", Label.CLAIM, 0)]
     assert window.saved_label.text() == "✓ Saved"
     assert len(view.index) == 1 and view.rects_cp(0, 4)  # painted from the index, on screen
@@ -39,7 +39,7 @@ def test_select_word_with_keyboard_press_1_and_find_it_after_restart(
     store.close()
 
     store2, window2, _ = _open(qtbot, db)
-    spans2 = store2.spans(window2.session.student.id, window2.session.lesson.id)
+    spans2 = store2.work.spans(window2.session.student.id, window2.session.lesson.id)
     assert [(s.quote, s.label) for s in spans2] == [("Alec", Label.CLAIM)]
     assert len(window2.view.index) == 1
     store2.close()
@@ -60,7 +60,8 @@ def test_offsets_after_emoji_are_code_points(
         view.setTextCursor(found)
         qtbot.keyClick(view, key)
         spans = {
-            s.quote: s for s in store.spans(window.session.student.id, window.session.lesson.id)
+            s.quote: s
+            for s in store.work.spans(window.session.student.id, window.session.lesson.id)
         }
         assert spans[word].start == UNICODE_TEXT.index(word)
         assert spans[word].label is label
@@ -77,7 +78,7 @@ def test_selection_of_only_punctuation_is_refused(qtbot: QtBot, tmp_path: Path) 
     i = text.index(". ")
     window.view.select_cp(i, i + 2)
     qtbot.keyClick(window.view, Qt.Key.Key_1)
-    assert store.spans(window.session.student.id, window.session.lesson.id) == []
+    assert store.work.spans(window.session.student.id, window.session.lesson.id) == []
     assert "only spaces or punctuation" in window.statusBar().currentMessage()
     store.close()
 

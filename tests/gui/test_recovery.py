@@ -18,10 +18,14 @@ from medialit.core import backup as rolling
 from medialit.core.errors import CorruptDatabaseError
 from medialit.core.lock import InstanceLock
 from medialit.core.model import Label, Span
-from medialit.core.store import Store, Student
+from medialit.core.records import Student
+from medialit.core.store import Store
+from medialit.core.teacher.passphrase import set_passphrase
 from medialit.gui.app import build_window
+from medialit.gui.backup_menu import RestoreDialog, install_recovery_menu
 from medialit.gui.main_window import MainWindow
-from medialit.gui.recovery import Choice, install_recovery_menu, open_store
+from medialit.gui.recovery import Choice, open_store
+from medialit.gui.teacher.passphrase import PassphraseDialog
 from tests.helpers import make_lesson
 
 T0 = dt.datetime(2026, 3, 1, 9, 0, 0, tzinfo=dt.UTC)
@@ -65,7 +69,7 @@ def _full_disk(store: Store) -> None:
     pages until not even a tiny row fits, so the next span needs a page it cannot have."""
     pages = store.db.execute("PRAGMA page_count").fetchone()[0]
     store.db.execute(f"PRAGMA max_page_count = {pages}")
-    student = store.students()[0].id
+    student = store.students.all()[0].id
     n = 0
     for size in (3000, 300, 30, 0):
         while True:
@@ -166,14 +170,14 @@ def test_open_makes_a_backup(tmp_path: Path) -> None:
 def _work_then_damage(tmp_path: Path) -> tuple[Path, bytes]:
     db = tmp_path / "medialit.db"
     store = Store.open(db)
-    store.save_student(Student("s1", "Ann"))
+    store.students.save(Student("s1", "Ann"))
     lesson = make_lesson()
     span = Span.create(lesson.article, 0, 4, Label.CLAIM)
-    store.add_span("s1", "L1", lesson.article.sha256, span)
+    store.work.add_span("s1", "L1", lesson.article.sha256, span)
     store.backup(now=T0)
     for i in range(60):  # more pages, so the damage below hits the table
         more = Span.create(lesson.article, 5, 9, Label.FACT, note="n" * 400)
-        store.add_span("s1", f"L{i + 2}", lesson.article.sha256, more)
+        store.work.add_span("s1", f"L{i + 2}", lesson.article.sha256, more)
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     data = bytearray(db.read_bytes())
@@ -196,7 +200,7 @@ def test_damaged_database_is_moved_aside_and_the_newest_good_backup_restored(
     moved = tmp_path / "medialit-damaged-20260301-100000.db"
     assert "moved aside" in message and str(moved) in message and str(db) in message
     assert hashlib.sha256(moved.read_bytes()).digest() == hashlib.sha256(damaged).digest()
-    assert [s.quote for s in store.spans("s1", "L1")] == [make_lesson().article.text[:4]]
+    assert [s.quote for s in store.work.spans("s1", "L1")] == [make_lesson().article.text[:4]]
     assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert rec.told == []
     store.close()
@@ -209,7 +213,7 @@ def test_damaged_database_without_backup_can_start_fresh(tmp_path: Path) -> None
     store = open_store(db, ask=rec.ask, tell=rec.tell, now=T0)
     assert store is not None
     assert rec.asked[0][1] is None and "no good backup" in rec.asked[0][0]
-    assert store.students() == []
+    assert store.students.all() == []
     moved = tmp_path / "medialit-damaged-20260301-090000.db"
     assert moved.read_bytes().startswith(b"PK\x03\x04")
     store.close()
@@ -276,15 +280,87 @@ def test_declining_the_confirmation_changes_nothing(qtbot: QtBot, tmp_path: Path
     store.close()
 
 
-def test_keep_setting_in_the_dialog(qtbot: QtBot, tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "medialit.db")
+def _backups(store: Store, n: int) -> None:
+    for i in range(n):
+        store.settings.set("marker", str(i))
+        store.backup(now=T0 + dt.timedelta(minutes=i))
+
+
+def _keep_dialog(qtbot: QtBot, store: Store) -> tuple[MainWindow, RestoreDialog]:
     window = _window(qtbot, store)
     recovery = install_recovery_menu(window)
     recovery.restore_action.trigger()
     assert recovery.dialog is not None
-    recovery.dialog.keep.setValue(3)
-    assert store.backup_keep() == 3
-    recovery.dialog.close()
+    return window, recovery.dialog
+
+
+def _type_keep(qtbot: QtBot, dialog: RestoreDialog, text: str) -> None:
+    dialog.keep.setFocus()
+    dialog.keep.selectAll()
+    qtbot.keyClick(dialog.keep.lineEdit(), Qt.Key.Key_Backspace)
+    qtbot.keyClicks(dialog.keep.lineEdit(), text)
+
+
+def test_typing_the_keep_count_deletes_nothing_until_applied(qtbot: QtBot, tmp_path: Path) -> None:
+    """Issue 13: typing 20 over 10 passed through 2 and left 2 backups."""
+    store = Store.open(tmp_path / "medialit.db")
+    _backups(store, 10)
+    _win, dialog = _keep_dialog(qtbot, store)
+    _type_keep(qtbot, dialog, "20")
+    assert len(store.backups()) == 10 and store.backup_keep() == rolling.DEFAULT_KEEP
+    assert dialog.keep.value() == 20 and dialog.keep_apply.isEnabled()
+    qtbot.mouseClick(dialog.keep_apply, Qt.MouseButton.LeftButton)
+    assert store.backup_keep() == 20 and len(store.backups()) == 10
+    dialog.close()
+    store.close()
+
+
+def test_keep_never_below_three_and_asks_before_deleting(qtbot: QtBot, tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "medialit.db")
+    _backups(store, 8)
+    _win, dialog = _keep_dialog(qtbot, store)
+    _type_keep(qtbot, dialog, "1")
+    assert dialog.keep.value() >= rolling.MIN_KEEP
+    asked: list[str] = []
+    dialog.confirm = lambda message: asked.append(message) is not None  # declines
+    dialog.keep.setValue(3)
+    dialog.keep_apply.click()
+    assert "5 oldest will be deleted" in asked[0]
+    assert len(store.backups()) == 8 and store.backup_keep() == rolling.DEFAULT_KEEP
+    dialog.confirm = lambda message: True
+    dialog.keep_apply.click()
+    assert len(store.backups()) == 3 and store.backup_keep() == 3
+    assert dialog.list.count() == 3
+    dialog.close()
+    store.close()
+
+
+def test_changing_the_keep_count_needs_the_teacher_once_a_passphrase_exists(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A student at the shared laptop must not be able to wipe the teacher's backups."""
+    store = Store.open(tmp_path / "medialit.db")
+    set_passphrase(store, "correct horse")
+    _backups(store, 6)
+    _win, dialog = _keep_dialog(qtbot, store)
+    dialog.confirm = lambda message: True
+    dialog.keep.setValue(3)
+    dialog.keep_apply.click()
+    asked = dialog.passphrase_dialog
+    assert isinstance(asked, PassphraseDialog) and asked.isVisible()
+    qtbot.keyClicks(asked.passphrase, "a wrong guess")
+    asked.ok_button.click()
+    assert asked.isVisible() and len(store.backups()) == 6  # a wrong guess changes nothing
+    asked.reject()
+    assert store.backup_keep() == rolling.DEFAULT_KEEP and len(store.backups()) == 6
+
+    dialog.keep_apply.click()
+    asked = dialog.passphrase_dialog
+    assert isinstance(asked, PassphraseDialog)
+    qtbot.keyClicks(asked.passphrase, "correct horse")
+    asked.ok_button.click()
+    assert store.backup_keep() == 3 and len(store.backups()) == 3
+    dialog.close()
     store.close()
 
 

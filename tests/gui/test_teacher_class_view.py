@@ -2,6 +2,8 @@
 
 import dataclasses
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -14,9 +16,10 @@ from medialit.core.model import FeedbackMode, Label, Span
 from medialit.core.scoring import OutcomeKind
 from medialit.core.store import Store
 from medialit.core.submission import Submission, write_submission
-from medialit.core.teacher import import_lesson_file, new_lesson, update_details
+from medialit.core.teacher.authoring import import_lesson_file, new_lesson, update_details
 from medialit.gui.review import ReviewWindow
 from medialit.gui.teacher.window import TeacherWindow
+from tests.fsnodes import FifoReader, make_fifo
 
 
 def _submission(lesson, i: int, found: int) -> Submission:
@@ -45,7 +48,7 @@ def teacher(qtbot: QtBot, tmp_path: Path) -> TeacherWindow:
     folder.mkdir()
     for i, found in enumerate((29, 5, 15, 0)):
         write_submission(folder, _submission(lesson, i, found))
-    store.add_to_roster([("8A", "amy"), ("8B", "Dora Missing")])
+    store.roster.add([("8A", "amy"), ("8B", "Dora Missing")])
     window = TeacherWindow(store)
     qtbot.addWidget(window)
     window.show()
@@ -76,7 +79,7 @@ def test_table_sorts_numbers_as_numbers_and_filters(teacher: TeacherWindow) -> N
     assert sorted(_column(view, "Student")) == ["Cy", "amy"]
     view.filter_edit.setText("")
     assert view.proxy.rowCount() == 4
-    assert "4</b> student(s) scored" in view.headline.text()
+    assert "4 students scored" in view.headline.text()
     assert "Claim F1" in [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(19)]
 
 
@@ -107,9 +110,12 @@ def test_double_click_opens_the_students_review_in_the_teachers_words(
     assert about == "8B · submitted 2026-11-30 09:02"
     texts = [work.outcome_list.item(i).text() for i in range(work.outcome_list.count())]
     assert sum(t.startswith("✓ Correct") for t in texts) == 15
-    assert texts[0].splitlines()[2] == "Bob found this claim with exactly the key's words."
+    # The stray fact span [0, 4) is under half of the claim it starts, so (outcomes v2) it
+    # matches nothing in the key and comes first, before that claim's outcome.
+    assert texts[0].startswith("? Not in the key · fact")
+    assert texts[1].splitlines()[2] == "Bob found this claim with just the key's words."
     missed = next(t for t in texts if t.startswith("○ Missed"))
-    assert "\nBob did not label this." in missed and "\nWhy: " in missed
+    assert "\nBob did not find this." in missed and "\nWhy: " in missed
     assert not any("you" in item.message.lower().split() for item in work.items)
     work.select_row(0)
     assert work.view is not None and work.view.selection_cp() is not None
@@ -137,7 +143,7 @@ def test_the_line_under_the_heading_says_what_the_teacher_should_know(
     )
     assert about_line(dataclasses.replace(lesson, version=lesson.version + 2), late) == (
         "no class · submitted 2026-11-30 09:01 · written on version 2 of the text, placed on "
-        "version 3 · 2 span(s) could not be placed on this text and are not scored"
+        "version 3 · 2 spans could not be placed on this text, so not scored"
     )
 
 
@@ -214,13 +220,13 @@ def test_most_missed_click_jumps_to_the_text_and_heatmap_is_drawn(
 def test_key_change_rescores_and_the_stamp_moves(teacher: TeacherWindow) -> None:
     view = teacher.class_tab
     before = {r.student_id: r.report.score for r in view.model.rows}
-    stamp = teacher.desk.store.lesson_row(teacher.desk.require_lesson().id).key_updated_at
+    stamp = teacher.desk.store.lessons.row(teacher.desk.require_lesson().id).key_updated_at
     missed_by_all = next(k for k in teacher.desk.key if not k.optional and k.start > 2000)
     teacher.key_editor.select_span(missed_by_all.id)
     teacher.key_editor.delete_action.trigger()
     after = {r.student_id: r.report.score for r in view.model.rows}
     assert after != before
-    new_stamp = teacher.desk.store.lesson_row(teacher.desk.require_lesson().id).key_updated_at
+    new_stamp = teacher.desk.store.lessons.row(teacher.desk.require_lesson().id).key_updated_at
     assert new_stamp > stamp and new_stamp[:10] in view.headline.text()
 
 
@@ -311,13 +317,13 @@ def test_delete_lesson_asks_first_saying_how_many_submissions_go_with_it(
         "4 submissions from 4 students will be removed with it."
     )
     qtbot.keyClick(box, Qt.Key.Key_Return)  # the default is Cancel
-    assert not box.isVisible() and store.is_authored(lesson.id)
-    assert len(store.imported_submissions(lesson.id)) == 4
+    assert not box.isVisible() and store.lessons.is_authored(lesson.id)
+    assert len(store.submissions.imported(lesson.id)) == 4
 
     box = teacher.delete_lesson()
     assert box is not None
     box.findChild(QPushButton, "delete_lesson_confirm").click()
-    assert not store.is_authored(lesson.id) and store.imported_submissions(lesson.id) == []
+    assert not store.lessons.is_authored(lesson.id) and store.submissions.imported(lesson.id) == []
     assert teacher.desk.lesson is not None and teacher.desk.lesson.title == "Spare"
     assert [teacher.lesson_list.item(r).text().split("\n")[0] for r in range(1)] == ["Spare"]
     assert teacher.lesson_list.count() == 1 and teacher.student_window is None
@@ -327,3 +333,41 @@ def test_delete_lesson_asks_first_saying_how_many_submissions_go_with_it(
     teacher.delete_lesson().findChild(QPushButton, "delete_lesson_confirm").click()
     assert teacher.desk.lesson is None and teacher.lesson_list.count() == 0
     assert not action.isEnabled()
+
+
+def test_every_teacher_export_follows_the_output_rule(
+    teacher: TeacherWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through a symlink the target is written and the link kept; into a FIFO the bytes
+    stream and the FIFO stays; a folder is refused naming it (shown once, nothing written)."""
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "medialit.gui.teacher.window.show_error", lambda _w, _t, exc: shown.append(str(exc))
+    )
+    exports = {
+        "results.csv": teacher.export_results,
+        "details.csv": teacher.export_details,
+        "report.pdf": teacher.export_report,
+        "a.jsonld": teacher.export_web_annotations,
+        "d.jsonl": teacher.export_doccano,
+        "student.json": teacher.export_student_pack,
+        "review.json": teacher.export_review_pack,
+    }
+    for name, export_to in exports.items():
+        real = tmp_path / "real" / name
+        real.parent.mkdir(exist_ok=True)
+        link = tmp_path / f"link-{name}"
+        link.symlink_to(real)
+        export_to(link)
+        assert link.is_symlink() and real.stat().st_size > 0, name
+        (tmp_path / f"fifo-{name}").mkdir()
+        fifo = make_fifo(tmp_path / f"fifo-{name}")
+        reader = FifoReader(fifo)
+        export_to(fifo)
+        assert reader.join() and stat.S_ISFIFO(os.lstat(fifo).st_mode), name
+        folder = tmp_path / f"folder-{name}"
+        folder.mkdir()
+        export_to(folder)
+        assert shown.pop().startswith(f"cannot write {folder}: it is a folder"), name
+        assert list(folder.iterdir()) == [], name
+    assert shown == []

@@ -209,7 +209,7 @@ def test_a_failed_write_says_not_saved_and_leaves_nothing_behind(
     def disk_full(*_args: object) -> None:
         raise StoreError("could not save: database or disk is full")
 
-    monkeypatch.setattr(store, "add_span", disk_full)
+    monkeypatch.setattr(store.work, "add_span", disk_full)
     select_words_from_top(qtbot, window.view, 1)
     qtbot.keyClick(window.view, Qt.Key.Key_1)
     assert window.saved_label.text() == "Not saved"
@@ -223,7 +223,7 @@ def test_a_failed_write_says_not_saved_and_leaves_nothing_behind(
     assert window.saved_label.text() == "✓ Saved" and len(db_spans(store, window)) == 1
 
     # an undo that cannot be written leaves the span (shown and saved) and drops the step
-    monkeypatch.setattr(store, "delete_span", disk_full)
+    monkeypatch.setattr(store.work, "delete_span", disk_full)
     press(qtbot, window.view, QKeySequence.StandardKey.Undo)
     assert window.saved_label.text() == "Not saved"
     assert len(db_spans(store, window)) == 1 and len(window.session.index) == 1

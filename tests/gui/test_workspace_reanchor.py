@@ -17,6 +17,7 @@ from medialit.core.lesson import save_lesson
 from medialit.core.model import Article, Lesson
 from medialit.core.store import Store
 from medialit.core.submission import load_submission
+from medialit.core.tables.work import Work
 from medialit.gui.dialogs import NoteDialog, SubmitDialog
 from medialit.gui.main_window import MainWindow
 from tests.gui.window import open_window, press
@@ -178,7 +179,7 @@ def test_when_the_new_places_cannot_be_saved_nothing_moves_and_the_window_says_s
     def disk_full(*_args: object, **_kw: object) -> None:
         raise StoreError("could not save: the disk is full")
 
-    monkeypatch.setattr(Store, "apply_reanchoring", disk_full)
+    monkeypatch.setattr(Work, "apply_reanchoring", disk_full)
     store, window, _ = open_window(qtbot, db, tmp_path / "v2.json")
     assert rows(store) == before  # nothing moved, nothing marked
     assert [s.quote for s in window.session.index] == ["the car was red"]  # fits as saved

@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from medialit.core.lesson import save_lesson
 from medialit.core.store import Store
+from medialit.gui import lesson_flow
 from medialit.gui.app import build_window
 from medialit.gui.dialogs import NameDialog
 from tests.gui.window import answer_name_dialog, db_spans, open_window
@@ -32,6 +33,8 @@ def test_first_start_asks_the_name_and_nothing_is_saved_before(
     window, _ = build_window(store)
     qtbot.addWidget(window)
     window.show()
+    # The seed article's lesson, though the picker lists an easier practice lesson first.
+    assert Path(window.session.lesson.origin).name == "000_baldwin_rust.json"
     dialog = window.dialog
     assert isinstance(dialog, NameDialog) and dialog.isVisible()
     assert dialog.windowModality() == Qt.WindowModality.WindowModal
@@ -44,7 +47,7 @@ def test_first_start_asks_the_name_and_nothing_is_saved_before(
     answer_name_dialog(qtbot, window, "Ann Lee", "7B")
     student = window.session.student
     assert (student.name, student.class_code, len(student.id)) == ("Ann Lee", "7B", 32)
-    assert store.student(student.id) == student
+    assert store.students.get(student.id) == student
     assert window.student_label.text() == "Ann Lee · 7B"
     assert window.label_actions[next(iter(window.label_actions))].isEnabled()
     store.close()
@@ -93,7 +96,7 @@ def test_work_is_kept_per_lesson_and_the_last_lesson_reopens(qtbot: QtBot, tmp_p
     store, window, _ = open_window(qtbot, db)
     bundled_id = window.session.lesson.id
     label_first_word(qtbot, window)
-    assert window.open_lesson_at(str(pack))
+    assert lesson_flow.open_lesson_at(window, str(pack))
     assert window.windowTitle().startswith("From the teacher")
     assert window.view.text == UNICODE_TEXT and db_spans(store, window) == []
     label_first_word(qtbot, window, Qt.Key.Key_4)
@@ -105,10 +108,19 @@ def test_work_is_kept_per_lesson_and_the_last_lesson_reopens(qtbot: QtBot, tmp_p
     store2, window2, problems = open_window(qtbot, db)
     assert problems == [] and window2.session.lesson.title == "From the teacher"
     assert db_spans(store2, window2) == [("Café", "sourcing", 0, 4, "")]
-    # the picker offers the bundled lesson first; the first one's work is still there
-    window2.choose_lesson()
+    # the picker offers the bundled lessons first, easiest first (the seed article's is
+    # level 2, so second); the first one's work is still there
+    lesson_flow.choose_lesson(window2)
     dialog = window2.dialog
-    assert dialog.list.count() == 2 and dialog.list.currentRow() == 0
+    shown = [dialog.list.item(row).text() for row in range(dialog.list.count())]
+    assert [text.split(" (")[-1] for text in shown] == [
+        "practice, level 1: easy, comes with medialit)",
+        "practice, level 2: medium, comes with medialit)",
+        "practice, level 3: hard, comes with medialit)",
+        "from your teacher, opened before)",
+    ]
+    assert shown[1].startswith("Alec Baldwin") and dialog.list.currentRow() == 0
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Down)
     qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
     assert window2.session.lesson.id == bundled_id
     assert [s[:2] for s in db_spans(store2, window2)] == [("Alec", "claim")]
@@ -122,7 +134,7 @@ def test_a_broken_lesson_file_is_reported_and_the_lesson_stays(
     bad.write_text('{"format": "medialit-lesson"}', "utf-8")
     store, window, _ = open_window(qtbot, tmp_path / "m.db")
     before = window.session.lesson.id
-    assert not window.open_lesson_at(str(bad))
+    assert not lesson_flow.open_lesson_at(window, str(bad))
     assert window.session.lesson.id == before
     store.close()
 

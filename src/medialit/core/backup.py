@@ -27,6 +27,7 @@ from pathlib import Path
 BACKUP_DIRNAME = "backups"
 KEEP_SETTING = "backup_keep"
 DEFAULT_KEEP = 10
+MIN_KEEP = 3  # pruning never goes below this, whatever the setting says
 MAX_KEEP = 1000
 INTERVAL_SECONDS = 3600
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
@@ -111,10 +112,12 @@ def write_backup(
     *,
     keep: int = DEFAULT_KEEP,
     now: dt.datetime | None = None,
+    protect: tuple[Path, ...] = (),
 ) -> Path:
     """Copy `source` into a new backup of `db_path`, then keep only the newest `keep`.
 
     A copy identical to the newest backup is not kept twice: that backup is returned.
+    `protect` (a backup about to be restored) is never pruned.
     Raises sqlite3.Error or OSError; the store turns them into StoreError.
     """
     folder = backups_dir(db_path)
@@ -143,14 +146,20 @@ def write_backup(
             tmp.unlink()
         raise
     fsync_path(folder)
-    prune(db_path, keep=keep)
+    prune(db_path, keep=keep, protect=protect)
     return target
 
 
-def prune(db_path: str | os.PathLike[str], *, keep: int) -> list[Path]:
-    """Delete all but the newest `keep` backups, and temporary files a crash left behind."""
+def prune(
+    db_path: str | os.PathLike[str], *, keep: int, protect: tuple[Path, ...] = ()
+) -> list[Path]:
+    """Delete all but the newest `keep` (never fewer than MIN_KEEP) backups, and temporary
+    files a crash left behind. A backup in `protect` stays whatever its age."""
     removed = []
-    for old in list_backups(db_path)[max(1, keep) :]:
+    spared = {os.path.abspath(p) for p in protect}
+    for old in list_backups(db_path)[max(MIN_KEEP, keep) :]:
+        if os.path.abspath(old.path) in spared:
+            continue
         with contextlib.suppress(OSError):
             old.path.unlink()
             removed.append(old.path)

@@ -23,7 +23,7 @@ Why it looks like this:
 - `delimiter=";"` is for locales whose spreadsheets use a decimal comma, so it
   also writes decimals with a comma;
 - files are written row by row to a temp file beside the target, then renamed
-  (`csv_file`, `jsonfile.atomic_file`): a crash never leaves half a gradebook, and a
+  (`csv_file`, `outfile.output_file`): a crash never leaves half a gradebook, and a
   class's details need not be in memory all at once.
 
 Ratios are written with 4 decimals, the score with 1, both rounding halves up
@@ -43,8 +43,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TextIO
 
-from medialit.core.jsonfile import atomic_file
 from medialit.core.model import LABELS
+from medialit.core.outfile import output_file
 from medialit.core.scoring import Outcome, ScoreReport, round_half_up
 
 _METRICS = ("precision", "recall", "f1")
@@ -274,15 +274,15 @@ def write_details_to(
 def csv_file(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     """A text stream for a CSV file at `path`, for `write_table`: UTF-8 with a BOM, rows
     written as they come to a temp file in the same folder, renamed into place when the
-    block ends (`jsonfile.atomic_file`); when it raises, `path` is left as it was."""
-    with atomic_file(path) as raw:
+    block ends (`outfile.output_file`); when it raises, `path` is left as it was."""
+    with output_file(path) as raw:
         raw.write(codecs.BOM_UTF8)  # what `utf-8-sig` writes, even when no row follows
         stream = io.TextIOWrapper(raw, encoding="utf-8", newline="")
         try:
             yield stream
             stream.flush()
         finally:
-            stream.detach()  # `atomic_file` closes the file, after its fsync
+            stream.detach()  # `output_file` closes the file (after its fsync)
 
 
 def write_details_keeping_figures(

@@ -1,4 +1,4 @@
-"""Strict reading and atomic writing of medialit's JSON files (and, with `atomic_file`, CSV).
+"""Strict reading of medialit's JSON files (writing them is `outfile`'s one rule).
 
 Files come from students' USB sticks: we refuse anything ambiguous (duplicate
 keys, NaN, bool-as-int, deep nesting) with a message naming file and field,
@@ -7,14 +7,11 @@ before any of it reaches the database.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import stat
-import tempfile
-from collections.abc import Iterator, Mapping
-from pathlib import Path
-from typing import Any, BinaryIO
+from collections.abc import Mapping
+from typing import Any
 
 from medialit.core.errors import FileFormatError
 from medialit.core.text import has_lone_surrogate
@@ -201,44 +198,6 @@ def _first_problem(value: Any) -> tuple[str | None, str] | None:
     return None
 
 
-@contextlib.contextmanager
-def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
-    """A file to write `path`'s new bytes into, as they come; never half a file.
-
-    The bytes go to a temp file in the same folder; when the block ends they are fsynced
-    and the temp file renamed to `path`. When the block raises (anything, KeyboardInterrupt
-    too) the temp file is removed and `path` is left as it was.
-    """
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    try:
-        dir_fd = os.open(target.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
-
-
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write to a temp file in the same folder, fsync, then rename: never half a file."""
-    with atomic_file(path) as fh:
-        fh.write(data)
-
-
 def dump_json(value: Mapping[str, Any]) -> bytes:
     return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -256,7 +215,7 @@ class Fields:
         fmt = self.text("format", required=True)
         if fmt != name:
             raise self.fail("format", f"is {fmt!r}, expected {name!r}")
-        found = self.integer("format_version", required=True)
+        found = self.integer("format_version", required=True, low=1, high=1_000)
         if found != version:
             raise self.fail(
                 "format_version",
@@ -286,10 +245,15 @@ class Fields:
             raise self.fail(name, f"is {len(value):,} characters, over the limit of {max_len:,}")
         return value
 
-    def integer(self, name: str, *, default: int = 0, required: bool = False) -> int:
+    def integer(
+        self, name: str, *, low: int, high: int, default: int = 0, required: bool = False
+    ) -> int:
+        """A JSON whole number in [low, high] (docs/formats.md lists each field's range)."""
         value = self._get(name, default, required)
         if type(value) is not int:  # bool is an int in Python; 1.0 and "3" are not offsets
             raise self.fail(name, f"must be a whole number, not {_kind(value)}")
+        if not low <= value <= high:
+            raise self.fail(name, f"is {_number(value)}, outside the range {low:,}-{high:,}")
         return value
 
     def flag(self, name: str, *, default: bool = False) -> bool:
@@ -332,3 +296,9 @@ def _kind(value: Any) -> str:
     if isinstance(value, float):
         return f"a decimal number {value!r}"
     return type(value).__name__
+
+
+def _number(value: int) -> str:
+    """A number fit for a message: 2^63 in full, a 5,000-digit one shortened."""
+    shown = str(value)
+    return shown if len(shown) <= 30 else f"{shown[:12]}… ({len(shown):,} digits)"

@@ -7,6 +7,7 @@ Format `medialit-lesson`, version 1::
       "kind": "lesson" | "student-pack" | "review-pack",
       "id": "<uuid4 hex>", "version": 1,
       "title": "...", "source": "...", "date": "YYYY-MM-DD",
+      "level": 1,                                       # optional: 1 easy, 2 medium, 3 hard
       "article": {"text": "<canonical text>"}          # or
       "article": {"file": "seeds/000_....txt"},         # a file beside the lesson / bundled seeds
       "sha256": "<sha256 of canonical text>",
@@ -19,11 +20,17 @@ Format `medialit-lesson`, version 1::
 
 Offsets are code points into the canonical text, half-open. A student pack has
 no "key" member at all (and no explanation anywhere in its bytes).
+
+`level` (optional) says how hard the lesson is: a whole number from 1 (easy) to 3
+(hard); anything else is refused, naming the file and the field. The lesson picker
+lists the bundled lessons by level (a lesson without one after them, then by file
+name); a first start still opens the seed article's lesson, `DEFAULT_LESSON`.
 """
 
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -37,7 +44,6 @@ from medialit.core.jsonfile import (
     dump_json,
     read_bytes_capped,
     read_json_file,
-    write_atomic,
 )
 from medialit.core.model import (
     Article,
@@ -49,12 +55,16 @@ from medialit.core.model import (
     new_id,
     parse_label,
 )
+from medialit.core.outfile import write_output
 from medialit.core.text import canonicalize
 
 FORMAT = "medialit-lesson"
 FORMAT_VERSION = 1
 KINDS = ("lesson", "student-pack", "review-pack")
 MAX_KEY_SPANS = 5_000
+MAX_VERSION = 1_000_000  # a new version per text correction: far more than a lesson gets
+LEVELS = range(1, 4)  # 1 easy, 2 medium, 3 hard
+DEFAULT_LESSON = "000_baldwin_rust.json"  # the seed article's lesson: what a first start opens
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 SHA256_PATTERN = re.compile(r"[0-9a-f]{64}")
 
@@ -76,9 +86,7 @@ def lesson_from_dict(data: dict[str, Any], *, origin: str, base_dir: Path | None
     declared = f.text("sha256", default="")
     if declared and declared != article.sha256:
         raise f.fail("sha256", "does not match the article text (the text was changed or damaged)")
-    lesson_version = f.integer("version", default=1)
-    if lesson_version < 1:
-        raise f.fail("version", "must be 1 or more")
+    lesson_version = f.integer("version", default=1, low=1, high=MAX_VERSION)
     feedback_raw = f.text("feedback", default="none")
     try:
         feedback = FeedbackMode(feedback_raw)
@@ -107,8 +115,18 @@ def lesson_from_dict(data: dict[str, Any], *, origin: str, base_dir: Path | None
         feedback=feedback,
         key=key,
         kind=kind,
+        level=_read_level(f),
         origin=origin,
     )
+
+
+def _read_level(f: Fields) -> int | None:
+    if f.data.get("level") is None:
+        return None
+    raw = f.data["level"]
+    if type(raw) is int and raw not in LEVELS:
+        raise f.fail("level", f"is {raw}, expected 1 (easy), 2 (medium) or 3 (hard)")
+    return f.integer("level", low=min(LEVELS), high=max(LEVELS))
 
 
 def _read_article(f: Fields, base_dir: Path | None) -> Article:
@@ -126,6 +144,9 @@ def _read_article(f: Fields, base_dir: Path | None) -> Article:
 
 
 def _read_article_file(art: Fields, name: str, base_dir: Path | None) -> str:
+    """The text of `article.file`: a regular file inside the lesson's folder, its parent's
+    `seeds/` or the bundled seeds folder, after following symlinks (a link in the lesson's
+    folder must not lead to /etc/passwd)."""
     rel = Path(name)
     if rel.is_absolute() or ".." in rel.parts:
         raise art.fail("file", "must be a relative path inside the lesson's folder")
@@ -133,14 +154,31 @@ def _read_article_file(art: Fields, name: str, base_dir: Path | None) -> str:
     candidates += [paths.seeds_dir() / rel.name]
     if base_dir:
         candidates.append(base_dir.parent / rel)
+    roots = _article_roots(base_dir)
     for candidate in candidates:
-        if candidate.exists():
-            try:
-                data = read_bytes_capped(candidate, str(candidate))
-                return decode_bytes(data, str(candidate), max_bytes=MAX_FILE_BYTES)
-            except FileFormatError as exc:
-                raise art.fail("file", f"{candidate}: {exc.reason}") from None
+        if not os.path.lexists(candidate):
+            continue
+        real = candidate.resolve()
+        if not any(real.is_relative_to(root) for root in roots):
+            raise art.fail(
+                "file",
+                f"{name!r} leads outside the lesson's folder and the seeds folders; "
+                "copy the article beside the lesson instead",
+            )
+        try:
+            data = read_bytes_capped(real, str(candidate))
+            return decode_bytes(data, str(candidate), max_bytes=MAX_FILE_BYTES)
+        except FileFormatError as exc:
+            raise art.fail("file", f"{candidate}: {exc.reason}") from None
     raise art.fail("file", f"article file {name!r} not found")
+
+
+def _article_roots(base_dir: Path | None) -> list[Path]:
+    """The folders an article file may be in, as real paths."""
+    roots = [paths.seeds_dir()]
+    if base_dir is not None:
+        roots += [base_dir, base_dir.parent / "seeds"]
+    return [root.resolve() for root in roots]
 
 
 def _read_hashes(f: Fields) -> list[str]:
@@ -174,11 +212,11 @@ def _read_key(f: Fields, article: Article) -> list[KeySpan]:
     spans: list[KeySpan] = []
     for i in range(len(f.array("key", max_items=MAX_KEY_SPANS))):
         item = f.item("key", i)
-        start, end = item.integer("start", required=True), item.integer("end", required=True)
-        try:
-            article.check_range(start, end)
-        except InvalidSpanError as exc:
-            raise item.fail("start", str(exc)) from None
+        n = len(article.text)
+        start = item.integer("start", required=True, low=0, high=max(0, n - 1))
+        end = item.integer("end", required=True, low=1, high=n)
+        if end <= start:
+            raise item.fail("end", f"[{start}, {end}) is not a span (need start < end)")
         label = _label(item, "label")
         quote = item.text("quote", required=True)
         if article.text[start:end] != quote:
@@ -249,6 +287,8 @@ def lesson_to_dict(
         "labels": [{"name": d.label.value, "definition": d.definition} for d in lesson.definitions],
         "feedback": lesson.feedback.value,
     }
+    if lesson.level is not None:
+        out["level"] = lesson.level
     if include_key and kind != "student-pack" and lesson.key is not None:
         out["key"] = [key_span_to_dict(k) for k in lesson.key]
     return out
@@ -268,7 +308,7 @@ def key_span_to_dict(k: KeySpan) -> dict[str, Any]:
 
 
 def save_lesson(path: str | Path, lesson: Lesson, *, kind: str | None = None) -> None:
-    write_atomic(path, dump_json(lesson_to_dict(lesson, kind=kind)))
+    write_output(path, dump_json(lesson_to_dict(lesson, kind=kind)))
 
 
 def bundled_lessons() -> list[Path]:
@@ -277,7 +317,8 @@ def bundled_lessons() -> list[Path]:
 
 
 def default_lesson_path() -> Path:
+    """The lesson a first start opens: the seed article's, whatever the levels say."""
     lessons = bundled_lessons()
     if not lessons:
         raise FileFormatError(str(paths.lessons_dir()), "no bundled lesson found")
-    return lessons[0]
+    return next((p for p in lessons if p.name == DEFAULT_LESSON), lessons[0])

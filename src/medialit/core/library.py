@@ -1,6 +1,6 @@
 """The lessons a student can open: the bundled ones and every lesson opened here before.
 
-A lesson opened once is kept in the database (`Store.remember_lesson`), so a
+A lesson opened once is kept in the database (`store.lessons.remember`), so a
 student pack that came on a USB stick can be reopened, and its work
 continued, after the stick is gone. A place is a file path, or
 "id:<lesson id>" for a lesson opened before: that is the bundled file with
@@ -19,6 +19,7 @@ from medialit.core.store import Store
 
 SAVED = "id:"
 KIND_WORDS = {"lesson": "lesson", "student-pack": "from your teacher", "review-pack": "review"}
+LEVEL_WORDS = {1: "easy", 2: "medium", 3: "hard"}
 
 
 def _bundled() -> list[Lesson]:
@@ -31,14 +32,26 @@ def _bundled() -> list[Lesson]:
     return lessons
 
 
+def by_level(lessons: list[Lesson]) -> list[Lesson]:
+    """Easiest first; a lesson without a level after those with one; otherwise kept in order."""
+    return sorted(lessons, key=lambda lesson: (lesson.level is None, lesson.level or 0))
+
+
+def _practice_words(lesson: Lesson) -> str:
+    if lesson.level is None:
+        return "practice, comes with medialit"
+    return f"practice, level {lesson.level}: {LEVEL_WORDS[lesson.level]}, comes with medialit"
+
+
 def lesson_choices(store: Store) -> list[tuple[str, str]]:
-    """(text to show, place) for each lesson: bundled first, then others, newest first."""
-    bundled = _bundled()
+    """(text to show, place) for each lesson: bundled first, easiest first, then the others
+    opened before, newest first."""
+    bundled = by_level(_bundled())
     choices = [
-        (f"{lesson.title} (practice, comes with medialit)", SAVED + lesson.id) for lesson in bundled
+        (f"{lesson.title} ({_practice_words(lesson)})", SAVED + lesson.id) for lesson in bundled
     ]
     seen = {lesson.id for lesson in bundled}
-    for record in store.remembered_lessons():
+    for record in store.lessons.remembered():
         if record.id not in seen:
             kind = KIND_WORDS.get(record.kind, record.kind)
             choices.append((f"{record.title} ({kind}, opened before)", SAVED + record.id))
@@ -53,9 +66,9 @@ def load_choice(store: Store, place: str) -> Lesson:
         lesson = found[0] if found else _saved(store, lesson_id)
     else:
         lesson = load_lesson(Path(place))
-    store.remember_lesson(lesson, lesson_to_dict(lesson))
+    store.lessons.remember(lesson, lesson_to_dict(lesson))
     return lesson
 
 
 def _saved(store: Store, lesson_id: str) -> Lesson:
-    return lesson_from_dict(store.lesson_body(lesson_id), origin=f"saved lesson {lesson_id}")
+    return lesson_from_dict(store.lessons.body(lesson_id), origin=f"saved lesson {lesson_id}")

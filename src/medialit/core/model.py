@@ -216,6 +216,7 @@ class Lesson:
     feedback: FeedbackMode = FeedbackMode.NONE
     key: tuple[KeySpan, ...] | None = None
     kind: str = "lesson"  # lesson | student-pack | review-pack
+    level: int | None = None  # 1 easy ... 3 hard; orders the lesson picker
     origin: str = field(default="", compare=False)  # file it was read from, for messages
 
     def definition_of(self, label: Label) -> str:

@@ -24,14 +24,14 @@ class Prefs:
         self.store = store
 
     def current_student(self) -> str:
-        return self.store.get_setting(self.CURRENT_STUDENT) or ""
+        return self.store.settings.get(self.CURRENT_STUDENT) or ""
 
     def set_current_student(self, student_id: str) -> Change:
-        return self.store.set_setting(self.CURRENT_STUDENT, student_id)
+        return self.store.settings.set(self.CURRENT_STUDENT, student_id)
 
     def zoom(self) -> int:
         """Zoom steps from the default font size (Ctrl+plus adds one), kept in range."""
-        raw = self.store.get_setting(self.ZOOM) or "0"
+        raw = self.store.settings.get(self.ZOOM) or "0"
         try:
             value = int(raw)
         except ValueError:
@@ -39,24 +39,24 @@ class Prefs:
         return min(max(value, ZOOM_MIN), ZOOM_MAX)
 
     def set_zoom(self, steps: int) -> Change:
-        return self.store.set_setting(self.ZOOM, str(min(max(steps, ZOOM_MIN), ZOOM_MAX)))
+        return self.store.settings.set(self.ZOOM, str(min(max(steps, ZOOM_MIN), ZOOM_MAX)))
 
     def snap_words(self) -> bool:
         """On unless the student turned it off."""
-        return self.store.get_setting(self.SNAP_WORDS) != "0"
+        return self.store.settings.get(self.SNAP_WORDS) != "0"
 
     def set_snap_words(self, on: bool) -> Change:
-        return self.store.set_setting(self.SNAP_WORDS, "1" if on else "0")
+        return self.store.settings.set(self.SNAP_WORDS, "1" if on else "0")
 
     def last_lesson(self) -> str:
         """The lesson opened last, as "id:<lesson id>" (see core.library)."""
-        return self.store.get_setting(self.LAST_LESSON) or ""
+        return self.store.settings.get(self.LAST_LESSON) or ""
 
     def set_last_lesson(self, where: str) -> Change:
-        return self.store.set_setting(self.LAST_LESSON, where)
+        return self.store.settings.set(self.LAST_LESSON, where)
 
     def last_submit_folder(self) -> str:
-        return self.store.get_setting(self.LAST_SUBMIT_FOLDER) or ""
+        return self.store.settings.get(self.LAST_SUBMIT_FOLDER) or ""
 
     def set_last_submit_folder(self, folder: str) -> Change:
-        return self.store.set_setting(self.LAST_SUBMIT_FOLDER, folder)
+        return self.store.settings.set(self.LAST_SUBMIT_FOLDER, folder)

@@ -20,6 +20,11 @@ the outcome and span objects, which is most of the cost, for callers that need
 only the figures (results.csv). Rounding: `score` rounds halves up
 (`round_half_up`), not to even.
 
+Outcomes are scoring.md's version 2: a span of another label is an attempt at a
+key span (`wrong_label`, and not `spurious`) only when that one span covers at
+least half of it; the confusion matrix counts each required key span once, by
+the label of the span its outcome names, and each spurious span once.
+
 Architecture invariant: no PySide6, no Store, no files; offsets are code points
 into canonical text (`medialit.core.text.canonicalize`).
 """
@@ -120,12 +125,14 @@ class ScoredSpan:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """One line of feedback.
+    """One line of feedback (scoring.md, Outcomes version 2).
 
     `key` is None for spurious spans; `student` is the student span named by
-    the outcome (for `correct` the exact match, otherwise the one with the
-    largest overlap, ties to the earliest start, then label order), None for
-    `missed`. `coverage` is coverage(k) for key outcomes, None for spurious.
+    the outcome (for `correct` the exact match; for `partial` and `bonus` the
+    accepted-label span with the largest overlap; for `wrong_label` the
+    largest of the other-label spans covering at least half of the key span;
+    ties to the earliest start, then label order), None for `missed`.
+    `coverage` is coverage(k) for key outcomes, None for spurious.
     """
 
     kind: OutcomeKind
@@ -165,7 +172,9 @@ class ScoreReport:
     labels: tuple[LabelFigures, ...]
     """One entry per label, in LABELS order."""
     confusion: tuple[tuple[int, ...], ...]
-    """Counts indexed [key label][student label] along CONFUSION_AXIS (with `none`)."""
+    """Counts indexed [key label][student label] along CONFUSION_AXIS (with `none`): each
+    required key span once (column: its named span's label, `none` when missed), each
+    spurious span once (row `none`)."""
     outcomes: tuple[Outcome, ...]
     """In text order: one per required key span, one per bonus, one per spurious span."""
     spans: tuple[ScoredSpan, ...]
@@ -457,18 +466,18 @@ class Scorer:
         those objects is most of the cost, and results.csv does not need them.
         """
         items, merged = _normalize(spans, self._left, self._right)
-        k_start, k_reach, k_row = self._k_start, self._k_reach, self._k_row
+        k_start, k_reach, k_len = self._k_start, self._k_reach, self._k_len
         k_info = self._k_info
         nk = len(k_start)
         covered = [0] * nk
-        state = [0] * nk  # bits: 1 an accepted label overlaps, 2 another label, 4 exact match
+        # Per key span, the student span each outcome would name (scoring.md, the named span),
+        # as (overlap, start, label index, index in its label group): `exact` the first exact
+        # match in label order, `accepted` the largest overlap with an accepted label,
+        # `attempt` the largest overlap among other-label spans covering at least half of it.
+        exact: list[tuple[int, int, int, int] | None] = [None] * nk
+        accepted: list[tuple[int, int, int, int] | None] = [None] * nk
+        attempt: list[tuple[int, int, int, int] | None] = [None] * nk
         pieces: dict[int, list[tuple[int, int]]] = {}  # keys accepting several labels
-        pairs: list[list[tuple[int, int, int, int, int]]] | None = (
-            [[] for _ in range(nk)] if details else None
-        )
-        width = _NL + 1
-        confusion = [0] * (width * width)
-        none_row = _NONE_INDEX * width
         support_sum = [0.0] * _NL
         span_count = [0] * _NL
         strict_hits = 0
@@ -476,6 +485,9 @@ class Scorer:
 
         # One pass over the student's spans finds every overlapping (key, student) pair by
         # bisection on the key; support(s), strict hits and spurious spans fall out of it.
+        # Labels go in LABELS order and each label's spans by start, so a later pair with the
+        # same overlap replaces the named span only when it starts earlier (ties: earliest
+        # start, then label order).
         for li, group in enumerate(merged):
             if not group:
                 continue
@@ -484,34 +496,44 @@ class Scorer:
             disjoint = self._v_disjoint[li]
             total = 0.0
             for j, (s, e, _) in enumerate(group):
-                touched = hit = False
+                attempted = hit = False
                 shared = 0
                 for k in range(bisect_right(k_reach, s), bisect_left(k_start, e)):
-                    ks, ke, row, mask, multi = k_info[k]
+                    ks, ke, _row, mask, multi = k_info[k]
                     if ke <= s:
                         continue
-                    touched = True
                     lo = ks if ks > s else s
                     hi = ke if ke < e else e
-                    confusion[row + li] += 1
+                    overlap = hi - lo
                     if mask & bit:
-                        shared += hi - lo
+                        attempted = True
+                        shared += overlap
                         if multi:
                             pieces.setdefault(k, []).append((lo, hi))
                         else:
-                            covered[k] += hi - lo
+                            covered[k] += overlap
                         if ks == s and ke == e:
-                            state[k] |= 5
                             hit = True
-                        else:
-                            state[k] |= 1
-                    else:
-                        state[k] |= 2
-                    if pairs is not None:
-                        pairs[k].append((hi - lo, s, e, li, j))
-                if not touched:
+                            if exact[k] is None:
+                                exact[k] = (overlap, s, li, j)
+                        best = accepted[k]
+                        if (
+                            best is None
+                            or overlap > best[0]
+                            or (overlap == best[0] and s < best[1])
+                        ):
+                            accepted[k] = (overlap, s, li, j)
+                    elif 2 * overlap >= k_len[k]:  # an attempt at k with another label
+                        attempted = True
+                        best = attempt[k]
+                        if (
+                            best is None
+                            or overlap > best[0]
+                            or (overlap == best[0] and s < best[1])
+                        ):
+                            attempt[k] = (overlap, s, li, j)
+                if not attempted:
                     spurious.append((s, li, j))
-                    confusion[none_row + li] += 1
                 if hit:
                     strict_hits += 1
                 if not disjoint:
@@ -519,29 +541,40 @@ class Scorer:
                 total += shared / (e - s)
             support_sum[li] = total
 
-        # One pass over the key: coverage and the outcome of each key span.
+        # One pass over the key: coverage, the outcome of each key span and its named span;
+        # the confusion matrix counts each required key span once, by its named span's label.
+        width = _NL + 1
+        confusion = [0] * (width * width)
         coverage_sum = [0.0] * _NL
         counts = [0] * 5  # correct, partial, wrong_label, missed, bonus (as in _KEY_KINDS)
-        key_outcomes: list[tuple[int, int, float]] = []  # (key index, kind, coverage)
-        k_len, k_label, k_optional = self._k_len, self._k_label, self._k_optional
+        key_outcomes: list[tuple[int, int, float, tuple[int, int, int, int] | None]] = []
+        k_label, k_optional, k_row = self._k_label, self._k_optional, self._k_row
         for k in range(nk):
-            st = state[k]
             if k_optional[k]:
-                if st & 1:
+                named = accepted[k]
+                if named is not None:
                     counts[4] += 1
                     if details:
                         got = _union_length(pieces[k]) if k in pieces else covered[k]
-                        key_outcomes.append((k, 4, got / k_len[k]))
+                        key_outcomes.append((k, 4, got / k_len[k], named))
                 continue
             got = _union_length(pieces[k]) if k in pieces else covered[k]
             coverage = got / k_len[k]
             coverage_sum[k_label[k]] += coverage
-            kind = 0 if st & 4 else 1 if st & 1 else 2 if st & 2 else 3
+            if exact[k] is not None:
+                kind, named = 0, exact[k]
+            elif accepted[k] is not None:
+                kind, named = 1, accepted[k]
+            elif attempt[k] is not None:
+                kind, named = 2, attempt[k]
+            else:
+                kind, named = 3, None
             counts[kind] += 1
-            if kind == 3:
-                confusion[k_row[k] + _NONE_INDEX] += 1
+            confusion[k_row[k] + (_NONE_INDEX if named is None else named[2])] += 1
             if details:
-                key_outcomes.append((k, kind, coverage))
+                key_outcomes.append((k, kind, coverage, named))
+        for _, li, _ in spurious:
+            confusion[_NONE_INDEX * width + li] += 1
 
         required = self._required
         total_spans = sum(span_count)
@@ -560,8 +593,8 @@ class Scorer:
 
         outcomes: tuple[Outcome, ...] = ()
         all_spans: tuple[ScoredSpan, ...] = ()
-        if pairs is not None:
-            outcomes, all_spans = self._details(items, merged, key_outcomes, pairs, spurious)
+        if details:
+            outcomes, all_spans = self._details(items, merged, key_outcomes, spurious)
         return ScoreReport(
             precision=precision,
             recall=recall,
@@ -588,41 +621,21 @@ class Scorer:
         self,
         items: list[SpanLike],
         merged: Merged,
-        key_outcomes: list[tuple[int, int, float]],
-        pairs: list[list[tuple[int, int, int, int, int]]],
+        key_outcomes: list[tuple[int, int, float, tuple[int, int, int, int] | None]],
         spurious: list[tuple[int, int, int]],
     ) -> tuple[tuple[Outcome, ...], tuple[ScoredSpan, ...]]:
         """The outcomes, each naming its student span, and the scored spans, in text order."""
         scored, all_spans = _scored_spans(items, merged, self.text)
         placed: list[tuple[int, int, Outcome]] = []
-        for k, kind, coverage in key_outcomes:
+        for k, kind, coverage, named in key_outcomes:
             sk = self.keys[k]
-            mask = self._k_mask[k]
-            accepted = [p for p in pairs[k] if mask >> p[3] & 1]
-            student = None
-            if kind != 3:
-                if kind == 0:  # the exact match; several (also_accept labels) go by label order
-                    exact = (p for p in accepted if p[1:3] == (sk.start, sk.end))
-                    choice = min(exact, key=_label_of)
-                else:  # partial and bonus name an accepted span; wrong_label any
-                    choice = max(accepted if kind != 2 else pairs[k], key=_rank)
-                student = scored[choice[3], choice[4]]
+            student = None if named is None else scored[named[2], named[3]]
             placed.append((sk.start, sk.end, Outcome(_KEY_KINDS[kind], sk, student, coverage)))
         for _, li, j in spurious:
             span = scored[li, j]
             placed.append((span.start, span.end, Outcome(OutcomeKind.SPURIOUS, None, span, None)))
         placed.sort(key=lambda item: (item[0], item[1]))
         return tuple(item[2] for item in placed), all_spans
-
-
-def _rank(pair: tuple[int, int, int, int, int]) -> tuple[int, int, int]:
-    """Largest overlap, then earliest start, then label order (scoring.md: the span named)."""
-    overlap, start, _, li, _ = pair
-    return overlap, -start, -li
-
-
-def _label_of(pair: tuple[int, int, int, int, int]) -> int:
-    return pair[3]
 
 
 _KEY_KINDS = (

@@ -127,16 +127,16 @@ def reanchor_work(
 ) -> Reanchoring:
     """Re-anchor the student's saved work on `lesson` onto its current text, committed.
 
-    One transaction (`Store.apply_reanchoring`), and none when nothing changes.
-    Afterwards `Store.spans` holds only spans that fit the current text and
-    `Store.orphans` the rest; no span is ever deleted. `saved`: the work as
+    One transaction (`store.work.apply_reanchoring`), and none when nothing changes.
+    Afterwards `store.work.spans` holds only spans that fit the current text and
+    `store.work.orphans` the rest; no span is ever deleted. `saved`: the work as
     just read, to spare a second read.
     """
     if saved is None:
-        saved = store.saved_spans(student_id, lesson.id)
+        saved = store.work.saved_spans(student_id, lesson.id)
     plan = plan_reanchoring(lesson.article, saved)
     if not plan.empty:
-        store.apply_reanchoring(
+        store.work.apply_reanchoring(
             student_id,
             lesson.id,
             lesson.article.sha256,
@@ -164,14 +164,14 @@ def open_work(store: Store, student_id: str, lesson: Lesson) -> Work:
     still the text at their saved offsets are placed, the rest are orphans
     for now, and the next open tries again.
     """
-    saved = store.saved_spans(student_id, lesson.id)
+    saved = store.work.saved_spans(student_id, lesson.id)
     reanchoring, problem = Reanchoring(), None
     try:
         reanchoring = reanchor_work(store, student_id, lesson, saved=saved)
     except MedialitError as exc:
         problem = exc
     if not reanchoring.empty:
-        saved = store.saved_spans(student_id, lesson.id)  # as committed
+        saved = store.work.saved_spans(student_id, lesson.id)  # as committed
     text = lesson.article.text
     placed: list[Span] = []
     orphans: list[SavedSpan] = []

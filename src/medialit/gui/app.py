@@ -24,8 +24,9 @@ from medialit.core.model import Lesson, new_id
 from medialit.core.prefs import Prefs
 from medialit.core.records import Student
 from medialit.core.store import Store
+from medialit.gui.backup_menu import install_recovery_menu
 from medialit.gui.main_window import MainWindow
-from medialit.gui.recovery import install_recovery_menu, open_store, smoke_test
+from medialit.gui.recovery import open_store, smoke_test
 from medialit.gui.session import Session
 
 
@@ -34,7 +35,7 @@ def current_student(store: Store) -> Student | None:
     student_id = Prefs(store).current_student()
     if student_id:
         try:
-            return store.student(student_id)
+            return store.students.get(student_id)
         except MedialitError:
             pass
     return None
@@ -62,7 +63,7 @@ def build_window(
     """The student window; with no `student` given and none remembered, it asks for a name."""
     lesson, problems = open_lesson(store, lesson_path)
     if student is not None:
-        store.save_student(student)
+        store.students.save(student)
         Prefs(store).set_current_student(student.id)
     who = student or current_student(store) or Student(id=new_id(), name="")
     session = Session(store, who, lesson)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from medialit.core.store import Store
-from medialit.core.teacher import PassphraseGate
+from medialit.core.teacher.passphrase import PassphraseGate
 
 _gates: WeakKeyDictionary[Store, PassphraseGate] = WeakKeyDictionary()
 

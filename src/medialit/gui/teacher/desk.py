@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from medialit.core.model import KeySpan, Lesson
 from medialit.core.records import Change, LessonRow
 from medialit.core.store import Store
-from medialit.core.teacher import delete_lesson, load_authored
+from medialit.core.teacher.authoring import delete_lesson, load_authored
 
 
 class Desk(QObject):
@@ -28,7 +28,7 @@ class Desk(QObject):
         self.lesson: Lesson | None = None
 
     def lessons(self) -> list[LessonRow]:
-        return self.store.authored_lessons()
+        return self.store.lessons.authored()
 
     def open_lesson(self, lesson_id: str | None) -> None:
         self.lesson = load_authored(self.store, lesson_id) if lesson_id else None
@@ -59,7 +59,7 @@ class Desk(QObject):
         return change
 
     def delete_lesson(self, lesson_id: str) -> Change:
-        """Delete an authored lesson (core.teacher.delete_lesson: a backup first); if it was
+        """Delete an authored lesson (core.teacher.authoring.delete_lesson: a backup first); if it was
         the open one, open the newest remaining lesson (or none). Emits `changed` after."""
         try:
             change = delete_lesson(self.store, lesson_id)
@@ -76,12 +76,12 @@ class Desk(QObject):
 
     def add_key_span(self, span: KeySpan) -> Change:
         lesson_id = self.require_lesson().id
-        return self.apply(lambda s: s.add_key_span(lesson_id, span))
+        return self.apply(lambda s: s.keys.add(lesson_id, span))
 
     def update_key_span(self, span: KeySpan) -> Change:
         lesson_id = self.require_lesson().id
-        return self.apply(lambda s: s.update_key_span(lesson_id, span))
+        return self.apply(lambda s: s.keys.update(lesson_id, span))
 
     def delete_key_span(self, span: KeySpan) -> Change:
         lesson_id = self.require_lesson().id
-        return self.apply(lambda s: s.delete_key_span(lesson_id, span.id))
+        return self.apply(lambda s: s.keys.delete(lesson_id, span.id))

@@ -2,7 +2,7 @@
 
 What it protects (README, Teachers): it keeps the key editor and class results
 out of a student's view on a shared laptop. The real protection is that student
-packs never contain the key. Guessing is slowed down (core.teacher.PassphraseGate):
+packs never contain the key. Guessing is slowed down (core.teacher.passphrase.PassphraseGate):
 after three wrong guesses in a row the OK button waits, with the seconds shown.
 """
 
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from medialit.core.errors import MedialitError
 from medialit.core.store import Store
-from medialit.core.teacher import (
+from medialit.core.teacher.passphrase import (
     MIN_PASSPHRASE,
     PassphraseGate,
     has_passphrase,

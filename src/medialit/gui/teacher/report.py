@@ -4,11 +4,10 @@ scores and the heatmap, laid out as HTML and printed to PDF with QPdfWriter (QtG
 from __future__ import annotations
 
 import html
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from medialit.core.classroom import (
@@ -20,6 +19,7 @@ from medialit.core.classroom import (
     most_missed,
     summary,
 )
+from medialit.core.outfile import write_output
 from medialit.gui.teacher.class_view import heat_colour, ratio
 
 MOST_MISSED_ROWS = 12
@@ -118,10 +118,13 @@ def report_html(
 def write_pdf(
     path: str | Path, document_html: str, *, title: str = "medialit class report"
 ) -> Path:
-    """Print the HTML to an A4 PDF (QPdfWriter is in QtGui, so PySide6-Essentials has it)."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
-    writer = QPdfWriter(str(tmp))
+    """Print the HTML to an A4 PDF (QPdfWriter is in QtGui, so PySide6-Essentials has it).
+
+    The PDF is made in memory, then written by the one output rule (`outfile.write_output`):
+    atomically over a file, into a FIFO or device directly, a folder refused."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setTitle(title)
     writer.setCreator("medialit")
     writer.setResolution(96)
@@ -137,6 +140,8 @@ def write_pdf(
     doc.setHtml(document_html)
     doc.setPageSize(QSizeF(writer.width(), writer.height()))
     doc.print_(writer)
-    del writer  # finishes and closes the file
-    os.replace(tmp, path)
-    return path
+    del writer  # finishes the PDF
+    data = bytes(buffer.data().data())
+    buffer.close()
+    write_output(path, data)
+    return Path(path)

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from medialit.core.errors import MedialitError
 from medialit.core.jsonfile import decode_bytes
-from medialit.core.records import Change
-from medialit.core.teacher import current_submissions, not_submitted, parse_roster
+from medialit.core.records import Change, Touches
+from medialit.core.teacher.collection import current_submissions
+from medialit.core.teacher.roster import not_submitted, parse_roster
 from medialit.gui.errors import show_error
 from medialit.gui.teacher.desk import Desk
 
@@ -90,7 +91,7 @@ class RosterPanel(QWidget):
     def add_text(self, text: str) -> int:
         entries = parse_roster(text, class_code=self.class_code.text().strip())
         if entries:
-            self.desk.apply(lambda s: s.add_to_roster(entries))
+            self.desk.apply(lambda s: s.roster.add(entries))
         return len(entries)
 
     def add_csv(self, path: str | Path) -> int:
@@ -113,15 +114,15 @@ class RosterPanel(QWidget):
     def on_remove_clicked(self) -> None:
         ids = [int(item.data(Qt.ItemDataRole.UserRole)) for item in self.names.selectedItems()]
         if ids:
-            self.desk.apply(lambda s: s.remove_from_roster(ids))
+            self.desk.apply(lambda s: s.roster.remove(ids))
 
     def on_desk_changed(self, change: Change) -> None:
-        if change.kind in ("roster", "submissions-imported", "lesson-saved", "lesson-deleted"):
+        if change.touches & (Touches.ROSTER | Touches.IMPORTED | Touches.TEXT):
             self.refresh()
 
     def refresh(self) -> None:
         code = self.class_code.text().strip() or None
-        roster = self.desk.store.roster(code)
+        roster = self.desk.store.roster.entries(code)
         self.names.clear()
         for entry in roster:
             label = f"{entry.name}  ({entry.class_code})" if entry.class_code else entry.name

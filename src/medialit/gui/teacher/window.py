@@ -32,26 +32,24 @@ from medialit.core import export
 from medialit.core.classroom import ClassResults, StudentRow, score_class
 from medialit.core.errors import MedialitError
 from medialit.core.interop import doccano_jsonl_bytes, read_doccano_key, web_annotations_bytes
-from medialit.core.jsonfile import write_atomic
 from medialit.core.lesson import load_lesson
 from medialit.core.model import FeedbackMode, Lesson
-from medialit.core.records import Change
+from medialit.core.outfile import write_output
+from medialit.core.records import Change, ChangeKind, Touches
 from medialit.core.store import Store
-from medialit.core.teacher import (
-    ImportReport,
-    current_submissions,
+from medialit.core.teacher.authoring import (
     import_lesson_file,
     lesson_footprint,
+    lesson_from_article_file,
     load_authored,
-    new_lesson,
-    not_submitted,
-    pack_filename,
     revise_text,
     save_lesson_to_store,
     update_details,
-    write_review_pack,
-    write_student_pack,
 )
+from medialit.core.teacher.collection import ImportReport, current_submissions
+from medialit.core.teacher.packs import pack_filename, write_review_pack, write_student_pack
+from medialit.core.teacher.roster import not_submitted
+from medialit.core.wording import plural
 from medialit.gui.errors import show_error
 from medialit.gui.review import ReviewWindow
 from medialit.gui.teacher.class_view import ClassView
@@ -230,10 +228,7 @@ class TeacherWindow(QMainWindow):
 
     def create_lesson_from_file(self, path: str | Path, *, title: str = "") -> Lesson:
         """New lesson from a .txt/.md/.html file, without dialogs (tests, drops)."""
-        from medialit.core.importing import read_article_file
-
-        imported = read_article_file(path)
-        lesson = new_lesson(imported.text, title=title or imported.title, source=Path(path).name)
+        lesson = lesson_from_article_file(path, title=title)
         self.adopt(lesson)
         return lesson
 
@@ -246,7 +241,7 @@ class TeacherWindow(QMainWindow):
         lesson = load_lesson(path)
         if lesson.kind == "student-pack" or lesson.key is None:
             lesson = dataclasses.replace(lesson, key=())
-        if self.desk.store.is_authored(lesson.id):
+        if self.desk.store.lessons.is_authored(lesson.id):
             answer = QMessageBox.question(
                 self,
                 "Replace lesson?",
@@ -344,7 +339,7 @@ class TeacherWindow(QMainWindow):
         message = f"Saved version {revision.lesson.version} of the text."
         if revision.dropped:
             gone = ", ".join(f"“{k.quote[:30]}”" for k in revision.dropped)
-            message += f" {len(revision.dropped)} key span(s) lost their text: {gone}"
+            message += f" {plural(len(revision.dropped), 'key span')} lost their text: {gone}"
             QMessageBox.information(self, "Key spans removed", message)
         self.show_message(message)
 
@@ -398,7 +393,7 @@ class TeacherWindow(QMainWindow):
         if not target:
             return None
         subs = current_submissions(self.desk.store, lesson.id)
-        self.run(lambda: write_atomic(target, web_annotations_bytes(lesson, subs)))
+        self.run(lambda: write_output(target, web_annotations_bytes(lesson, subs)))
         return Path(target)
 
     def export_doccano(self, path: str | Path | None = None) -> Path | None:
@@ -410,7 +405,7 @@ class TeacherWindow(QMainWindow):
         if not target:
             return None
         subs = current_submissions(self.desk.store, lesson.id)
-        self.run(lambda: write_atomic(target, doccano_jsonl_bytes(lesson, subs)))
+        self.run(lambda: write_output(target, doccano_jsonl_bytes(lesson, subs)))
         return Path(target)
 
     def import_doccano(self, path: str | Path | None = None) -> None:
@@ -426,7 +421,9 @@ class TeacherWindow(QMainWindow):
             replaced = dataclasses.replace(lesson, key=tuple(key))
             self.desk.apply(lambda s: save_lesson_to_store(s, replaced))
             self.key_editor.undo_stack.clear()
-            self.show_message(f"Key replaced by {len(key)} span(s) from {Path(source).name}")
+            self.show_message(
+                f"Key replaced by {plural(len(key), 'span')} from {Path(source).name}"
+            )
 
         self.run(replace_key)
 
@@ -450,7 +447,7 @@ class TeacherWindow(QMainWindow):
         run.finished.connect(lambda report: self.on_import_finished(report, show_report))
         run.failed.connect(self.on_desk_failed)
         self.import_run = run
-        self.statusBar().showMessage(f"Checking {len(run.files)} file(s)…")
+        self.statusBar().showMessage(f"Checking {plural(len(run.files), 'file')}…")
         run.start()
         return run
 
@@ -458,7 +455,7 @@ class TeacherWindow(QMainWindow):
         self.last_report = report
         self.import_run = None
         lesson_id = self.desk.lesson.id if self.desk.lesson else ""
-        self.desk.changed.emit(Change("submissions-imported", lesson_id))
+        self.desk.changed.emit(Change(ChangeKind.SUBMISSIONS_IMPORTED, lesson_id))
         self.show_message(report.summary.capitalize() + ".")
         if show_report:
             self.report_dialog = ImportReportDialog(report, self)
@@ -537,9 +534,9 @@ class TeacherWindow(QMainWindow):
         lesson = self.desk.lesson
         if results is None or lesson is None:
             return None
-        roster = self.desk.store.roster()
+        roster = self.desk.store.roster.entries()
         missing = not_submitted(roster, [row.submission for row in results.rows]) if roster else []
-        stamp = self.desk.store.lesson_row(lesson.id).key_updated_at
+        stamp = self.desk.store.lessons.row(lesson.id).key_updated_at
         document = report_html(results, key_updated_at=stamp, not_submitted=missing)
 
         def write(target: str | Path) -> None:
@@ -612,9 +609,9 @@ class TeacherWindow(QMainWindow):
     # -- refresh and messages --------------------------------------------------------------
 
     def on_desk_changed(self, change: Change) -> None:
-        if change.kind.startswith("key") or change.kind.startswith("lesson"):
+        if change.touches & (Touches.KEY | Touches.LESSON):
             self.refresh_stamp()
-        if change.kind.startswith(("key", "lesson", "submissions")):
+        if change.touches & (Touches.KEY | Touches.LESSON | Touches.IMPORTED):
             self.rescore_student()
 
     def on_desk_lesson_switched(self) -> None:
@@ -635,7 +632,7 @@ class TeacherWindow(QMainWindow):
         if lesson is None:
             self.key_stamp.setText("No lesson yet: Lesson → New lesson…")
             return
-        row = self.desk.store.lesson_row(lesson.id)
+        row = self.desk.store.lessons.row(lesson.id)
         self.key_stamp.setText(
             f"Version {row.version} · key last changed {when(row.key_updated_at)}"
         )

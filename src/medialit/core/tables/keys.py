@@ -1,0 +1,85 @@
+"""The `key_spans` table: an authored lesson's answer key, each edit moving the key's stamp."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlite_utils import Database
+
+from medialit.core.errors import NotFoundError
+from medialit.core.model import KeySpan, Label
+from medialit.core.records import Change, ChangeKind, now
+from medialit.core.tables.base import Table
+
+
+def key_row(lesson_id: str, k: KeySpan) -> dict[str, Any]:
+    return {
+        "id": k.id,
+        "lesson_id": lesson_id,
+        "start": k.start,
+        "end": k.end,
+        "label": k.label.value,
+        "quote": k.quote,
+        "also_accept": json.dumps(sorted(label.value for label in k.also_accept)),
+        "optional": int(k.optional),
+        "explanation": k.explanation,
+    }
+
+
+def _key_from_row(row: dict[str, Any]) -> KeySpan:
+    return KeySpan(
+        id=row["id"],
+        start=row["start"],
+        end=row["end"],
+        label=Label(row["label"]),
+        quote=row["quote"],
+        also_accept=frozenset(Label(v) for v in json.loads(row["also_accept"])),
+        optional=bool(row["optional"]),
+        explanation=row["explanation"],
+    )
+
+
+def _touch_key(db: Database, lesson_id: str) -> None:
+    stamp = now()
+    db.execute(
+        "UPDATE lessons SET key_updated_at = ?, updated_at = ? WHERE id = ?",
+        [stamp, stamp, lesson_id],
+    )
+
+
+class Keys(Table):
+    def spans(self, lesson_id: str) -> list[KeySpan]:
+        rows = self.db.query(
+            'SELECT * FROM key_spans WHERE lesson_id = ? ORDER BY start, "end", label',
+            [lesson_id],
+        )
+        return [_key_from_row(r) for r in rows]
+
+    def add(self, lesson_id: str, span: KeySpan) -> Change:
+        with self.write() as db:
+            if not db.table("lessons").count_where("id = ? AND authored = 1", [lesson_id]):
+                raise NotFoundError(f"no authored lesson with id {lesson_id}")
+            db.table("key_spans").insert(key_row(lesson_id, span))
+            _touch_key(db, lesson_id)
+        return Change(ChangeKind.KEY_ADDED, lesson_id, (span.id,))
+
+    def update(self, lesson_id: str, span: KeySpan) -> Change:
+        with self.write() as db:
+            if not db.table("key_spans").count_where(
+                "id = ? AND lesson_id = ?", [span.id, lesson_id]
+            ):
+                raise NotFoundError(f"no key span with id {span.id}")
+            db.table("key_spans").update(span.id, key_row(lesson_id, span))
+            _touch_key(db, lesson_id)
+        return Change(ChangeKind.KEY_CHANGED, lesson_id, (span.id,))
+
+    def delete(self, lesson_id: str, span_id: str) -> Change:
+        with self.write() as db:
+            if not db.table("key_spans").count_where(
+                "id = ? AND lesson_id = ?", [span_id, lesson_id]
+            ):
+                raise NotFoundError(f"no key span with id {span_id}")
+            db.execute("DELETE FROM key_spans WHERE id = ?", [span_id])
+            _touch_key(db, lesson_id)
+        return Change(ChangeKind.KEY_DELETED, lesson_id, (span_id,))

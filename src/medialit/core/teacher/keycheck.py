@@ -1,0 +1,92 @@
+"""Checking an answer key: counts and warnings, and making a key span as scoring trims it
+(no same-label overlap). Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from medialit.core.errors import InvalidSpanError
+from medialit.core.lesson import find_same_label_overlap
+from medialit.core.model import LABELS, Article, KeySpan, Label, new_id, trimmed_range
+
+
+@dataclass(frozen=True, slots=True)
+class KeyCheck:
+    counts: dict[Label, int]
+    without_explanation: tuple[KeySpan, ...]
+    labels_without_span: tuple[Label, ...]
+    required: int
+
+    @property
+    def warnings(self) -> list[str]:
+        out = []
+        if not self.required:
+            out.append("The key has no required span yet, so it cannot be scored.")
+        for k in self.without_explanation:
+            out.append(f"No explanation: {k.label.value} “{short_quote(k.quote)}”")
+        for label in self.labels_without_span:
+            out.append(f"No key span is labelled {label.value}.")
+        return out
+
+
+def short_quote(text: str, width: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def check_key(key: Sequence[KeySpan]) -> KeyCheck:
+    counts = {label: 0 for label in LABELS}
+    for k in key:
+        counts[k.label] += 1
+    return KeyCheck(
+        counts=counts,
+        without_explanation=tuple(k for k in key if not k.explanation.strip()),
+        labels_without_span=tuple(label for label in LABELS if not counts[label]),
+        required=sum(1 for k in key if not k.optional),
+    )
+
+
+def make_key_span(
+    article: Article,
+    start: int,
+    end: int,
+    label: Label,
+    *,
+    existing: Sequence[KeySpan] = (),
+    also_accept: Iterable[Label] = (),
+    optional: bool = False,
+    explanation: str = "",
+    span_id: str | None = None,
+) -> KeySpan:
+    """A key span trimmed as scoring trims it; refuses empty spans and same-label overlaps."""
+    article.check_range(start, end)
+    trimmed = trimmed_range(article, start, end)
+    if trimmed is None:
+        raise InvalidSpanError("that selection is only spaces or punctuation")
+    s, e = trimmed
+    span = KeySpan(
+        id=span_id or new_id(),
+        start=s,
+        end=e,
+        label=label,
+        quote=article.text[s:e],
+        also_accept=frozenset(also_accept) - {label},
+        optional=optional,
+        explanation=explanation,
+    )
+    check_no_overlap(span, existing)
+    return span
+
+
+def check_no_overlap(span: KeySpan, existing: Sequence[KeySpan]) -> None:
+    """Refuse a key span that overlaps another key span of the same label (scoring.md)."""
+    others = [k for k in existing if k.id != span.id]
+    clash = find_same_label_overlap([*others, span])
+    if clash:
+        a, b = clash
+        other = b if a.id == span.id else a
+        raise InvalidSpanError(
+            f"it overlaps the {other.label.value} key span “{short_quote(other.quote)}”; "
+            "key spans of the same label must not overlap"
+        )
