@@ -120,8 +120,8 @@ def without_key_overlaps(
     by_label: dict[Label, list[Range]] = {}
     for k in key:
         by_label.setdefault(k.label, []).append((k.start, k.end))
-    merged = {label: merged(ranges) for label, ranges in by_label.items()}
-    return [s for s in suggestions if not meets(merged.get(s.label, []), s.start, s.end)]
+    keyed = {label: merged(ranges) for label, ranges in by_label.items()}
+    return [s for s in suggestions if not meets(keyed.get(s.label, []), s.start, s.end)]
 
 
 class _Sentence:
