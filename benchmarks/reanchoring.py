@@ -65,9 +65,7 @@ def one_letter_spans(text: str) -> list[Span]:
     for n, start in enumerate(starts):
         prefix, suffix = context(text, start, start + 1)
         quote = text[start]
-        spans.append(
-            Span(SpanId(f"s{n}"), start, start + 1, labels[n % 4], quote, prefix, suffix)
-        )
+        spans.append(Span(SpanId(f"s{n}"), start, start + 1, labels[n % 4], quote, prefix, suffix))
     return spans
 
 
@@ -95,28 +93,37 @@ def main() -> None:
     old = article()
     new = corrected(old)
     spans = one_letter_spans(old)
-    print(f"{len(spans):,} one-letter spans made on a {len(old):,}-character text, moved onto "
-          f"its correction ({len(new):,} characters)")
+    print(
+        f"{len(spans):,} one-letter spans made on a {len(old):,}-character text, moved onto "
+        f"its correction ({len(new):,} characters)"
+    )
 
     start = time.perf_counter()
     placed, orphans = anchoring.reanchor(spans, new)
     ours = time.perf_counter() - start
-    print(f"  medialit reanchor           {ours:8.2f} s   placed {len(placed):,}, "
-          f"orphans {len(orphans):,}   (goal <= 1 s)")
+    print(
+        f"  medialit reanchor           {ours:8.2f} s   placed {len(placed):,}, "
+        f"orphans {len(orphans):,}   (goal <= 1 s)"
+    )
 
     sample = spans[:: max(1, len(spans) // 1000)]  # the baseline is slow: time a tenth ...
     start = time.perf_counter()
     expected = [baseline_place(span, new) for span in sample]
     base = (time.perf_counter() - start) * len(spans) / len(sample)
-    print(f"  baseline (per-span ranking) {base:8.2f} s   (timed on {len(sample):,} spans, "
-          f"scaled)   ratio {base / ours:,.0f}x")
+    print(
+        f"  baseline (per-span ranking) {base:8.2f} s   (timed on {len(sample):,} spans, "
+        f"scaled)   ratio {base / ours:,.0f}x"
+    )
     got = {s.id: s for s in placed}
     same = all(
-        (got.get(span.id) == (e.span if e else None)) for span, e in zip(sample, expected, strict=True)
+        (got.get(span.id) == (e.span if e else None))
+        for span, e in zip(sample, expected, strict=True)
     )
     lost = len(spans) - len(placed) - len(orphans)
-    print(f"  same placements as the baseline on the {len(sample):,} timed spans: {same}; "
-          f"spans dropped: {lost}")
+    print(
+        f"  same placements as the baseline on the {len(sample):,} timed spans: {same}; "
+        f"spans dropped: {lost}"
+    )
 
     from medialit.core.classroom import score_class
     from medialit.core.model import KeySpan, Lesson
@@ -131,7 +138,13 @@ def main() -> None:
         key=(KeySpan("k1", 0, 6, Label.CLAIM, new[:6]),),
     )
     sub = Submission(
-        lesson.id, 1, Article.from_canonical(old).sha256, "s1", "Ann", "", "2026-01-01T00:00:00+00:00",
+        lesson.id,
+        1,
+        Article.from_canonical(old).sha256,
+        "s1",
+        "Ann",
+        "",
+        "2026-01-01T00:00:00+00:00",
         tuple(spans),
     )
     start = time.perf_counter()
@@ -141,8 +154,10 @@ def main() -> None:
     start = time.perf_counter()
     score_class(edited, [sub])
     again = time.perf_counter() - start
-    print(f"  class view: first scoring {first:6.2f} s; after a key edit {again:6.2f} s "
-          f"(the placement is kept)")
+    print(
+        f"  class view: first scoring {first:6.2f} s; after a key edit {again:6.2f} s "
+        f"(the placement is kept)"
+    )
 
 
 if __name__ == "__main__":
