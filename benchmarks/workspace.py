@@ -42,6 +42,7 @@ from medialit.core.records import Student  # noqa: E402
 from medialit.core.spanindex import SpanIndex  # noqa: E402
 from medialit.core.store import Store  # noqa: E402
 from medialit.core.text import canonicalize  # noqa: E402
+from medialit.gui import span_edits  # noqa: E402
 from medialit.gui.app import build_window  # noqa: E402
 from medialit.gui.article_view import ArticleView  # noqa: E402
 
@@ -207,7 +208,7 @@ def main() -> None:
             window.view.select_cp(s, e)
             app.processEvents()
             start = time.perf_counter()
-            window.label_selection(LABELS[n % 4])
+            span_edits.label_selection(window, LABELS[n % 4])
             mid = time.perf_counter()
             window.view.viewport().repaint()
             window.span_list.table.viewport().repaint()

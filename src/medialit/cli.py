@@ -18,6 +18,7 @@ import click
 
 from medialit import __version__
 from medialit.core.errors import MedialitError
+from medialit.core.wording import plural
 
 if TYPE_CHECKING:
     from medialit.core.export import StudentResult
@@ -67,6 +68,7 @@ def main() -> None:
 
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
+EXIT_REFUSED = 1  # medialit lesson new: the article was refused
 
 
 @cli.command("score")
@@ -150,7 +152,8 @@ def score_command(
         click.echo(f"medialit score: cannot write {where}: {exc.strerror or exc}", err=True)
         ctx.exit(EXIT_USAGE)
     click.echo(
-        f"scored {len(results)} student(s); {len(collected.problems)} input(s) skipped",
+        f"scored {plural(len(results), 'student')}; "
+        f"{plural(len(collected.problems), 'input')} skipped",
         err=True,
     )
     ctx.exit(EXIT_SKIPPED if collected.problems else EXIT_OK)
@@ -204,3 +207,60 @@ def _write_stdout(write: Callable[[TextIO], None]) -> None:
         stream.flush()
     finally:
         stream.detach()
+
+
+@cli.group("lesson")
+def lesson_group() -> None:
+    """Make lesson files from the command line (for teachers who script)."""
+
+
+@lesson_group.command("new")
+@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--title", default="", help="The lesson's title (default: the article's own).")
+@click.option("--source", default="", help="Outlet, author or address (default: the file name).")
+@click.option("--date", default="", help="The article's date, e.g. 2026-03-01 (default: today).")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The lesson file to write; it must not exist yet.",
+)
+@click.pass_context
+def lesson_new_command(
+    ctx: click.Context, article: Path, title: str, source: str, date: str, output: Path
+) -> None:
+    """Make a lesson file (with an empty key) from ARTICLE, a .txt, .md or .html file.
+
+    The same code as Teacher mode's New lesson dialog reads the article: by its kind,
+    at most 4 MiB, in UTF-8, UTF-16 with a BOM, Windows-1252 or ISO-8859-1/15.
+
+    Exit status: 0 when the lesson was written; 1 when the article was refused (the
+    reason is on standard error); 2 for a usage error or when OUTPUT already exists.
+    """
+    from medialit.core.lesson import save_lesson
+    from medialit.core.outfile import Kind, resolve_target
+    from medialit.core.teacher.authoring import lesson_from_article_file
+
+    try:
+        existing = resolve_target(output).kind is Kind.ATOMIC and output.exists()
+    except MedialitError as exc:
+        click.echo(f"medialit lesson new: {exc}", err=True)
+        ctx.exit(EXIT_USAGE)
+    if existing or (output.is_symlink() and not output.exists()):
+        click.echo(f"medialit lesson new: {output} already exists; choose another name", err=True)
+        ctx.exit(EXIT_USAGE)
+    try:
+        lesson = lesson_from_article_file(article, title=title, source=source, date=date)
+    except MedialitError as exc:
+        click.echo(f"medialit lesson new: {exc}", err=True)
+        ctx.exit(EXIT_REFUSED)
+    try:
+        save_lesson(output, lesson)
+    except OSError as exc:
+        click.echo(f"medialit lesson new: {exc}", err=True)
+        ctx.exit(EXIT_USAGE)
+    click.echo(
+        f"wrote {output}: “{lesson.title}”, {len(lesson.article.text):,} characters, no key yet",
+        err=True,
+    )

@@ -36,3 +36,40 @@ def test_imports_flow_one_way(path: Path) -> None:
         assert not {m for m in imports if m.startswith(("PySide6", "shiboken6"))}
     if rel.startswith("gui/"):
         assert "medialit.cli" not in imports
+
+
+FLOWS = (
+    "span_edits",
+    "navigation",
+    "lesson_flow",
+    "student_flow",
+    "submit_flow",
+    "review_flow",
+    "actions",
+)
+
+
+@pytest.mark.parametrize("flow", FLOWS)
+def test_no_flow_imports_the_window(flow: str) -> None:
+    """Flows type against gui.flow_host.FlowHost, not MainWindow (not even under TYPE_CHECKING)."""
+    assert "medialit.gui.main_window" not in _imports(PACKAGE / "gui" / f"{flow}.py")
+
+
+# Modules of the student window that may hold the store, and why: the session writes;
+# start-up and recovery open it; the backup menu acts on the whole file; the window hands it to the
+# teacher menu (gui.teacher), which has its own `Desk`.
+STORE_HOLDERS = {"session.py", "app.py", "recovery.py", "backup_menu.py", "main_window.py"}
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "gui").glob("*.py")), ids=lambda p: p.name)
+def test_student_widgets_reach_the_store_only_through_the_session(path: Path) -> None:
+    """No student widget or flow touches `.store`: edits, names, lessons and preferences are
+    the session's to write (`Session.apply`, its own methods, `Session.prefs`)."""
+    tree = ast.parse(path.read_text("utf-8"))
+    touches = [
+        n.lineno for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr == "store"
+    ]
+    if path.name == "main_window.py":
+        assert len(touches) == 1  # install_teacher_menu(self, session.store)
+    elif path.name not in STORE_HOLDERS:
+        assert touches == [], f"{path.name} lines {touches}"

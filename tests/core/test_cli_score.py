@@ -102,7 +102,7 @@ def test_end_to_end_csv_matches_the_scorer(
     code, stdout, stderr = run(lesson, *files, jsonl, "-o", out, "--details", details)
     assert code == 0, stderr
     assert stdout == ""
-    assert "scored 5 student(s); 0 input(s) skipped" in stderr
+    assert "scored 5 students; 0 inputs skipped" in stderr
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     rows = read_csv(out.read_text(encoding="utf-8-sig"))
     assert [r["student_id"] for r in rows] == ["s1", "s2", "s3", "Ann Lee", "Bo"]
@@ -197,7 +197,7 @@ def test_skipped_inputs_exit_1_and_are_named(
     assert f"{junk}: skipped: expected a JSON object, found list" in stderr
     assert f"{bad_lines}:1: skipped: label[0]: unknown label 'nope'" in stderr
     assert f"{bad_lines}:2: skipped: not valid JSON" in stderr
-    assert "scored 1 student(s); 3 input(s) skipped" in stderr
+    assert "scored 1 student; 3 inputs skipped" in stderr
 
 
 def test_nothing_valid_still_writes_the_header_and_exits_1(

@@ -69,7 +69,8 @@ def test_plain_text_paragraphs_and_line_ends() -> None:
     ("name", "data", "reason"),
     [
         ("a.pdf", b"%PDF", "is not a .txt, .md or .html"),
-        ("a.txt", b"\xff\xfe\x00", "not UTF-8"),
+        ("a.txt", b"\xff\xfe\x00", "not text medialit can read"),
+        ("b.txt", b"caf\x81", "not text medialit can read"),
         ("a.html", b"<script>only()</script>", "no article text"),
     ],
 )

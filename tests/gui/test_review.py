@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QToolTip
 from pytestqt.qtbot import QtBot
 
 from medialit.core.lesson import default_lesson_path, load_lesson, save_lesson
@@ -77,11 +77,52 @@ def test_shows_the_scorers_score_and_figures_with_dashes_for_empty_cells(
     assert figures.cell_text("Speculation", "Precision") == EMPTY == "—"
     assert figures.cell_text("Sourcing", "Precision") == EMPTY
     assert figures.cell_text("Sourcing", "Recall") == "0%"
-    assert figures.cell_text("All labels", "F1") == f"{round(100 * report.f1)}%"
+    with pytest.raises(KeyError):  # all labels' F1 is the score: shown once, as the score
+        figures.cell_text("All labels", "F1")
     empty = figures.item(3, 0)
     assert empty.toolTip() == "You labelled nothing as sourcing."
     assert "empty" in empty.data(Qt.ItemDataRole.AccessibleTextRole)
-    assert f"{report.missed} missed" in window.counts_label.text()
+    assert f"○ {report.missed} missed" in window.findChild(QLabel, "outcomes_caption").text()
+
+
+def test_the_review_leads_with_what_a_student_can_check(qtbot: QtBot, lesson: Lesson) -> None:
+    spans = work(lesson)
+    window = open_review(qtbot, lesson, spans)
+    report = score(lesson.key or (), spans, lesson.article.text)
+    required = report.correct + report.partial + report.wrong_label + report.missed
+    assert (report.correct, report.partial, report.spurious) == (1, 1, 1)
+    assert window.lead_label is not None
+    assert window.lead_label.text() == (
+        f"You found 2 of the {required} key spans · 1 exactly right · "
+        "1 of your labels matches nothing in the key"
+    )
+    # first the lead, then the score, then the details toggle, top to bottom
+    tops = [
+        w.mapTo(window, w.rect().topLeft()).y()
+        for w in (window.lead_label, window.score_label, window.details.toggle)
+    ]
+    assert tops == sorted(tops)
+    # the score once: not again as the F1 of all labels (a percentage) anywhere in the window
+    shown = " ".join(label.text() for label in window.findChildren(QLabel))
+    assert f"{round(100 * report.f1)}%" not in shown
+    assert "Your score is their F1, out of 100." in shown
+
+
+def test_figures_are_behind_a_details_toggle_with_one_sentence_each(
+    qtbot: QtBot, lesson: Lesson
+) -> None:
+    window = open_review(qtbot, lesson, work(lesson))
+    details = window.details
+    assert not details.is_open and not window.figures.isVisible()
+    details.toggle.setFocus()
+    qtbot.keyClick(details.toggle, Qt.Key.Key_Space)
+    assert details.is_open and window.figures.isVisible()
+    lines = [label.text() for label in details.help_lines]
+    assert [line.split(":")[0].split()[0] for line in lines[:3]] == ["Precision", "Recall", "F1"]
+    assert all(line.count(". ") <= 1 for line in lines)  # one plain sentence (two at most)
+    assert all(label.isVisible() for label in details.help_lines)
+    qtbot.keyClick(details.toggle, Qt.Key.Key_Space)
+    assert not details.is_open and not window.figures.isVisible()
 
 
 def test_one_row_per_required_key_span_plus_spurious_and_bonus_in_text_order(
@@ -124,7 +165,8 @@ def test_score_mode_shows_no_outcomes_and_no_key_spans(qtbot: QtBot, lesson: Les
     assert window.outcome_list is None and window.view is None and window.items == ()
     assert window.findChild(OutcomeList) is None
     assert window.findChild(ReviewArticleView) is None
-    assert not hasattr(window, "counts_label")  # not even how many were missed
+    assert window.lead_label is None  # not even how many were found or missed
+    assert window.findChild(QLabel, "outcomes_caption") is None
     assert window.figures.cell_text("Speculation", "Precision") == EMPTY
     qtbot.keyClick(window.figures, Qt.Key.Key_Escape)
     assert not window.isVisible()
@@ -256,7 +298,7 @@ def test_offsets_in_code_points_after_emoji(qtbot: QtBot) -> None:
         assert view.selection_cp() == (k.start, k.end)
         assert view.textCursor().selectedText() == k.quote  # Qt's UTF-16 matched up
     assert window.items[0].message == (
-        "You found this claim but your span was shorter: you covered 6 of 11 characters."
+        "You found this claim, but your span was shorter. You got 6 of its 11 characters."
     )
 
 
@@ -294,8 +336,12 @@ def test_in_the_teachers_voice_every_word_names_the_student(qtbot: QtBot, lesson
     legend = window.findChild(type(window.score_label), "review_legend")
     assert "Ben &lt;b&gt;Haddad&lt;/b&gt;'s spans are tinted" in legend.text()  # not markup
     assert window.figures.item(3, 0).toolTip() == f"{name} labelled nothing as sourcing."
-    help_text = window.findChild(type(window.score_label), "figures_help").text()
+    help_text = " ".join(label.text() for label in window.details.help_lines)
+    assert window.lead_label is not None
+    assert window.lead_label.text().startswith(f"{name} found 2 of the ")
     said = [
+        window.lead_label.text(),
+        window.findChild(type(window.score_label), "all_labels").text(),
         window.figures.accessibleName(),
         legend.accessibleName(),
         window.view.accessibleName() if window.view else "",

@@ -79,7 +79,7 @@ def test_table_sorts_numbers_as_numbers_and_filters(teacher: TeacherWindow) -> N
     assert sorted(_column(view, "Student")) == ["Cy", "amy"]
     view.filter_edit.setText("")
     assert view.proxy.rowCount() == 4
-    assert "4</b> student(s) scored" in view.headline.text()
+    assert "4 students scored" in view.headline.text()
     assert "Claim F1" in [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(19)]
 
 
@@ -113,9 +113,9 @@ def test_double_click_opens_the_students_review_in_the_teachers_words(
     # The stray fact span [0, 4) is under half of the claim it starts, so (outcomes v2) it
     # matches nothing in the key and comes first, before that claim's outcome.
     assert texts[0].startswith("? Not in the key · fact")
-    assert texts[1].splitlines()[2] == "Bob found this claim with exactly the key's words."
+    assert texts[1].splitlines()[2] == "Bob found this claim with just the key's words."
     missed = next(t for t in texts if t.startswith("○ Missed"))
-    assert "\nBob did not label this." in missed and "\nWhy: " in missed
+    assert "\nBob did not find this." in missed and "\nWhy: " in missed
     assert not any("you" in item.message.lower().split() for item in work.items)
     work.select_row(0)
     assert work.view is not None and work.view.selection_cp() is not None
@@ -143,7 +143,7 @@ def test_the_line_under_the_heading_says_what_the_teacher_should_know(
     )
     assert about_line(dataclasses.replace(lesson, version=lesson.version + 2), late) == (
         "no class · submitted 2026-11-30 09:01 · written on version 2 of the text, placed on "
-        "version 3 · 2 span(s) could not be placed on this text and are not scored"
+        "version 3 · 2 spans could not be placed on this text, so not scored"
     )
 
 

@@ -20,6 +20,7 @@ from medialit.core.lesson import load_lesson
 from medialit.core.model import Label
 from medialit.core.store import Store
 from medialit.core.submission import load_submission
+from medialit.gui import submit_flow
 from medialit.gui.teacher.window import TeacherWindow
 from tests.gui.window import open_window
 
@@ -113,7 +114,7 @@ def _student_hands_in(qtbot: QtBot, tmp_path: Path, pack: Path, name: str, i: in
     assert len(window.session.spans()) == len(STUDENTS[name])
     out = tmp_path / "usb"
     out.mkdir(exist_ok=True)
-    path = window.submit_to(out)  # what the Submit dialog's OK does
+    path = submit_flow.submit_to(window, out)  # what the Submit dialog's OK does
     assert path is not None and load_submission(path).student_name == name
     window.close()
     store.close()

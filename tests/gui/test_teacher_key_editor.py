@@ -1,5 +1,8 @@
 """Teacher mode: passphrase gate, lesson from HTML, key editor edits with undo/redo, packs, import."""
 
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,7 +16,8 @@ from medialit.core.store import Store
 from medialit.core.submission import Submission, write_submission
 from medialit.core.teacher.passphrase import PassphraseGate, has_passphrase, set_passphrase
 from medialit.gui.app import build_window
-from medialit.gui.teacher import open_teacher_mode, passphrase_gate
+from medialit.gui.teacher import dialogs, open_teacher_mode, passphrase_gate
+from medialit.gui.teacher.dialogs import LessonDialog
 from medialit.gui.teacher.passphrase import PassphraseDialog
 from medialit.gui.teacher.window import TeacherWindow
 from tests.helpers import FakeClock
@@ -292,6 +296,7 @@ def test_new_lesson_from_pasted_text_and_details(teacher: TeacherWindow) -> None
     assert dialog.text is not None
     dialog.text.setPlainText("<p>Pasted\u00a0HTML <script>bad()</script>story.</p><p>Second.</p>")
     dialog.title.setText("Pasted")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("html"))  # the teacher says it is HTML
     dialog.on_buttons_accepted()
     lesson = teacher.desk.require_lesson()
     assert lesson.title == "Pasted" and lesson.article.text == "Pasted\u00a0HTML story.\n\nSecond."
@@ -313,3 +318,134 @@ def test_roster_from_csv_file(teacher: TeacherWindow, tmp_path: Path) -> None:
     path.write_text("\ufeffName;Class\nZoë Ādams;9C\nLi Wei;9C\n", "utf-8")
     assert teacher.roster.add_csv(path) == 2
     assert [e.name for e in teacher.desk.store.roster.entries("9C")] == ["Li Wei", "Zoë Ādams"]
+
+
+# -- the New-lesson dialog reads a text once, by its kind (issue 13) ---------------------------
+
+ABOUT_HTML = (
+    "<html><head><title>Tags</title></head><body>"
+    "<p>Every paragraph starts with &lt;p&gt; and ends with &lt;/p&gt;.</p>"
+    "<p>A line break is &lt;br&gt;; a heading is &lt;h1&gt;.</p></body></html>"
+)
+
+
+def _load(qtbot: QtBot, teacher: TeacherWindow, path: Path) -> LessonDialog:
+    dialog = teacher.new_lesson()
+    dialog.load_file(path)
+    qtbot.waitUntil(lambda: not dialog.is_loading(), timeout=20_000)
+    return dialog
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        (
+            "tags.html",
+            ABOUT_HTML,
+            "Every paragraph starts with <p> and ends with </p>.\n\n"
+            "A line break is <br>; a heading is <h1>.",
+        ),
+        (
+            "tags.txt",
+            "<p>is how HTML starts a paragraph.</p>\n\nThat is all <b>this</b> says.",
+            "<p>is how HTML starts a paragraph.</p>\n\nThat is all <b>this</b> says.",
+        ),
+    ],
+)
+def test_a_loaded_file_is_parsed_once_and_keeps_its_text(
+    qtbot: QtBot, teacher: TeacherWindow, tmp_path: Path, name: str, content: str, expected: str
+) -> None:
+    """An article about HTML, or a .txt starting with <p>, lost most of its text: the dialog
+    read the file as HTML, then sniffed the box and read it as HTML again on OK."""
+    path = tmp_path / name
+    path.write_text(content, "utf-8")
+    dialog = _load(qtbot, teacher, path)
+    assert dialog.error.text() == ""
+    dialog.on_buttons_accepted()
+    assert teacher.desk.require_lesson().article.text == expected
+
+
+def test_pasted_text_starting_with_a_tag_stays_text(teacher: TeacherWindow) -> None:
+    dialog = teacher.new_lesson()
+    assert dialog.text is not None
+    dialog.text.setPlainText("<p> marks a paragraph.\n\nThe <b> tag makes text bold.")
+    dialog.title.setText("Tags")
+    dialog.on_buttons_accepted()
+    assert teacher.desk.require_lesson().article.text == (
+        "<p> marks a paragraph.\n\nThe <b> tag makes text bold."
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("odd.html", b"<p>Start</p><![ 1 ]><p>end</p>", "HTML could not be read"),
+        ("esc.html", b'<meta charset="unicode_escape"><p>\\ud800</p>\xff', "unicode_escape"),
+        ("huge.html", b'<meta charset="windows-1252"><p>' + b"x" * (5 * 1024 * 1024), "limit"),
+    ],
+)
+def test_a_refused_file_is_said_in_the_dialog_naming_it(
+    qtbot: QtBot, teacher: TeacherWindow, tmp_path: Path, name: str, data: bytes, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    dialog = _load(qtbot, teacher, path)
+    assert name in dialog.error.text() and reason in dialog.error.text()
+    assert dialog.text is not None and dialog.text.toPlainText() == ""
+    assert dialog.isVisible()
+
+
+def test_the_file_is_read_off_the_gui_thread_with_progress(
+    qtbot: QtBot, teacher: TeacherWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the file is read the window keeps answering and shows how far it got."""
+    real = dialogs.read_article_file
+    release = threading.Event()
+    seen: list[str] = []
+
+    def slow_read(path: Path, *, progress: Callable[[float], None]) -> object:
+        seen.append(threading.current_thread().name)
+        progress(0.5)
+        assert release.wait(20)
+        return real(path, progress=progress)
+
+    monkeypatch.setattr(dialogs, "read_article_file", slow_read)
+    path = tmp_path / "bridge.html"
+    path.write_text(HTML, "utf-8")
+    dialog = teacher.new_lesson()
+    dialog.load_file(path)
+    qtbot.waitUntil(lambda: dialog.progress.value() == 50, timeout=10_000)
+    assert dialog.progress.isVisible() and dialog.is_loading()
+    assert seen and seen[0] != threading.main_thread().name
+    qtbot.keyClicks(dialog.source, "typed while loading")  # the GUI thread is free
+    assert dialog.source.text() == "typed while loading"
+    dialog.on_buttons_accepted()
+    assert "still being read" in dialog.error.text() and dialog.isVisible()
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.is_loading(), timeout=10_000)
+    assert not dialog.progress.isVisible()
+    assert dialog.title.text() == "Bridge to open"
+    dialog.on_buttons_accepted()
+    assert teacher.desk.require_lesson().source == "typed while loading"
+
+
+def test_cancelling_while_loading_stops_the_read(
+    qtbot: QtBot, teacher: TeacherWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stopped = threading.Event()
+
+    def endless(path: Path, *, progress: Callable[[float], None]) -> object:
+        try:
+            while True:
+                progress(0.1)
+                time.sleep(0.01)
+        finally:
+            stopped.set()
+
+    monkeypatch.setattr(dialogs, "read_article_file", endless)
+    dialog = teacher.new_lesson()
+    load = dialog.load_file(tmp_path / "x.txt")
+    dialog.reject()
+    assert stopped.wait(10)
+    qtbot.wait(2 * load.POLL_MS)
+    assert teacher.desk.lesson is None

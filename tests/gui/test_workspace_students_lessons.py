@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from medialit.core.lesson import save_lesson
 from medialit.core.store import Store
+from medialit.gui import lesson_flow
 from medialit.gui.app import build_window
 from medialit.gui.dialogs import NameDialog
 from tests.gui.window import answer_name_dialog, db_spans, open_window
@@ -95,7 +96,7 @@ def test_work_is_kept_per_lesson_and_the_last_lesson_reopens(qtbot: QtBot, tmp_p
     store, window, _ = open_window(qtbot, db)
     bundled_id = window.session.lesson.id
     label_first_word(qtbot, window)
-    assert window.open_lesson_at(str(pack))
+    assert lesson_flow.open_lesson_at(window, str(pack))
     assert window.windowTitle().startswith("From the teacher")
     assert window.view.text == UNICODE_TEXT and db_spans(store, window) == []
     label_first_word(qtbot, window, Qt.Key.Key_4)
@@ -109,7 +110,7 @@ def test_work_is_kept_per_lesson_and_the_last_lesson_reopens(qtbot: QtBot, tmp_p
     assert db_spans(store2, window2) == [("Café", "sourcing", 0, 4, "")]
     # the picker offers the bundled lessons first, easiest first (the seed article's is
     # level 2, so second); the first one's work is still there
-    window2.choose_lesson()
+    lesson_flow.choose_lesson(window2)
     dialog = window2.dialog
     shown = [dialog.list.item(row).text() for row in range(dialog.list.count())]
     assert [text.split(" (")[-1] for text in shown] == [
@@ -133,7 +134,7 @@ def test_a_broken_lesson_file_is_reported_and_the_lesson_stays(
     bad.write_text('{"format": "medialit-lesson"}', "utf-8")
     store, window, _ = open_window(qtbot, tmp_path / "m.db")
     before = window.session.lesson.id
-    assert not window.open_lesson_at(str(bad))
+    assert not lesson_flow.open_lesson_at(window, str(bad))
     assert window.session.lesson.id == before
     store.close()
 

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from medialit.core import paths
 from medialit.core.lesson import save_lesson
 from medialit.core.submission import check_against, load_submission
+from medialit.gui import submit_flow
 from medialit.gui.dialogs import SubmitDialog
 from tests.gui.window import open_window
 from tests.helpers import UNICODE_TEXT, make_lesson
@@ -162,7 +163,7 @@ def test_default_folder_is_documents_and_a_bad_folder_is_reported(
     qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Documents is made if it is missing
     assert window.last_submission.parent == paths.documents_dir()
     window.dialog.close()
-    assert window.submit_to(tmp_path / "unplugged" / "stick") is None
+    assert submit_flow.submit_to(window, tmp_path / "unplugged" / "stick") is None
     box = window.findChild(QMessageBox, "error_box")
     assert box is not None and "Nothing was handed in" in box.text()
     records = store.submissions.own(window.session.student.id, window.session.lesson.id)
@@ -174,7 +175,7 @@ def test_bundled_practice_lesson_opens_the_review_hook(qtbot: QtBot, tmp_path: P
     store, window, _ = open_window(qtbot, tmp_path / "m.db")
     assert window.session.lesson.review_allowed
     seen = []
-    window.open_review = seen.append  # the review window plugs in here
+    window.session.submitted.connect(seen.append)  # the review window plugs in here
     window.prefs.set_last_submit_folder(str(tmp_path))
     path = submit_by_keyboard(qtbot, window)
     assert len(seen) == 1 and seen[0].lesson_id == window.session.lesson.id

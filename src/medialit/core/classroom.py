@@ -22,6 +22,7 @@ from medialit.core.export import StudentResult
 from medialit.core.model import LABELS, KeySpan, Label, Lesson
 from medialit.core.scoring import OutcomeKind, ScoreReport, SpanLike
 from medialit.core.submission import Submission, check_against
+from medialit.core.wording import plural
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,10 +165,9 @@ class ConfusionPair:
     students: int
 
     def __str__(self) -> str:
-        plural = "student" if self.students == 1 else "students"
         return (
             f"{self.key_label.value} labelled as {self.student_label.value}: "
-            f"{self.students} {plural}"
+            f"{plural(self.students, 'student')}"
         )
 
 

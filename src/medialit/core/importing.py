@@ -1,194 +1,220 @@
 """Article text from outside: .txt, .md and .html files or pasted text -> canonical text.
 
-HTML is read with the standard library's `html.parser`: block elements become
-paragraphs, `<br>` a line break, scripts, styles and other non-content
-elements are dropped, and nothing is ever fetched (images, links and styles are
-only tags to skip). The result is always `canonicalize()`d, with paragraphs
-separated by one blank line.
+The rules, each because of a way a real file went wrong:
+
+- **Parsed exactly once, by its kind**: a file's kind is its suffix (`KINDS`), pasted text
+  is the kind the teacher says (plain text unless told otherwise). Nothing is sniffed, so
+  an article *about* HTML (`&lt;p&gt;`) or a .txt that starts with `<p>` keeps its text.
+  The text `read_article_file` returns is plain text, never parsed again.
+- **Bytes capped before decoding**: over `MAX_ARTICLE_BYTES` the file is refused, never cut
+  (an HTML page that declares its charset used to be cut mid-paragraph). Only regular files
+  are opened: a FIFO or device is refused without being read.
+- **A short list of charsets**: a BOM (UTF-8, UTF-16) wins; then UTF-8; then, for HTML, the
+  charset it declares if that is Windows-1252, ISO-8859-1 (read as Windows-1252, as browsers
+  do) or ISO-8859-15; with no declaration, Windows-1252. Any other declared charset
+  (`unicode_escape` once yielded a lone surrogate) is refused, naming it.
+- **Parser errors name the file** (`<![ 1 ]>` raised out of the dialog), and the result never
+  holds a lone surrogate.
+- **A time cap**: `Budget` is told the progress as the work goes and refuses the file once
+  it has taken `IMPORT_SECONDS`; the teacher window runs this off the GUI thread with a
+  progress bar. A few MB of `<` is linear work (`htmltext.tags_or_text`).
+
+`read_article_file(path)` is the public reader (the New-lesson dialog, `medialit lesson new`
+and `medialit suggest` use it); `text_from_string(raw, kind=...)` reads text in hand.
 """
 
 from __future__ import annotations
 
-import codecs
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
+from medialit.core import htmltext
 from medialit.core.errors import FileFormatError
-from medialit.core.jsonfile import decode_bytes
-from medialit.core.text import canonicalize
+from medialit.core.jsonfile import read_bytes_capped
+from medialit.core.text import canonicalize, has_lone_surrogate
 
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+KINDS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+SUFFIXES = tuple(KINDS)
 MAX_ARTICLE_BYTES = 4 * 1024 * 1024
+IMPORT_SECONDS = 10.0
+PASTED = "the pasted text"
+MAX_MARKUP_LINE = 10_000  # longer Markdown lines are kept as written (inline rules skipped)
 
-# Elements whose whole content is not article text.
-SKIP = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "head",
-        "svg",
-        "math",
-        "iframe",
-        "object",
-        "canvas",
-        "button",
-        "select",
-        "textarea",
-        "nav",
-        "form",
-    }
-)
-BLOCK = frozenset(
-    {
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "header",
-        "footer",
-        "aside",
-        "blockquote",
-        "pre",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "ul",
-        "ol",
-        "li",
-        "dl",
-        "dt",
-        "dd",
-        "table",
-        "tr",
-        "figure",
-        "figcaption",
-        "hr",
-        "address",
-        "body",
-        "html",
-    }
-)
-VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
-)
-_SPACES = re.compile(r"[ \t\n\f\r\v]+")  # HTML whitespace only: NBSP and friends are kept
+# Declared charset labels (lower case) -> the codec that reads them; nothing else is read.
+_DECLARED = {
+    **dict.fromkeys(("utf-8", "utf8", "unicode-1-1-utf-8"), "utf-8"),
+    **dict.fromkeys(("windows-1252", "cp1252", "x-cp1252"), "cp1252"),
+    **dict.fromkeys(
+        ("iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii"),
+        "cp1252",  # what browsers do: ISO-8859-1 and ASCII labels mean Windows-1252
+    ),
+    **dict.fromkeys(("iso-8859-15", "iso8859-15", "iso_8859-15", "latin9", "l9"), "iso8859_15"),
+}
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_CHARSET = re.compile(rb"""<meta[^>]{0,500}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{1,40})""", re.I)
+CHARSETS_READ = "UTF-8, UTF-16 with a BOM, Windows-1252, ISO-8859-1 or ISO-8859-15"
 
 
 @dataclass(frozen=True, slots=True)
 class ImportedText:
-    """Canonical article text plus the title the file suggested (may be empty)."""
+    """Canonical article text, the title the file suggested (may be empty), its encoding."""
 
     text: str
     title: str = ""
+    encoding: str = "utf-8"
 
 
-class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.paragraphs: list[str] = []
-        self.current: list[str] = []
-        self.skip_depth = 0
-        self.skip_stack: list[str] = []
-        self.pre_depth = 0
-        self.title_parts: list[str] = []
-        self.in_title = False
-        self.h1 = ""
-        self.in_h1 = False
-        self.h1_parts: list[str] = []
+class Budget:
+    """Progress and the time cap of one import: `tick(fraction)` between steps of the work.
 
-    # -- structure ---------------------------------------------------------------------
+    `progress` (if given) hears each fraction (0..1) and may raise to cancel; once
+    `seconds` have passed, the next tick refuses the file, naming it.
+    """
 
-    def flush(self) -> None:
-        raw = "".join(self.current)
-        self.current = []
-        lines = [_SPACES.sub(" ", line).strip() for line in raw.split("\n")]
-        if self.pre_depth:
-            lines = [line.rstrip() for line in raw.split("\n")]
-        text = "\n".join(line for line in lines if line.strip())
-        if text.strip():
-            self.paragraphs.append(text)
+    def __init__(
+        self,
+        origin: str,
+        *,
+        seconds: float = IMPORT_SECONDS,
+        progress: Callable[[float], None] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.origin = origin
+        self.seconds = seconds
+        self.progress = progress
+        self.clock = clock
+        self.started = clock()
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self.in_title = True
-            return
-        if self.skip_depth:
-            if tag in SKIP and tag not in VOID:
-                self.skip_stack.append(tag)
-                self.skip_depth += 1
-            return
-        if tag in SKIP:
-            self.skip_stack.append(tag)
-            self.skip_depth += 1
-            return
-        if tag in BLOCK:
-            self.flush()
-        if tag == "pre":
-            self.pre_depth += 1
-        if tag == "br":
-            self.current.append("\n")
-        if tag == "h1" and not self.h1:
-            self.in_h1 = True
-        if tag in ("td", "th"):
-            self.current.append(" ")
+    def tick(self, fraction: float) -> None:
+        if self.progress is not None:
+            self.progress(min(1.0, max(0.0, fraction)))
+        if self.clock() - self.started > self.seconds:
+            raise FileFormatError(
+                self.origin,
+                f"took more than {self.seconds:.0f} s to read, so it was stopped; "
+                "is it really an article? Try saving it as plain text",
+            )
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in VOID:
-            self.handle_endtag(tag)
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self.in_title = False
-            return
-        if self.skip_depth:
-            if tag in self.skip_stack:
-                while self.skip_stack:
-                    self.skip_depth -= 1
-                    if self.skip_stack.pop() == tag:
-                        break
-            return
-        if tag in BLOCK:
-            self.flush()
-        if tag == "pre" and self.pre_depth:
-            self.pre_depth -= 1
-        if tag == "h1" and self.in_h1:
-            self.in_h1 = False
-            self.h1 = _SPACES.sub(" ", "".join(self.h1_parts)).strip()
+def read_article_file(
+    path: str | Path,
+    *,
+    progress: Callable[[float], None] | None = None,
+    seconds: float = IMPORT_SECONDS,
+    clock: Callable[[], float] = time.monotonic,
+) -> ImportedText:
+    """An article from a .txt, .md or .html file (by its suffix), or a FileFormatError naming
+    the file. The title is the file's own (<title>, first heading or line) or its name."""
+    path = Path(path)
+    origin = str(path)
+    kind = KINDS.get(path.suffix.lower())
+    if kind is None:
+        raise FileFormatError(
+            origin, f"is not a .txt, .md or .html file (it ends in {path.suffix or 'nothing'})"
+        )
+    budget = Budget(origin, seconds=seconds, progress=progress, clock=clock)
+    data = read_bytes_capped(path, origin, max_bytes=MAX_ARTICLE_BYTES)
+    _check_size(len(data), origin)
+    budget.tick(0.02)
+    raw, encoding = decode_article(data, origin, kind=kind)
+    result = _parse(raw, kind, origin, budget)
+    if not result.title:
+        result = ImportedText(result.text, path.stem.replace("_", " ").strip())
+    budget.tick(1.0)
+    return ImportedText(result.text, result.title, encoding)
 
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title_parts.append(data)
-            return
-        if self.skip_depth:
-            return
-        if not self.pre_depth:
-            data = data.replace("\n", " ")
-        self.current.append(data)
-        if self.in_h1:
-            self.h1_parts.append(data)
 
-    def result(self) -> ImportedText:
-        self.close()
-        self.flush()
-        title = _SPACES.sub(" ", "".join(self.title_parts)).strip() or self.h1
-        return ImportedText("\n\n".join(self.paragraphs), title)
+def text_from_string(
+    raw: str, *, kind: str = "txt", origin: str = PASTED, budget: Budget | None = None
+) -> ImportedText:
+    """Text in hand (pasted, or a file already decoded) read once as `kind`: txt, md or html."""
+    _check_size(len(raw.encode("utf-8", "surrogatepass")), origin)
+    if has_lone_surrogate(raw):
+        raise FileFormatError(origin, "contains an invalid (lone surrogate) character")
+    return _parse(raw, KINDS.get(f".{kind}", "txt"), origin, budget or Budget(origin))
+
+
+def _check_size(size: int, origin: str) -> None:
+    if size > MAX_ARTICLE_BYTES:
+        raise FileFormatError(
+            origin,
+            f"is over the {MAX_ARTICLE_BYTES // (1024 * 1024)} MiB limit for an article "
+            f"({size:,} bytes or more); it was not read",
+        )
+
+
+def decode_article(data: bytes, origin: str, *, kind: str) -> tuple[str, str]:
+    """(text, encoding): a BOM, else UTF-8, else (HTML) the declared or Windows-1252."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _decode(data, codec, origin), codec.replace("-sig", "")
+    try:
+        return _checked(data.decode("utf-8"), origin), "utf-8"
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    codec = "cp1252"
+    if kind == "html":
+        declared = _CHARSET.search(data[:4096])
+        if declared is not None:
+            label = declared.group(1).decode("ascii").lower()
+            if label not in _DECLARED:
+                raise FileFormatError(
+                    origin,
+                    f"declares the charset {label!r}, which medialit does not read "
+                    f"(it reads {CHARSETS_READ})",
+                )
+            codec = _DECLARED[label]
+            if codec == "utf-8":
+                raise FileFormatError(origin, f"says it is UTF-8 but is not (byte {first_bad})")
+    return _decode(data, codec, origin), codec
+
+
+def _decode(data: bytes, codec: str, origin: str) -> str:
+    try:
+        return _checked(data.decode(codec), origin)
+    except UnicodeDecodeError as exc:
+        raise FileFormatError(
+            origin,
+            f"is not text medialit can read (byte {exc.start} is not {codec}); "
+            f"save it as UTF-8 ({CHARSETS_READ} are read)",
+        ) from None
+
+
+def _checked(text: str, origin: str) -> str:
+    if has_lone_surrogate(text):
+        raise FileFormatError(origin, "contains an invalid (lone surrogate) character")
+    return text
+
+
+def _parse(raw: str, kind: str, origin: str, budget: Budget) -> ImportedText:
+    if kind == "html":
+        try:
+            text, title = htmltext.page_text(raw, lambda f: budget.tick(0.05 + 0.9 * f))
+        except FileFormatError:
+            raise
+        except Exception as exc:  # html.parser raises AssertionError and others on odd markup
+            raise FileFormatError(
+                origin, f"the HTML could not be read ({type(exc).__name__}: {exc})"
+            ) from None
+        result = ImportedText(canonical_paragraphs(text), title)
+    elif kind == "md":
+        result = markdown_to_text(raw, budget)
+    else:
+        result = plain_to_text(raw)
+    if not result.text.strip():
+        raise FileFormatError(origin, "is empty: it has no article text")
+    if has_lone_surrogate(result.text) or has_lone_surrogate(result.title):
+        raise FileFormatError(origin, "contains an invalid (lone surrogate) character")
+    return result
 
 
 def html_to_text(html: str) -> ImportedText:
     """Paragraphs of an HTML page's readable text, and its <title> (or first <h1>)."""
-    parser = _TextExtractor()
-    parser.feed(html)
-    result = parser.result()
-    return ImportedText(canonical_paragraphs(result.text), result.title)
+    text, title = htmltext.page_text(html)
+    return ImportedText(canonical_paragraphs(text), title)
 
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
@@ -200,17 +226,23 @@ _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 _MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 
 
-def markdown_to_text(md: str) -> ImportedText:
-    """Plain paragraphs from Markdown: headings, emphasis, links and images reduced to text."""
+def markdown_to_text(md: str, budget: Budget | None = None) -> ImportedText:
+    """Plain paragraphs from Markdown: headings, emphasis, links and images reduced to text.
+
+    A line over MAX_MARKUP_LINE characters is kept as written: the inline rules would
+    take time that grows with the square of its length."""
     title = ""
     out: list[str] = []
     in_fence = False
-    for line in canonicalize(md).split("\n"):
+    lines = canonicalize(md).split("\n")
+    for n, line in enumerate(lines):
+        if budget is not None and n % 2000 == 0:
+            budget.tick(0.05 + 0.9 * n / len(lines))
         if line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
             out.append("")
             continue
-        if in_fence:
+        if in_fence or len(line) > MAX_MARKUP_LINE:
             out.append(line)
             continue
         if _MD_RULE.match(line):
@@ -246,63 +278,3 @@ def plain_to_text(raw: str) -> ImportedText:
     text = canonical_paragraphs(raw)
     first = text.split("\n", 1)[0].strip() if text else ""
     return ImportedText(text, first[:200] if len(first) <= 200 else "")
-
-
-def text_from_string(raw: str, *, kind: str = "txt") -> ImportedText:
-    """Pasted text or a file's contents; `kind` is txt, md or html."""
-    if kind in ("html", "htm"):
-        return html_to_text(raw)
-    if kind in ("md", "markdown"):
-        return markdown_to_text(raw)
-    return plain_to_text(raw)
-
-
-def looks_like_html(raw: str) -> bool:
-    head = raw.lstrip()[:500].lower()
-    return head.startswith(("<!doctype html", "<html")) or bool(
-        re.search(r"<(p|div|body|article|h1)[\s>]", head)
-    )
-
-
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_:.-]+)""", re.IGNORECASE)
-
-
-def decode_html_bytes(data: bytes, origin: str) -> str:
-    """UTF-8 (with or without BOM), else the charset the page declares in a <meta> tag."""
-    try:
-        return decode_bytes(data, origin, max_bytes=MAX_ARTICLE_BYTES)
-    except FileFormatError:
-        declared = _CHARSET.search(data[:4096])
-        if declared is None:
-            raise
-        name = declared.group(1).decode("ascii")
-        try:
-            codecs.lookup(name)
-            return data.decode(name)
-        except (LookupError, UnicodeDecodeError):
-            raise FileFormatError(origin, f"cannot be read as its declared {name!r} text") from None
-
-
-def read_article_file(path: str | Path) -> ImportedText:
-    """An article from a .txt, .md or .html file, or a FileFormatError naming the file."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise FileFormatError(
-            str(path), f"is not a .txt, .md or .html file (it ends in {suffix or 'nothing'})"
-        )
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_ARTICLE_BYTES + 1)
-    except OSError as exc:
-        raise FileFormatError(str(path), f"cannot be read: {exc.strerror or exc}") from None
-    if suffix in (".html", ".htm"):
-        raw = decode_html_bytes(data, str(path))
-    else:
-        raw = decode_bytes(data, str(path), max_bytes=MAX_ARTICLE_BYTES)
-    result = text_from_string(raw, kind=suffix.lstrip("."))
-    if not result.text.strip():
-        raise FileFormatError(str(path), "has no article text")
-    if not result.title:
-        result = ImportedText(result.text, path.stem.replace("_", " ").strip())
-    return result

@@ -30,6 +30,7 @@ name); a first start still opens the seed article's lesson, `DEFAULT_LESSON`.
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -144,6 +145,9 @@ def _read_article(f: Fields, base_dir: Path | None) -> Article:
 
 
 def _read_article_file(art: Fields, name: str, base_dir: Path | None) -> str:
+    """The text of `article.file`: a regular file inside the lesson's folder, its parent's
+    `seeds/` or the bundled seeds folder, after following symlinks (a link in the lesson's
+    folder must not lead to /etc/passwd)."""
     rel = Path(name)
     if rel.is_absolute() or ".." in rel.parts:
         raise art.fail("file", "must be a relative path inside the lesson's folder")
@@ -151,14 +155,31 @@ def _read_article_file(art: Fields, name: str, base_dir: Path | None) -> str:
     candidates += [paths.seeds_dir() / rel.name]
     if base_dir:
         candidates.append(base_dir.parent / rel)
+    roots = _article_roots(base_dir)
     for candidate in candidates:
-        if candidate.exists():
-            try:
-                data = read_bytes_capped(candidate, str(candidate))
-                return decode_bytes(data, str(candidate), max_bytes=MAX_FILE_BYTES)
-            except FileFormatError as exc:
-                raise art.fail("file", f"{candidate}: {exc.reason}") from None
+        if not os.path.lexists(candidate):
+            continue
+        real = candidate.resolve()
+        if not any(real.is_relative_to(root) for root in roots):
+            raise art.fail(
+                "file",
+                f"{name!r} leads outside the lesson's folder and the seeds folders; "
+                "copy the article beside the lesson instead",
+            )
+        try:
+            data = read_bytes_capped(real, str(candidate))
+            return decode_bytes(data, str(candidate), max_bytes=MAX_FILE_BYTES)
+        except FileFormatError as exc:
+            raise art.fail("file", f"{candidate}: {exc.reason}") from None
     raise art.fail("file", f"article file {name!r} not found")
+
+
+def _article_roots(base_dir: Path | None) -> list[Path]:
+    """The folders an article file may be in, as real paths."""
+    roots = [paths.seeds_dir()]
+    if base_dir is not None:
+        roots += [base_dir, base_dir.parent / "seeds"]
+    return [root.resolve() for root in roots]
 
 
 def _read_hashes(f: Fields) -> list[str]:

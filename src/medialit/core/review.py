@@ -1,27 +1,27 @@
 """What a student sees after submitting, as plain data and words: no Qt, no numbers of its own.
 
 Every figure comes from `scoring.score` (scoring.md); this module only decides
-what the lesson's feedback mode lets the student see and how to say it:
+what the lesson's feedback mode lets the student see and how to say it (the
+sentences are core.wording's):
 
-- `score`: the score and the per-label figures;
-- `where`: also each outcome (one per required key span, plus spurious and
-  bonus spans) in text order, each with a sentence saying what happened;
+- `score`: the score, and the per-label figures behind Details;
+- `where`: also a lead the student can check on the page (`lead`: found,
+  exactly right, labels that match nothing) and each outcome (one per required
+  key span, plus spurious and bonus spans) in text order, each with a
+  sentence saying what happened;
 - `where+why`: also the key's explanation for each key span;
 - `none`: nothing (the GUI does not open a review at all).
 
 Empty per-label cells (scoring.md: no key span or no student span with that
-label) are shown as `EMPTY`, never as 0, with the reason beside them.
-
-The words speak to the student ("You found this claim…") by default; a
-teacher looking at a student's work gets the same review in the third person
-("Ben found this claim…", or "The student…" without a name): a `Voice`.
+label) are shown as `EMPTY`, never as 0, with the reason beside them. No
+number is shown twice in two forms: the score is the F1 of all labels, so
+the figures show per-label F1 and only precision and recall for all labels.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
 
 from medialit.core.errors import UnscorableKeyError
 from medialit.core.model import LABELS, FeedbackMode, Label, Lesson
@@ -36,9 +36,15 @@ from medialit.core.scoring import (
     round_half_up,
     score,
 )
+from medialit.core.wording import EMPTY, STUDENT, WORDING, Audience, Voice, plural
 
-EMPTY = "—"
-"""An empty cell: the figure does not exist (not zero), scoring.md."""
+__all__ = [  # the words live in core.wording; callers may still take them from here
+    "EMPTY",
+    "STUDENT",
+    "WORDING",
+    "Audience",
+    "Voice",
+]
 
 SYMBOLS: dict[OutcomeKind, str] = {
     OutcomeKind.CORRECT: "✓",
@@ -62,172 +68,44 @@ TITLES: dict[OutcomeKind, str] = {
 KIND_ORDER: tuple[OutcomeKind, ...] = tuple(OutcomeKind)
 
 
-# -- who the words speak to ------------------------------------------------------------------
+# -- what the review leads with ------------------------------------------------------------
 
 
-class Audience(str, Enum):
-    STUDENT = "student"
-    TEACHER = "teacher"
+def lead(report: ScoreReport, *, voice: Voice = STUDENT) -> str:
+    """What a student can check on the page: "You found 7 of the 29 key spans · 5 exactly
+    right · 2 of your labels match nothing in the key".
 
-
-WORDING: dict[Audience, dict[str, str]] = {
-    Audience.STUDENT: {
-        "spurious": (
-            "You labelled this as {chosen}, but the key has no {chosen} here. "
-            "It matches nothing in the key, so it lowers your precision."
-        ),
-        "missed": "You did not label this. The key says it is {label}.",
-        "wrong_label": "You labelled this as {chosen}, but the key says {label}{also}.",
-        "also_accepted": " You chose {chosen}, which the key also accepts here.",
-        "correct": "You found this {label} with exactly the key's words.",
-        "bonus": (
-            "Well spotted: this {label} is optional in the key, and you found it "
-            "({covered} of {length} characters). It is not counted in your score."
-        ),
-        "shorter": (
-            "You found this {label} but your span was shorter: "
-            "you covered {covered} of {length} characters."
-        ),
-        "longer": (
-            "You found this {label} but your span was longer: it takes in {extra} more "
-            "characters than the key's {length}."
-        ),
-        "crossing": (
-            "You found part of this {label}: you covered {covered} of {length} characters, "
-            "and your span reaches outside it."
-        ),
-        "labelled_nothing": "You labelled nothing as {label}.",
-        "figure_help": (
-            "Precision: how much of what you marked the key marks too, with that label. "
-            "Recall: how much of the key's spans you found, with an accepted label. "
-            "F1 combines the two; your score is the F1 of all labels together, out of 100. "
-            "{empty} means there is nothing to measure, which is not the same as 0."
-        ),
-        "legend": (
-            "Your spans are tinted and underlined as when you worked. The key's spans are "
-            "boxed; the badge says how you did and gives the key's label (C claim, F fact, "
-            "S speculation, Src sourcing):"
-        ),
-        "legend_said": (
-            "Legend: your spans are tinted; the key's spans are boxed, with a badge: "
-            "tick correct, half circle partly found, cross wrong label, circle missed, "
-            "question mark not in the key, plus bonus."
-        ),
-        "article_name": "Article with your spans and the key's spans",
-        "figures_name": "Your figures per label",
-        "score_only": (
-            "Your teacher shows only the score for this lesson, not which spans matched the key."
-        ),
-    },
-    Audience.TEACHER: {
-        "spurious": (
-            "{who} labelled this as {chosen}, but the key has no {chosen} here. "
-            "It matches nothing in the key, so it lowers their precision."
-        ),
-        "missed": "{who} did not label this. The key says it is {label}.",
-        "wrong_label": "{who} labelled this as {chosen}, but the key says {label}{also}.",
-        "also_accepted": " {who} chose {chosen}, which the key also accepts here.",
-        "correct": "{who} found this {label} with exactly the key's words.",
-        "bonus": (
-            "This {label} is optional in the key, and {whom} found it "
-            "({covered} of {length} characters): a bonus, not counted in the score."
-        ),
-        "shorter": (
-            "{who} found this {label} but the span was shorter: "
-            "it covers {covered} of {length} characters."
-        ),
-        "longer": (
-            "{who} found this {label} but the span was longer: it takes in {extra} more "
-            "characters than the key's {length}."
-        ),
-        "crossing": (
-            "{who} found part of this {label}: the span covers {covered} of {length} "
-            "characters, and reaches outside it."
-        ),
-        "labelled_nothing": "{who} labelled nothing as {label}.",
-        "figure_help": (
-            "Precision: how much of what {whom} marked the key marks too, with that label. "
-            "Recall: how much of the key's spans {whom} found, with an accepted label. "
-            "F1 combines the two; the score is the F1 of all labels together, out of 100. "
-            "{empty} means there is nothing to measure, which is not the same as 0."
-        ),
-        "legend": (
-            "{Whose} spans are tinted and underlined as they were labelled. The key's spans "
-            "are boxed; the badge says how it went and gives the key's label (C claim, "
-            "F fact, S speculation, Src sourcing):"
-        ),
-        "legend_said": (
-            "Legend: {whose} spans are tinted; the key's spans are boxed, with a badge: "
-            "tick correct, half circle partly found, cross wrong label, circle missed, "
-            "question mark not in the key, plus bonus."
-        ),
-        "article_name": "Article with {whose} spans and the key's spans",
-        "figures_name": "{Whose} figures per label",
-        "score_only": (
-            "This lesson's feedback mode shows only the score, not which spans matched the key."
-        ),
-    },
-}
-"""Every sentence the review says, per audience (the same keys in each)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Voice:
-    """Whom the review speaks to: the student ("You found…") or a teacher ("Ben found…").
-
-    `name` is the student's; the teacher's words fall back to "the student"
-    without one. A student's voice ignores it in sentences (they say "you").
+    found = correct + partial, out of the required key spans; exactly right =
+    correct; the last = spurious (scoring.md, Outcomes).
     """
-
-    audience: Audience = Audience.STUDENT
-    name: str = ""
-
-    @classmethod
-    def teacher(cls, name: str = "") -> Voice:
-        return cls(Audience.TEACHER, " ".join(name.split()))
-
-    @property
-    def who(self) -> str:
-        """The student at the start of a sentence: "You", "Ben", "The student"."""
-        return _first_upper(self.whom)
-
-    @property
-    def whom(self) -> str:
-        """The student inside a sentence: "you", "Ben", "the student"."""
-        if self.audience is Audience.STUDENT:
-            return "you"
-        return self.name or "the student"
-
-    @property
-    def whose(self) -> str:
-        """Possessive inside a sentence: "your", "Ben's", "the student's"."""
-        if self.audience is Audience.STUDENT:
-            return "your"
-        return f"{self.whom}'s"
-
-    def say(self, what: str, **fields: object) -> str:
-        """The sentence `what` (a WORDING key) in this voice, with `fields` filled in."""
-        return WORDING[self.audience][what].format(
-            who=self.who,
-            whom=self.whom,
-            whose=self.whose,
-            Whose=_first_upper(self.whose),
-            empty=EMPTY,
-            **fields,
-        )
-
-    def work_heading(self, title: str) -> str:
-        """ "Your work on “Title”", "Ben's work on “Title”"."""
-        owner = f"{self.name}'s" if self.name else _first_upper(self.whose)
-        return f"{owner} work on “{title}”"
+    required = report.correct + report.partial + report.wrong_label + report.missed
+    parts = [
+        voice.say(
+            "found",
+            found=report.correct + report.partial,
+            key_spans=plural(required, "key span"),
+        ),
+        voice.say("exactly", exactly=report.correct),
+    ]
+    if not _has_spans(report):
+        parts.append(voice.say("no_labels"))
+    elif report.spurious == 0:
+        parts.append(voice.say("stray_none"))
+    elif report.spurious == 1:
+        parts.append(voice.say("stray_one"))
+    else:
+        parts.append(voice.say("stray_many", stray=report.spurious))
+    return " · ".join(parts)
 
 
-def _first_upper(text: str) -> str:
-    return text[:1].upper() + text[1:]
+def _has_spans(report: ScoreReport) -> bool:
+    """Whether the student labelled anything (also for reports made without details)."""
+    return bool(report.spans) or any(f.precision is not None for f in report.labels)
 
 
-STUDENT = Voice()
-"""The default: the review speaks to the student who did the work."""
+def score_text(report: ScoreReport, *, voice: Voice = STUDENT) -> str:
+    """ "Score 41.6 out of 100"."""
+    return voice.say("score", score=f"{report.score:.1f}")
 
 
 def shows_outcomes(mode: FeedbackMode) -> bool:
@@ -285,14 +163,16 @@ class FigureRow:
 FIGURE_COLUMNS = ("Precision", "Recall", "F1")
 
 
-def figure_help(voice: Voice = STUDENT) -> str:
-    """What precision, recall, F1 and the empty cell mean, in the voice's words."""
-    return voice.say("figure_help")
+def figure_help(voice: Voice = STUDENT) -> tuple[str, ...]:
+    """What precision, recall, F1 and the empty cell mean: one plain sentence each."""
+    return tuple(
+        voice.say(what) for what in ("precision_help", "recall_help", "f1_help", "empty_help")
+    )
 
 
 def _label_row(figures: LabelFigures, voice: Voice) -> FigureRow:
     name = figures.label.value
-    no_key = f"The key has no {name} span to find."
+    no_key = voice.say("no_key_span", label=name)
     no_spans = voice.say("labelled_nothing", label=name)
     return FigureRow(
         figures.label,
@@ -308,32 +188,34 @@ def _cell(value: float | None, why: str) -> FigureCell:
 
 
 def figure_rows(report: ScoreReport, *, voice: Voice = STUDENT) -> tuple[FigureRow, ...]:
-    """One row per label (LABELS order), then all labels together."""
-    rows = [_label_row(figures, voice) for figures in report.labels]
-    rows.append(
-        FigureRow(
-            None,
-            "All labels",
-            FigureCell(percent(report.precision)),
-            FigureCell(percent(report.recall)),
-            FigureCell(percent(report.f1)),
-        )
+    """One row per label, in LABELS order.
+
+    All labels together are `all_labels_text`, without their F1: that is the
+    score, already shown (out of 100), and never shown twice in two forms.
+    """
+    return tuple(_label_row(figures, voice) for figures in report.labels)
+
+
+def all_labels_text(report: ScoreReport, *, voice: Voice = STUDENT) -> str:
+    """ "All labels together: precision 50%, recall 36%. Your score is their F1, out of 100." """
+    return voice.say(
+        "all_labels", precision=percent(report.precision), recall=percent(report.recall)
     )
-    return tuple(rows)
 
 
-def counts_text(report: ScoreReport) -> str:
-    """ "2 correct · 1 partly found · …": every outcome, in OutcomeKind order."""
-    counts = {
-        OutcomeKind.CORRECT: report.correct,
-        OutcomeKind.PARTIAL: report.partial,
-        OutcomeKind.WRONG_LABEL: report.wrong_label,
-        OutcomeKind.MISSED: report.missed,
-        OutcomeKind.SPURIOUS: report.spurious,
-        OutcomeKind.BONUS: report.bonus,
-    }
-    parts = [f"{SYMBOLS[kind]} {counts[kind]} {TITLES[kind].lower()}" for kind in KIND_ORDER]
-    parts[-1] += " (not counted)"
+def other_counts(report: ScoreReport) -> str:
+    """The outcomes the lead does not count: "✗ 3 wrong labels · ○ 20 missed · + 1 bonus
+    (not counted)"; kinds with none are left out."""
+    parts = []
+    if report.wrong_label:
+        parts.append(
+            f"{SYMBOLS[OutcomeKind.WRONG_LABEL]} {plural(report.wrong_label, 'wrong label')}"
+        )
+    if report.missed:
+        parts.append(f"{SYMBOLS[OutcomeKind.MISSED]} {report.missed} missed")
+    if report.bonus:
+        bonus = plural(report.bonus, "bonus", "bonuses")
+        parts.append(f"{SYMBOLS[OutcomeKind.BONUS]} {bonus} (not counted)")
     return " · ".join(parts)
 
 
@@ -453,7 +335,7 @@ def describe(outcome: Outcome, *, voice: Voice = STUDENT) -> str:
     chosen = student.label.value
     if kind is OutcomeKind.WRONG_LABEL:
         others = key.accepted - {key.label}
-        also = f" (it also accepts {_labels(others)})" if others else ""
+        also = voice.say("also", labels=_labels(others)) if others else ""
         return voice.say("wrong_label", chosen=chosen, label=name, also=also)
     also_accepted = (
         voice.say("also_accepted", chosen=chosen) if student.label is not key.label else ""
@@ -461,14 +343,16 @@ def describe(outcome: Outcome, *, voice: Voice = STUDENT) -> str:
     if kind is OutcomeKind.CORRECT:
         return voice.say("correct", label=name) + also_accepted
     covered = _covered(outcome, key)
+    characters = plural(length, "character")
     if kind is OutcomeKind.BONUS:
-        return voice.say("bonus", label=name, covered=covered, length=length) + also_accepted
+        said = voice.say("bonus", label=name, covered=covered, characters=characters)
+        return said + also_accepted
     # partial: which way the named span differs from the key's
     if student.start >= key.start and student.end <= key.end:
-        text = voice.say("shorter", label=name, covered=covered, length=length)
+        text = voice.say("shorter", label=name, covered=covered, characters=characters)
     elif student.start <= key.start and student.end >= key.end:
-        extra = (student.end - student.start) - length
+        extra = plural((student.end - student.start) - length, "more character")
         text = voice.say("longer", label=name, extra=extra, length=length)
     else:
-        text = voice.say("crossing", label=name, covered=covered, length=length)
+        text = voice.say("crossing", label=name, covered=covered, characters=characters)
     return text + also_accepted

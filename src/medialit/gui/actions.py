@@ -1,12 +1,15 @@
 """Every action of the student window, its shortcut and words, and where it is offered.
 
 `ACTIONS` is the one table of the window's commands: the attribute that holds
-each action (`window.<attr>`, declared on `MainWindow`), the text a menu shows
-and a screen reader reads, the object name, what it runs, the keys and the tip.
+each action (`window.<attr>`, declared on `ActionHost` and `MainWindow`), the
+text a menu shows and a screen reader reads, the object name, what it runs,
+the keys and the tip.
 The label actions (1-4, Alt+1-4) are made from `LABELS`; undo and redo come
 from the undo stack. `build_menus`, `build_toolbar` and `article_menu` only
 place those actions. Every action is added to the window, so its shortcut
-works even when the menu bar is hidden.
+works even when the menu bar is hidden. The window is typed as `ActionHost`:
+what a flow may ask of it (`FlowHost`), plus the actions it holds and the
+menu bar and tool bar that place them.
 """
 
 from __future__ import annotations
@@ -14,21 +17,63 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar
 
 from medialit.core.model import LABELS, Label
-from medialit.gui import lesson_flow, navigation, span_edits, student_flow, submit_flow
+from medialit.gui import (
+    lesson_flow,
+    navigation,
+    review_flow,
+    span_edits,
+    student_flow,
+    submit_flow,
+)
+from medialit.gui.flow_host import FlowHost
 from medialit.gui.label_style import label_icon
-
-if TYPE_CHECKING:
-    from medialit.gui.main_window import MainWindow
 
 Key = QKeySequence.StandardKey | str
 SEPARATOR = None
+
+
+class ActionHost(FlowHost, Protocol):
+    """The student window as this module sees it: a `FlowHost` holding the actions below."""
+
+    undo_stack: QUndoStack
+    label_actions: dict[Label, QAction]
+    exact_actions: dict[Label, QAction]
+    undo_action: QAction
+    redo_action: QAction
+    # one per row of ACTIONS (made by make_table_actions)
+    delete_action: QAction
+    note_action: QAction
+    next_action: QAction
+    previous_action: QAction
+    deselect_action: QAction
+    focus_list_action: QAction
+    definitions_action: QAction
+    zoom_in_action: QAction
+    zoom_out_action: QAction
+    zoom_reset_action: QAction
+    snap_action: QAction
+    open_action: QAction
+    submit_action: QAction
+    last_review_action: QAction
+    save_action: QAction
+    switch_student_action: QAction
+    rename_action: QAction
+    quit_action: QAction
+
+    def menuBar(self) -> QMenuBar: ...
+
+    def addToolBar(self, area: Qt.ToolBarArea, toolbar: QToolBar) -> None: ...
+
+    def addAction(self, action: QAction) -> None: ...
+
+    def close(self) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,10 +81,10 @@ class ActionSpec:
     attr: str  # the window attribute that holds the action
     text: str  # what the menu shows and a screen reader reads
     name: str  # the object name
-    run: Callable[[MainWindow], object]
+    run: Callable[[ActionHost], object]
     keys: tuple[Key, ...] = ()
     tip: str = ""
-    checked: Callable[[MainWindow], bool] | None = None  # checkable: its state at start
+    checked: Callable[[ActionHost], bool] | None = None  # checkable: its state at start
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -131,6 +176,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip="Write your work to a file for your teacher",
     ),
     ActionSpec(
+        "last_review_action",
+        "My last &review",
+        "last_review",
+        review_flow.open_last_review,
+        tip=review_flow.OPENS,
+    ),
+    ActionSpec(
         "save_action",
         "Save (automatic)",
         "save",
@@ -154,7 +206,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
 
 
 def make_action(
-    window: MainWindow,
+    window: ActionHost,
     text: str,
     run: Callable[[], object],
     *,
@@ -163,7 +215,7 @@ def make_action(
     tip: str = "",
 ) -> QAction:
     """One action of `window`: named, with its keys (window-wide) and tip; `run` on trigger."""
-    action = QAction(text, window)
+    action = QAction(text, window.window())
     action.setObjectName(name)
     if keys:
         action.setShortcuts([QKeySequence(k) for k in keys])
@@ -176,7 +228,7 @@ def make_action(
     return action
 
 
-def make_label_actions(window: MainWindow, *, exact: bool = False) -> dict[Label, QAction]:
+def make_label_actions(window: ActionHost, *, exact: bool = False) -> dict[Label, QAction]:
     """1-4 label the selection snapped to words; Alt+1-4 (`exact`) label it as it is."""
     actions = {}
     for label in LABELS:
@@ -194,16 +246,16 @@ def make_label_actions(window: MainWindow, *, exact: bool = False) -> dict[Label
     return actions
 
 
-def make_undo_actions(window: MainWindow) -> tuple[QAction, QAction]:
+def make_undo_actions(window: ActionHost) -> tuple[QAction, QAction]:
     """Undo and redo, from the window's undo stack, with every platform binding."""
-    undo = window.undo_stack.createUndoAction(window, "&Undo")
+    undo = window.undo_stack.createUndoAction(window.window(), "&Undo")
     undo.setShortcuts(QKeySequence.StandardKey.Undo)
-    redo = window.undo_stack.createRedoAction(window, "&Redo")
+    redo = window.undo_stack.createRedoAction(window.window(), "&Redo")
     redo.setShortcuts(QKeySequence.StandardKey.Redo)  # all bindings: Ctrl+Y, Ctrl+Shift+Z
     return undo, redo
 
 
-def make_table_actions(window: MainWindow) -> None:
+def make_table_actions(window: ActionHost) -> None:
     """Make every row of `ACTIONS` and keep it as the window attribute the row names."""
     for spec in ACTIONS:
         action = make_action(
@@ -228,10 +280,13 @@ def _add(menu: QMenu | QToolBar, actions: Iterable[QAction | None]) -> None:
             menu.addAction(action)
 
 
-def build_menus(window: MainWindow) -> QMenu:
+def build_menus(window: ActionHost) -> QMenu:
     """Lesson, Edit, Label, Go, View and Student; returns View, where the docks add theirs."""
     w, bar = window, window.menuBar()
-    _add(bar.addMenu("&Lesson"), (w.open_action, w.submit_action, w.save_action, w.quit_action))
+    lesson = bar.addMenu("&Lesson")
+    lesson.setToolTipsVisible(True)  # a disabled My last review says why in its tip
+    _add(lesson, (w.open_action, w.submit_action, w.last_review_action, w.save_action))
+    _add(lesson, (w.quit_action,))
     edit = bar.addMenu("&Edit")
     _add(edit, (w.undo_action, w.redo_action, SEPARATOR, w.note_action, w.delete_action))
     labels = bar.addMenu("La&bel")
@@ -246,10 +301,10 @@ def build_menus(window: MainWindow) -> QMenu:
     return view
 
 
-def build_toolbar(window: MainWindow) -> QToolBar:
+def build_toolbar(window: ActionHost) -> QToolBar:
     """The label buttons, then note, delete, undo, then definitions and submit."""
     w = window
-    toolbar = QToolBar("Labels", window)
+    toolbar = QToolBar("Labels", window.window())
     toolbar.setObjectName("label_toolbar")
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     toolbar.setIconSize(QSize(36, 18))
@@ -260,10 +315,10 @@ def build_toolbar(window: MainWindow) -> QToolBar:
     return toolbar
 
 
-def article_menu(window: MainWindow) -> QMenu:
+def article_menu(window: ActionHost) -> QMenu:
     """The right-click menu on the article: the label actions, note, delete, definitions."""
     w = window
-    menu = QMenu(window)
+    menu = QMenu(window.window())
     menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one menu per right-click
     menu.setObjectName("article_menu")
     menu.setAccessibleName("Label menu")

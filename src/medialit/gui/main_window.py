@@ -7,10 +7,11 @@ and the docks, keeps which span is selected (gui.navigation moves it), and
 refreshes on the session's signals. Edits become undo commands
 (gui.commands); gui.span_edits decides *which* edit a key means: 1-4 label
 the selected text, or relabel the selected span when no text is selected.
-The flows that open a dialog get the window: gui.student_flow (the name),
-gui.lesson_flow (open a lesson) and gui.submit_flow (submit, the review).
-The window keeps the one open dialog (`open_dialog`) and runs every edit
-through its undo stack (`push`).
+The flows get the window as a `gui.flow_host.FlowHost` (what a flow may ask
+of it), never as this class: gui.student_flow (the name), gui.lesson_flow
+(open a lesson) and gui.submit_flow (submit; on `Session.submitted` the
+window opens the review). The window keeps the one open dialog
+(`open_dialog`) and runs every edit through its undo stack (`push`).
 """
 
 from __future__ import annotations
@@ -23,11 +24,12 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
-from medialit.core.model import Label, Lesson, Span
+from medialit.core.model import Lesson, Span
 from medialit.core.prefs import Prefs
 from medialit.core.records import Change
 from medialit.core.submission import Submission
-from medialit.gui import lesson_flow, span_edits, student_flow, submit_flow
+from medialit.core.wording import plural
+from medialit.gui import review_flow, span_edits, student_flow, submit_flow
 from medialit.gui.actions import (
     article_menu,
     build_menus,
@@ -40,7 +42,7 @@ from medialit.gui.article_view import ArticleView
 from medialit.gui.errors import show_error
 from medialit.gui.legend import Legend
 from medialit.gui.session import Session
-from medialit.gui.span_list import SpanListPanel, one_line, orphans_text, plural
+from medialit.gui.span_list import SpanListPanel, one_line, orphans_text
 from medialit.gui.teacher import install_teacher_menu
 
 if TYPE_CHECKING:  # the review window loads when a review opens, not at start-up
@@ -64,16 +66,17 @@ class MainWindow(QMainWindow):
     snap_action: QAction
     open_action: QAction
     submit_action: QAction
+    last_review_action: QAction
     save_action: QAction
     switch_student_action: QAction
     rename_action: QAction
     quit_action: QAction
 
-    def __init__(self, session: Session, *, prefs: Prefs | None = None) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.session = session
-        self.prefs: Prefs = prefs or Prefs(session.store)
+        self.prefs: Prefs = session.prefs
         self.undo_stack = QUndoStack(self)
         self.selected_id: str | None = None
         self.dialog: QDialog | None = None  # the dialog open right now, if any
@@ -113,6 +116,7 @@ class MainWindow(QMainWindow):
         session.changed.connect(self.on_session_changed)
         session.failed.connect(self.on_session_failed)
         session.reloaded.connect(self.on_session_reloaded)
+        session.submitted.connect(self.on_session_submitted)
         self.view.selectionChanged.connect(self.on_view_selection_changed)
         self.view.cursorPositionChanged.connect(self.on_view_cursor_position_changed)
         self.view.span_clicked.connect(self.on_view_span_clicked)
@@ -192,10 +196,6 @@ class MainWindow(QMainWindow):
 
     # -- labelling (gui.span_edits decides which edit a key means) -------------------------
 
-    def label_selection(self, label: Label, *, exact: bool = False) -> None:
-        """Keys 1-4: label the selected text, or relabel the selected span."""
-        span_edits.label_selection(self, label, exact=exact)
-
     def on_orphan_panel_delete_requested(self, span_id: str) -> None:
         span_edits.delete_orphan(self, span_id)
 
@@ -259,6 +259,17 @@ class MainWindow(QMainWindow):
         self.select_span(span_id)
         self.view.setFocus()
 
+    # -- focus (gui.navigation decides where to go) --------------------------------------
+
+    def focus_span_list(self) -> None:
+        self.span_list_dock.show()
+        self.span_list.table.setFocus()
+
+    def focus_definitions(self) -> None:
+        self.legend_dock.show()
+        self.legend_dock.raise_()
+        self.legend.setFocus()
+
     # -- zoom ---------------------------------------------------------------------------
 
     def set_zoom(self, steps: int) -> None:
@@ -283,6 +294,9 @@ class MainWindow(QMainWindow):
         elif self.selected_id is not None:
             self.span_list.select_span(self.selected_id)
         self.view.viewport().update()
+        review_flow.refresh(
+            self, self.last_review_action
+        )  # a submission recorded enables My last review
 
     def on_session_failed(self, exc: BaseException) -> None:
         self.saved_label.setText("Not saved")
@@ -303,6 +317,7 @@ class MainWindow(QMainWindow):
         self.student_label.setAccessibleName(f"Student: {who}")
         self.span_list.refresh_counts()
         self._refresh_orphans()
+        review_flow.refresh(self, self.last_review_action)
         self.select_span(None, move_caret=False)
         self.view.viewport().update()
         if session.load_problem is not None:
@@ -330,21 +345,9 @@ class MainWindow(QMainWindow):
         dialog.open()
         dialog.activateWindow()  # keys go to the dialog even where no window manager gives focus
 
-    # -- lessons (gui.lesson_flow) -------------------------------------------------------
-
-    def choose_lesson(self) -> None:
-        lesson_flow.choose_lesson(self)
-
-    def open_lesson_at(self, where: str) -> bool:
-        """Open a lesson by file path or "id:<lesson id>"; the work on it continues."""
-        return lesson_flow.open_lesson_at(self, where)
-
     # -- submitting (gui.submit_flow) ---------------------------------------------------
 
-    def submit_to(self, folder: Path) -> Path | None:
-        """Write the submission file into `folder`, remember it, confirm where it went."""
-        return submit_flow.submit_to(self, folder)
-
-    def open_review(self, submission: Submission) -> None:
-        """Open the review of `submission` in its own window (see submit_flow.open_review)."""
-        submit_flow.open_review(self, submission)
+    def on_session_submitted(self, submission: Submission) -> None:
+        """Work was handed in: its review opens when the lesson allows one."""
+        if self.session.lesson.review_allowed:
+            submit_flow.open_review(self, submission)

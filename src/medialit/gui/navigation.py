@@ -8,53 +8,44 @@ which span is selected (`select_span`); these only choose where to go.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from medialit.core.model import Span
-
-if TYPE_CHECKING:
-    from medialit.gui.main_window import MainWindow
+from medialit.gui.flow_host import FlowHost
 
 
-def let_go(window: MainWindow) -> None:
+def let_go(host: FlowHost) -> None:
     """Escape: nothing selected any more, so no key can change a span by surprise."""
-    window.view.clear_selection()
-    window.select_span(None, move_caret=False)
+    host.view.clear_selection()
+    host.select_span(None, move_caret=False)
 
 
-def select_next_span(window: MainWindow) -> None:
-    span = window.session.index.next_after(pos=window.view.caret_cp(), current=window.selected_id)
-    go_to(window, span, "There are no more spans after this one.")
+def select_next_span(host: FlowHost) -> None:
+    span = host.session.index.next_after(pos=host.view.caret_cp(), current=host.selected_id)
+    go_to(host, span, "There are no more spans after this one.")
 
 
-def select_previous_span(window: MainWindow) -> None:
-    span = window.session.index.previous_before(
-        pos=window.view.caret_cp(), current=window.selected_id
-    )
-    go_to(window, span, "There are no spans before this one.")
+def select_previous_span(host: FlowHost) -> None:
+    span = host.session.index.previous_before(pos=host.view.caret_cp(), current=host.selected_id)
+    go_to(host, span, "There are no spans before this one.")
 
 
-def go_to(window: MainWindow, span: Span | None, nothing: str) -> None:
+def go_to(host: FlowHost, span: Span | None, nothing: str) -> None:
     """Select `span` with the focus in the article, or say `nothing` when there is none."""
     if span is None:
-        window.say(nothing)
+        host.say(nothing)
         return
-    window.select_span(span.id)
-    window.view.setFocus()
+    host.select_span(span.id)
+    host.view.setFocus()
 
 
-def toggle_list_focus(window: MainWindow) -> None:
+def toggle_list_focus(host: FlowHost) -> None:
     """F6: from the article to the span list; from anywhere else back to the article."""
-    if window.view.hasFocus():
-        window.span_list_dock.show()
-        window.span_list.table.setFocus()
+    if host.view.hasFocus():
+        host.focus_span_list()
     else:
-        window.view.setFocus()
+        host.view.setFocus()
 
 
-def show_definitions(window: MainWindow) -> None:
+def show_definitions(host: FlowHost) -> None:
     """F1: the label definitions, shown and focused."""
-    window.legend_dock.show()
-    window.legend_dock.raise_()
-    window.legend.setFocus()
-    window.say("Label definitions. F6 goes back to the article.")
+    host.focus_definitions()
+    host.say("Label definitions. F6 goes back to the article.")

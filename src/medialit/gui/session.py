@@ -1,10 +1,12 @@
 """A student's open workspace: which student, which lesson, and the store that keeps the work.
 
-Every write goes through `apply()`, which runs one committed store call,
+Every edit goes through `apply()`, which runs one committed store call,
 updates the in-memory `SpanIndex` and then broadcasts the resulting Change;
-views refresh on `changed` (Anki's operation_did_execute). Widgets never write
-to the store themselves. Switching student or lesson reloads the index and
-emits `reloaded`, so views redraw everything once.
+views refresh on `changed` (Anki's operation_did_execute). What is kept but
+not undone (the student's name, the lesson opened, the preferences in
+`prefs`) is written by the session's own methods too: widgets never write to
+the store themselves. Switching student or lesson reloads the index and emits
+`reloaded`, so views redraw everything once; handing work in emits `submitted`.
 
 Opening work re-anchors it first (`workspace.reanchor_work`, committed): spans
 saved on an earlier version of the article text move to where their quote is
@@ -15,12 +17,15 @@ never in the index (they have no place in this text).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from medialit.core.errors import MedialitError
+from medialit.core.library import SAVED, lesson_choices, load_choice
 from medialit.core.model import Article, Lesson, Span
-from medialit.core.records import Change, SavedSpan, Student
+from medialit.core.prefs import Prefs
+from medialit.core.records import Change, SavedSpan, Student, SubmissionRecord
 from medialit.core.spanindex import SpanIndex
 from medialit.core.store import Store
 from medialit.core.submission import Submission, submission_to_dict
@@ -36,10 +41,12 @@ class Session(QObject):
     changed = Signal(object)  # Change, emitted only after the commit returned
     failed = Signal(object)  # the MedialitError/StoreError of a write that did not happen
     reloaded = Signal()  # another student or lesson: everything shown is new
+    submitted = Signal(object)  # Submission: handed in (its file written), once confirmed
 
     def __init__(self, store: Store, student: Student, lesson: Lesson) -> None:
         super().__init__()
         self.store = store
+        self.prefs = Prefs(store)
         self.student = student
         self.lesson = lesson
         self.index = SpanIndex()
@@ -78,6 +85,43 @@ class Session(QObject):
         self.lesson = lesson or self.lesson
         self._load()
         self.reloaded.emit()
+
+    # -- kept, not undone: who works, which lesson ---------------------------------------
+
+    def known_students(self) -> list[Student]:
+        return self.store.students.all()
+
+    def student_named(self, name: str, class_code: str = "") -> Student | None:
+        """The student of that name and class code here (ignoring case), if any."""
+        return self.store.students.named(name, class_code)
+
+    def name_student(self, student: Student) -> None:
+        """Save the student (new, or renamed) and make them the one working on this machine."""
+        self.store.students.save(student)
+        self.prefs.set_current_student(student.id)
+
+    def lesson_choices(self) -> list[tuple[str, str]]:
+        """The lessons this student can open (core.library)."""
+        return lesson_choices(self.store)
+
+    def load_lesson(self, where: str) -> Lesson:
+        """The lesson at a file path or "id:<lesson id>", kept in the database once opened."""
+        return load_choice(self.store, where)
+
+    def open_lesson(self, lesson: Lesson) -> None:
+        """Work on `lesson` (remembered for the next start); the work on it continues."""
+        self.prefs.set_last_lesson(SAVED + lesson.id)
+        self.switch(lesson=lesson)
+
+    def own_submissions(self) -> list[SubmissionRecord]:
+        """This student's submissions of this lesson from this machine, oldest first."""
+        return self.store.submissions.own(self.student.id, self.lesson.id)
+
+    def last_submission_body(self) -> dict[str, Any] | None:
+        """The newest of those, as the file's JSON object (what was handed in), or None."""
+        return self.store.submissions.last_own_body(self.student.id, self.lesson.id)
+
+    # -- edits: one committed write each ------------------------------------------------
 
     def apply(
         self, write: Callable[[Store], Change], *, then: Callable[[], object] | None = None

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from medialit.core.model import LABELS, Label
 from medialit.core.records import SavedSpan
 from medialit.core.spanindex import SpanIndex
+from medialit.core.wording import plural
 from medialit.gui.label_style import label_icon
 
 COLUMNS = ("Label", "Quote", "Note")
@@ -129,11 +130,7 @@ class SpanListModel(QAbstractTableModel):
 
 def counts_text(counts: dict[Label, int]) -> str:
     parts = [f"{label.info.title} {counts[label]}" for label in LABELS]
-    return f"{sum(counts.values())} spans: " + " · ".join(parts)
-
-
-def plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+    return f"{plural(sum(counts.values()), 'span')}: " + " · ".join(parts)
 
 
 def orphans_text(n: int, *, where: str = "below") -> str:

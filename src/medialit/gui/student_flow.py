@@ -1,63 +1,58 @@
 """Who is working: the name asked on first start, Student ▸ Switch and ▸ Edit my name.
 
 A name is a `Student` in the store (found again by name and class code); the
-one chosen becomes the current student (`Prefs`) and the session switches to
-their work. Nothing can be saved until a first name is given.
+one chosen becomes the current student (`Session.name_student`) and the
+session switches to their work. Nothing can be saved until a first name is given.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from medialit.core.errors import MedialitError
 from medialit.core.model import new_id
 from medialit.core.records import Student
 from medialit.gui.dialogs import NameDialog
 from medialit.gui.errors import show_error
-
-if TYPE_CHECKING:
-    from medialit.gui.main_window import MainWindow
+from medialit.gui.flow_host import FlowHost
 
 
-def ask_name(window: MainWindow, *, switch: bool) -> None:
+def ask_name(host: FlowHost, *, switch: bool) -> None:
     """Switch student (a name, maybe one used here before) or edit the current one's name."""
-    session = window.session
+    session = host.session
     first = not session.has_student
     current = session.student
     dialog = NameDialog(
-        window,
+        host.window(),
         title="Who is working?" if switch else "Your name and class",
         name="" if switch else current.name,
         class_code=current.class_code,
-        known_names=[s.name for s in session.store.students.all()] if switch else None,
+        known_names=[s.name for s in session.known_students()] if switch else None,
         first_start=first,
     )
-    window.open_dialog(
+    host.open_dialog(
         dialog,
         lambda: save_name(
-            window, dialog.name(), dialog.class_code(), switching=switch or first, current=current
+            host, dialog.name(), dialog.class_code(), switching=switch or first, current=current
         ),
     )
 
 
 def save_name(
-    window: MainWindow, name: str, class_code: str, *, switching: bool, current: Student
+    host: FlowHost, name: str, class_code: str, *, switching: bool, current: Student
 ) -> None:
     """Work as the student of that name: found or new when `switching`, else `current` renamed."""
-    store = window.session.store
-    existing = store.students.named(name, class_code)
+    session = host.session
+    existing = session.student_named(name, class_code)
     if switching:
         student = existing or Student(new_id(), name, class_code)
     elif existing is not None and existing.id != current.id:
-        window.say(f"Someone here already uses the name {name}: use Student ▸ Switch.")
+        host.say(f"Someone here already uses the name {name}: use Student ▸ Switch.")
         return
     else:
         student = Student(current.id, name, class_code)
     try:
-        store.students.save(student)
-        window.prefs.set_current_student(student.id)
+        session.name_student(student)
     except MedialitError as exc:
-        show_error(window, "Could not save your name", exc)
+        show_error(host.window(), "Could not save your name", exc)
         return
-    window.session.switch(student=student)
-    window.say(f"Hello {student.name}! Your work is kept under this name.")
+    session.switch(student=student)
+    host.say(f"Hello {student.name}! Your work is kept under this name.")

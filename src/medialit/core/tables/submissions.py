@@ -58,6 +58,22 @@ class Submissions(Table):
         )
         return [SubmissionRecord(**row) for row in rows]
 
+    def last_own_body(self, student_id: str, lesson_id: str) -> dict[str, Any] | None:
+        """The newest of this student's own submissions of this lesson, as the file's JSON
+        object (what was handed in, whatever the work is now), or None if there is none."""
+        rows = list(
+            self.db.query(
+                "SELECT body FROM submissions WHERE origin = 'self' AND student_id = ? "
+                "AND lesson_id = ? ORDER BY submitted_at DESC, recorded_at DESC, rowid DESC "
+                "LIMIT 1",
+                [student_id, lesson_id],
+            )
+        )
+        if not rows:
+            return None
+        body: dict[str, Any] = json.loads(rows[0]["body"])
+        return body
+
     # -- imported by the teacher -----------------------------------------------------------
 
     def known_hashes(self) -> set[str]:

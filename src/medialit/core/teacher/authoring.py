@@ -7,10 +7,13 @@ write each."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from medialit.core.errors import MedialitError
+from medialit.core.importing import read_article_file, text_from_string
 from medialit.core.lesson import lesson_from_dict, lesson_to_dict
 from medialit.core.model import Article, FeedbackMode, KeySpan, Lesson, new_id
 from medialit.core.records import Change
@@ -43,6 +46,51 @@ def new_lesson(
         date=date.strip(),
         feedback=feedback,
         key=(),
+    )
+
+
+def lesson_from_text(
+    raw: str,
+    *,
+    kind: str = "txt",
+    title: str = "",
+    source: str = "",
+    date: str = "",
+    feedback: FeedbackMode = FeedbackMode.WHERE_WHY,
+) -> Lesson:
+    """A new lesson from text in hand, read once as `kind` (the New-lesson dialog's OK).
+
+    The title defaults to the one the text suggests (its first line or heading); the date
+    to today."""
+    imported = text_from_string(raw, kind=kind)
+    return new_lesson(
+        imported.text,
+        title=title.strip() or imported.title,
+        source=source,
+        date=date.strip() or dt.date.today().isoformat(),
+        feedback=feedback,
+    )
+
+
+def lesson_from_article_file(
+    path: str | Path,
+    *,
+    title: str = "",
+    source: str = "",
+    date: str = "",
+    feedback: FeedbackMode = FeedbackMode.WHERE_WHY,
+) -> Lesson:
+    """A new lesson from an article file, as the New-lesson dialog makes it: the file read by
+    its kind (`read_article_file`), its text then taken as plain text, the title the file's
+    own unless given, the source the file's name unless given. `medialit lesson new` uses it."""
+    imported = read_article_file(path)
+    return lesson_from_text(
+        imported.text,
+        kind="txt",
+        title=title.strip() or imported.title,
+        source=source.strip() or Path(path).name,
+        date=date,
+        feedback=feedback,
     )
 
 

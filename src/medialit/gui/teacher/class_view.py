@@ -51,6 +51,7 @@ from medialit.core.errors import MedialitError
 from medialit.core.model import LABELS
 from medialit.core.records import Change
 from medialit.core.teacher.collection import current_submissions
+from medialit.core.wording import plural
 from medialit.gui.article_view import ArticleView
 from medialit.gui.teacher.desk import Desk
 
@@ -139,7 +140,7 @@ class StudentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
             tip = f"{row.name} ({row.student_id})"
             if row.orphans:
-                tip += f"\n{row.orphans} span(s) from an earlier text could not be placed"
+                tip += f"\n{plural(row.orphans, 'span')} from an earlier text could not be placed"
             return tip + "\nDouble-click (or Enter) to see this student's work against the key."
         if role == Qt.ItemDataRole.UserRole:
             return row.student_id
@@ -382,7 +383,7 @@ class ClassView(QWidget):
         try:
             results = score_class(lesson, subs)
         except MedialitError as exc:
-            self._show([], f"{len(subs)} submission(s), not scored: {exc}")
+            self._show([], f"{plural(len(subs), 'submission')}, not scored: {exc}")
             return
         self.results = results
         reports = [row.report for row in results.rows]
@@ -392,7 +393,7 @@ class ClassView(QWidget):
         row = self.desk.store.lessons.row(lesson.id)
         stamp = row.key_updated_at
         text = (
-            f"<b>{s.students}</b> student(s) scored"
+            f"{plural(s.students, 'student')} scored"
             + (f", mean score <b>{s.mean_score:.1f}</b>" if s.mean_score is not None else "")
             + (f", median {s.median_score:.1f}" if s.median_score is not None else "")
             + f" · scores use the key as last changed {stamp[:10]} {stamp[11:16]} UTC"

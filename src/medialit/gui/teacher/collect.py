@@ -36,6 +36,7 @@ from medialit.core.teacher.collection import (
     commit_import,
     expand_paths,
 )
+from medialit.core.wording import plural
 
 FILES_PER_TICK = 25
 PROGRESS_FROM = 40  # show a progress dialog for batches at least this large
@@ -123,7 +124,7 @@ class ImportReportDialog(QDialog):
         layout = QVBoxLayout(self)
         summary = report.summary
         if report.superseded:
-            summary += f"; {len(report.superseded)} earlier submission(s) kept as history"
+            summary += f"; {plural(len(report.superseded), 'earlier submission')} kept as history"
         self.summary = QLabel(summary.capitalize() + ".", self)
         self.summary.setObjectName("import_summary")
         layout.addWidget(self.summary)

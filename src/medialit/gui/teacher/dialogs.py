@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,14 +17,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QWidget,
 )
 
 from medialit.core.errors import MedialitError
-from medialit.core.importing import looks_like_html, read_article_file, text_from_string
+from medialit.core.importing import ImportedText, read_article_file
 from medialit.core.model import FeedbackMode, Lesson
-from medialit.core.teacher.authoring import new_lesson
+from medialit.core.teacher.authoring import lesson_from_text
 
 
 def raw_text(edit: QPlainTextEdit) -> str:
@@ -55,8 +58,17 @@ def feedback_combo(parent: QWidget, current: FeedbackMode) -> QComboBox:
     return combo
 
 
+PASTE_KINDS = (("txt", "Plain text"), ("md", "Markdown"), ("html", "HTML source"))
+
+
 class LessonDialog(QDialog):
-    """New lesson (text empty, with 'Load file…') or lesson details (text not shown)."""
+    """New lesson (text empty, with 'Load file…') or lesson details (text not shown).
+
+    A file is read off the GUI thread (`ArticleLoad`), with a progress bar and the core's
+    10 s cap; its text lands in the box as plain text. On OK the box is read exactly once,
+    as the kind chosen under it (plain text unless the teacher says it is Markdown or HTML
+    source), by `lesson_from_text`, the code `medialit lesson new` uses too.
+    """
 
     def __init__(
         self, parent: QWidget | None = None, *, lesson: Lesson | None = None, with_text: bool = True
@@ -79,17 +91,29 @@ class LessonDialog(QDialog):
         self.feedback = feedback_combo(self, lesson.feedback if lesson else FeedbackMode.WHERE_WHY)
         form.addRow("Feedback in review", self.feedback)
         self.text: QPlainTextEdit | None = None
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("lesson_text_kind")
+        self.kind.setAccessibleName("The text below is")
+        for value, title in PASTE_KINDS:
+            self.kind.addItem(title, value)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("lesson_load_progress")
+        self.progress.setRange(0, 100)
+        self.progress.hide()
+        self.load: ArticleLoad | None = None
         if with_text:
             row = QHBoxLayout()
-            load = QPushButton("Load .txt, .md or .html file…", self)
-            load.setObjectName("lesson_load_file")
-            load.clicked.connect(self.on_load_clicked)
-            row.addWidget(load)
+            self.load_button = QPushButton("Load .txt, .md or .html file…", self)
+            self.load_button.setObjectName("lesson_load_file")
+            self.load_button.clicked.connect(self.on_load_clicked)
+            row.addWidget(self.load_button)
             row.addWidget(QLabel("or paste the article below.", self), 1)
             form.addRow(row)
+            form.addRow(self.progress)
             self.text = QPlainTextEdit(self)
             self.text.setObjectName("lesson_text")
             form.addRow(self.text)
+            form.addRow("The text above is", self.kind)
         self.error = QLabel("", self)
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
@@ -102,19 +126,39 @@ class LessonDialog(QDialog):
         form.addRow(buttons)
         self.result_lesson: Lesson | None = None
 
-    def load_file(self, path: str | Path) -> None:
-        try:
-            imported = read_article_file(path)
-        except MedialitError as exc:
-            self.error.setText(str(exc))
+    def load_file(self, path: str | Path) -> ArticleLoad:
+        """Read the file off the GUI thread; the box is filled when it is done."""
+        if self.load is not None:
+            self.load.cancel()
+        self.error.setText("")
+        self.progress.setValue(0)
+        self.progress.show()
+        self.load = ArticleLoad(Path(path), self)
+        self.load.done.connect(self.on_load_done)
+        self.load.moved.connect(self.progress.setValue)
+        self.load.start()
+        return self.load
+
+    def is_loading(self) -> bool:
+        return self.load is not None
+
+    def on_load_done(self, load: ArticleLoad) -> None:
+        if load is not self.load:
             return
+        self.load = None
+        self.progress.hide()
+        if load.error is not None:
+            self.error.setText(str(load.error))
+            return
+        imported = load.result
+        assert imported is not None
         if self.text is not None:
             self.text.setPlainText(imported.text)
+        self.kind.setCurrentIndex(0)  # what was read from the file is plain text now
         if not self.title.text().strip():
             self.title.setText(imported.title)
         if not self.source.text().strip():
-            self.source.setText(Path(path).name)
-        self.error.setText("")
+            self.source.setText(load.path.name)
 
     def on_load_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -122,6 +166,12 @@ class LessonDialog(QDialog):
         )
         if path:
             self.load_file(path)
+
+    def reject(self) -> None:
+        if self.load is not None:
+            self.load.cancel()
+            self.load = None
+        super().reject()
 
     def feedback_mode(self) -> FeedbackMode:
         value = self.feedback.currentData()
@@ -134,13 +184,14 @@ class LessonDialog(QDialog):
                 return
             self.accept()
             return
-        raw = raw_text(self.text)
-        kind = "html" if looks_like_html(raw) else "txt"
+        if self.load is not None:
+            self.error.setText("The file is still being read.")
+            return
         try:
-            imported = text_from_string(raw, kind=kind)
-            self.result_lesson = new_lesson(
-                imported.text,
-                title=self.title.text() or imported.title,
+            self.result_lesson = lesson_from_text(
+                raw_text(self.text),
+                kind=str(self.kind.currentData()),
+                title=self.title.text(),
                 source=self.source.text(),
                 date=self.date.text(),
                 feedback=self.feedback_mode(),
@@ -149,6 +200,63 @@ class LessonDialog(QDialog):
             self.error.setText(str(exc).capitalize() + ".")
             return
         self.accept()
+
+
+class _Cancelled(Exception):
+    """Raised in the reading thread when the dialog no longer wants the file."""
+
+
+class ArticleLoad(QObject):
+    """One article file read on a worker thread (`read_article_file`, with its time cap).
+
+    `moved(percent)` and `done(self)` are emitted on the GUI thread by a timer that looks at
+    what the worker left; the worker never touches a widget.
+    """
+
+    moved = Signal(int)
+    done = Signal(object)
+    POLL_MS = 40
+
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.result: ImportedText | None = None
+        self.error: MedialitError | None = None
+        self.fraction = 0.0
+        self._cancelled = False
+        self._thread = threading.Thread(target=self._read, name="article-load", daemon=True)
+        self.timer = QTimer(self)
+        self.timer.setInterval(self.POLL_MS)
+        self.timer.timeout.connect(self.on_timer_timeout)
+
+    def start(self) -> None:
+        self._thread.start()
+        self.timer.start()
+
+    def cancel(self) -> None:
+        self._cancelled = True
+        self.timer.stop()
+
+    def _progress(self, fraction: float) -> None:
+        if self._cancelled:
+            raise _Cancelled
+        self.fraction = fraction
+
+    def _read(self) -> None:
+        try:
+            self.result = read_article_file(self.path, progress=self._progress)
+        except _Cancelled:
+            pass
+        except MedialitError as exc:
+            self.error = exc
+        except Exception as exc:  # never lose a failure in the thread: say it in the dialog
+            self.error = MedialitError(f"{self.path}: could not be read ({exc})")
+
+    def on_timer_timeout(self) -> None:
+        self.moved.emit(round(self.fraction * 100))
+        if not self._thread.is_alive() and not self._cancelled:
+            self.timer.stop()
+            self.done.emit(self)
 
 
 class TextDialog(QDialog):

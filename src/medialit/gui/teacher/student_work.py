@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from medialit.core.classroom import StudentRow
 from medialit.core.model import FeedbackMode, Lesson
 from medialit.core.review import Audience
+from medialit.core.wording import plural
 from medialit.gui.review import ReviewWindow
 
 
@@ -26,7 +27,9 @@ def about_line(lesson: Lesson, row: StudentRow) -> str:
             f"written on version {version} of the text, placed on version {lesson.version}"
         )
     if row.orphans:
-        parts.append(f"{row.orphans} span(s) could not be placed on this text and are not scored")
+        parts.append(
+            f"{plural(row.orphans, 'span')} could not be placed on this text, so not scored"
+        )
     return " · ".join(parts)
 
 

@@ -41,8 +41,8 @@ from medialit.core.store import Store
 from medialit.core.teacher.authoring import (
     import_lesson_file,
     lesson_footprint,
+    lesson_from_article_file,
     load_authored,
-    new_lesson,
     revise_text,
     save_lesson_to_store,
     update_details,
@@ -50,6 +50,7 @@ from medialit.core.teacher.authoring import (
 from medialit.core.teacher.collection import ImportReport, current_submissions
 from medialit.core.teacher.packs import pack_filename, write_review_pack, write_student_pack
 from medialit.core.teacher.roster import not_submitted
+from medialit.core.wording import plural
 from medialit.gui.errors import show_error
 from medialit.gui.review import ReviewWindow
 from medialit.gui.teacher.class_view import ClassView
@@ -255,10 +256,7 @@ class TeacherWindow(QMainWindow):
 
     def create_lesson_from_file(self, path: str | Path, *, title: str = "") -> Lesson:
         """New lesson from a .txt/.md/.html file, without dialogs (tests, drops)."""
-        from medialit.core.importing import read_article_file
-
-        imported = read_article_file(path)
-        lesson = new_lesson(imported.text, title=title or imported.title, source=Path(path).name)
+        lesson = lesson_from_article_file(path, title=title)
         self.adopt(lesson)
         return lesson
 
@@ -369,7 +367,7 @@ class TeacherWindow(QMainWindow):
         message = f"Saved version {revision.lesson.version} of the text."
         if revision.dropped:
             gone = ", ".join(f"“{k.quote[:30]}”" for k in revision.dropped)
-            message += f" {len(revision.dropped)} key span(s) lost their text: {gone}"
+            message += f" {plural(len(revision.dropped), 'key span')} lost their text: {gone}"
             QMessageBox.information(self, "Key spans removed", message)
         self.show_message(message)
 
@@ -451,7 +449,9 @@ class TeacherWindow(QMainWindow):
             replaced = dataclasses.replace(lesson, key=tuple(key))
             self.desk.apply(lambda s: save_lesson_to_store(s, replaced))
             self.key_editor.undo_stack.clear()
-            self.show_message(f"Key replaced by {len(key)} span(s) from {Path(source).name}")
+            self.show_message(
+                f"Key replaced by {plural(len(key), 'span')} from {Path(source).name}"
+            )
 
         self.run(replace_key)
 
@@ -475,7 +475,7 @@ class TeacherWindow(QMainWindow):
         run.finished.connect(lambda report: self.on_import_finished(report, show_report))
         run.failed.connect(self.on_desk_failed)
         self.import_run = run
-        self.statusBar().showMessage(f"Checking {len(run.files)} file(s)…")
+        self.statusBar().showMessage(f"Checking {plural(len(run.files), 'file')}…")
         run.start()
         return run
 

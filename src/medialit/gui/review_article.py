@@ -1,0 +1,251 @@
+"""The review's article: the student's spans as while working, and the key's outcomes on top.
+
+Each outcome is outlined in its colour and pattern (gui.outcome_style) with a
+badge above its first line: the outcome's symbol and, for a key span, the
+key's label initial. Code points become Qt positions only in ArticleView.
+"""
+
+from __future__ import annotations
+
+import html
+from bisect import bisect_left
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+
+from medialit.core.model import Span, SpanId
+from medialit.core.review import STUDENT, ReviewItem, Voice
+from medialit.core.scoring import ScoreReport
+from medialit.gui.article_view import ArticleView
+from medialit.gui.outcome_style import badge_size, draw_badge, outline_pen
+
+
+def student_spans(report: ScoreReport) -> list[Span]:
+    """The student's spans as scored (trimmed, merged), as Spans the article can paint."""
+    return [
+        Span(SpanId(f"scored{n}"), s.start, s.end, s.label, s.quote, note=s.note)
+        for n, s in enumerate(report.spans)
+    ]
+
+
+class ReviewArticleView(ArticleView):
+    """The article as while working (the student's spans), plus the outcomes on top.
+
+    Each outcome is outlined in its colour and pattern (an item that contains
+    another is outlined further out) and gets a badge above its first line:
+    the outcome's symbol and, for key spans, the key's label initial.
+    """
+
+    line_height_percent = 260  # under each line: the four label tracks, then the badges
+    outcome_clicked = Signal(int)  # row of the outcome clicked (its text or its badge)
+
+    def __init__(self, text: str, parent: QWidget | None = None, *, voice: Voice = STUDENT) -> None:
+        super().__init__(text, parent)
+        self.setObjectName("review_article")
+        self.setAccessibleName(voice.say("article_name"))
+        self.items: tuple[ReviewItem, ...] = ()
+        self.current_row = -1
+        self._pads: list[float] = []
+        self._badges: list[tuple[QRectF, int]] = []  # where the last paint put each badge
+        self._press_at: QPoint | None = None
+        palette = self.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            # a see-through selection, so the tints of the student's labels stay visible
+            palette.setColor(group, QPalette.ColorRole.Highlight, QColor(0, 90, 200, 60))
+            palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("black"))
+        self.setPalette(palette)
+
+    def set_items(self, items: tuple[ReviewItem, ...]) -> None:
+        """The outcomes to draw, in text order (as core.review gives them)."""
+        self.items = items
+        starts = [item.start for item in items]
+        self._pads = []
+        for row, item in enumerate(items):  # one step further out per outcome it contains
+            lo, hi = bisect_left(starts, item.start), bisect_left(starts, item.end)
+            inside = sum(1 for r in range(lo, hi) if r != row and items[r].end <= item.end)
+            self._pads.append(2.0 + 3.0 * inside)
+        self.viewport().update()
+
+    def set_current(self, row: int) -> None:
+        self.current_row = row
+        self.viewport().update()
+
+    def show_item(self, row: int) -> None:
+        """Select the outcome's text and scroll it into view, its first line a third down."""
+        item = self.items[row]
+        self.set_current(row)
+        self.select_cp(item.end, item.start)  # caret at the start: that is what scrolls in
+        rects = self.rects_cp(item.start, item.end)
+        if rects:
+            top = rects[0].top() - self._badge_height() - 4
+            bottom = rects[-1].bottom()
+            height = self.viewport().height()
+            if top < 0 or bottom > height:
+                bar = self.verticalScrollBar()
+                bar.setValue(
+                    bar.value() + int(top - min(height / 3, max(0.0, height - (bottom - top))))
+                )
+
+    def items_at_cp(self, cp: int) -> list[int]:
+        """Rows of the outcomes covering the character at `cp`, innermost first."""
+        rows = [r for r, item in enumerate(self.items) if item.start <= cp < item.end]
+        return sorted(rows, key=lambda r: self.items[r].end - self.items[r].start)
+
+    def items_at_point(self, point: QPoint) -> list[int]:
+        for rect, row in self._badges:
+            if rect.contains(QPointF(point)):
+                return [row]
+        cp = self.to_cp(self.cursorForPosition(point).position())
+        return [
+            row
+            for row in self.items_at_cp(cp)
+            if any(r.contains(QPointF(point)) for r in self.rects_cp(*self._range(row)))
+        ]
+
+    def _range(self, row: int) -> tuple[int, int]:
+        return self.items[row].start, self.items[row].end
+
+    # -- margins and painting ---------------------------------------------------------------
+
+    def _badge_font(self) -> QFont:
+        font = QFont(self.document().defaultFont())
+        font.setPointSizeF(font.pointSizeF() * 0.62)
+        font.setBold(True)
+        return font
+
+    def _badge_height(self) -> float:
+        return badge_size(QFontMetricsF(self._badge_font()), "?")[1]
+
+    def _set_margins(self) -> None:
+        super()._set_margins()
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        frame.setTopMargin(16 + self._badge_height())  # room for the first line's badges
+        root.setFrameFormat(frame)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)  # the student's spans and the text, as while working
+        if not self.items:
+            return
+        start, end = self.visible_range_cp(QRectF(event.rect()))
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        visible = [
+            row for row, item in enumerate(self.items) if item.start < end and item.end > start
+        ]
+        firsts: dict[int, QRectF] = {}
+        for row in visible:  # outlines first, the current one last (on top)
+            if row != self.current_row:
+                firsts.update(self._outline(painter, row, selected=False))
+        if self.current_row in visible:
+            firsts.update(self._outline(painter, self.current_row, selected=True))
+        self._paint_badges(painter, visible, firsts)
+        painter.end()
+
+    def _outline(self, painter: QPainter, row: int, *, selected: bool) -> dict[int, QRectF]:
+        """Outline each line of the outcome (open where it goes on to the next line)."""
+        item = self.items[row]
+        rects = self.rects_cp(item.start, item.end)
+        pad = self._pads[row]
+        painter.setPen(outline_pen(item.kind, selected=selected))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for n, rect in enumerate(rects):
+            box = self._box(rect, pad)
+            painter.drawLine(box.topLeft(), box.topRight())
+            painter.drawLine(box.bottomLeft(), box.bottomRight())
+            if n == 0:
+                painter.drawLine(box.topLeft(), box.bottomLeft())
+            if n == len(rects) - 1:
+                painter.drawLine(box.topRight(), box.bottomRight())
+        return {row: self._box(rects[0], pad)} if rects else {}
+
+    @staticmethod
+    def _box(rect: QRectF, pad: float) -> QRectF:
+        """The outline around a line of text: its bottom edge stays clear of the underlines."""
+        return rect.adjusted(-pad, -pad / 2, pad, -1.5)
+
+    def _paint_badges(self, painter: QPainter, rows: list[int], firsts: dict[int, QRectF]) -> None:
+        """A badge above each outcome's first line; badges that would touch move right."""
+        painter.setFont(self._badge_font())
+        metrics = QFontMetricsF(painter.font())
+        placed: list[tuple[QRectF, int]] = []
+        for row in rows:
+            first = firsts.get(row)
+            if first is None:
+                continue
+            text = badge_text(self.items[row])
+            width, height = badge_size(metrics, text)
+            rect = QRectF(first.left(), first.top() - height - 1, width, height)
+            for other, _ in placed:
+                if other.intersects(rect.adjusted(-2, 0, 2, 0)):
+                    rect.moveLeft(other.right() + 3)
+            placed.append((rect, row))
+        for rect, row in placed:
+            draw_badge(
+                painter,
+                self.items[row].kind,
+                rect,
+                badge_text(self.items[row]),
+                selected=row == self.current_row,
+            )
+        self._badges = placed
+
+    # -- mouse: click an outcome, hover for its words -----------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press_at = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        press, self._press_at = self._press_at, None
+        point = event.position().toPoint()
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and press is not None
+            and (point - press).manhattanLength() < QApplication.startDragDistance()
+            and not self.textCursor().hasSelection()
+        ):
+            rows = self.items_at_point(point)
+            if rows:
+                self.outcome_clicked.emit(rows[0])
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            rows = self.items_at_point(event.pos())
+            if rows:
+                tips = [item_html(self.items[row]) for row in rows]
+                spans = self.spans_at_point(event.pos())
+                if spans:
+                    tips.append(self.tooltip_html(spans))
+                QToolTip.showText(event.globalPos(), "<hr>".join(tips), self.viewport())
+                return True
+        return super().viewportEvent(event)
+
+
+def badge_text(item: ReviewItem) -> str:
+    """The symbol, and the key's label initial for a key span ("✗ Src"; "?" when not in the key)."""
+    if item.key is None:
+        return item.symbol
+    return f"{item.symbol} {item.label.info.initial}"
+
+
+def item_html(item: ReviewItem) -> str:
+    parts = [
+        f"<b>{html.escape(item.heading)}</b>",
+        f"“{html.escape(' '.join(item.quote.split()))}”",
+        html.escape(item.message),
+    ]
+    if item.explanation:
+        parts.append(f"<i>Why:</i> {html.escape(item.explanation)}")
+    return "<br>".join(parts)
