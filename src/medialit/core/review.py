@@ -108,6 +108,15 @@ def score_text(report: ScoreReport, *, voice: Voice = STUDENT) -> str:
     return voice.say("score", score=f"{report.score:.1f}")
 
 
+def spoken_summary(report: ScoreReport, *, mode: FeedbackMode, voice: Voice = STUDENT) -> str:
+    """What a screen reader says when the review opens: the score, then (where the mode shows
+    outcomes) the lead, as sentences rather than "·"-separated parts."""
+    said = score_text(report, voice=voice) + "."
+    if shows_outcomes(mode):
+        said += " " + lead(report, voice=voice).replace(" · ", ", ") + "."
+    return said
+
+
 def shows_outcomes(mode: FeedbackMode) -> bool:
     """Whether the mode shows where: the key's spans, the outcomes and the article."""
     return mode in (FeedbackMode.WHERE, FeedbackMode.WHERE_WHY)

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
 from medialit.core.model import LABELS, Label, Lesson, Span
 from medialit.core.spanindex import SpanIndex
 from medialit.core.text import OffsetMap
-from medialit.gui.label_style import draw_underline, ink, tint, track
+from medialit.gui.label_style import draw_underline, ink, tint, track_y, underline_metrics
 
 LINE_HEIGHT_PERCENT = 200  # room under each line for the four underline tracks
 ZOOM_FACTOR = 1.1
@@ -256,12 +256,11 @@ class ArticleView(QTextEdit):
     ) -> None:
         """Underlines on each label's track, end ticks, the selected outline, margin initials."""
         metrics = QFontMetricsF(self.document().defaultFont())
-        step = max(3.0, metrics.height() * 0.2)
-        width = max(2.0, step * 0.6)
+        step, width = underline_metrics(metrics.height())
         margin: dict[tuple[int, int], tuple[float, set[Label]]] = {}
         for span, segments in drawn:
             for n, (rect, line_key) in enumerate(segments):
-                y = rect.bottom() + step * 0.8 + track(span.label) * step
+                y = track_y(rect.bottom(), span.label, metrics.height())
                 draw_underline(painter, span.label, rect.left(), rect.right(), y, width=width)
                 tick = QPen(ink(span.label), 1.5)
                 painter.setPen(tick)

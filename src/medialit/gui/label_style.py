@@ -46,6 +46,25 @@ def track(label: Label) -> int:
     return LABELS.index(label)
 
 
+def underline_metrics(font_height: float) -> tuple[float, float]:
+    """(step between tracks, line width) for text of this height: the one place that says how
+    far under a line the tracks go (ArticleView paints them, the review keeps clear of them)."""
+    step = max(3.0, font_height * 0.2)
+    return step, max(2.0, step * 0.6)
+
+
+def track_y(line_bottom: float, label: Label, font_height: float) -> float:
+    """Where the label's underline runs under a line whose text ends at `line_bottom`."""
+    step, _ = underline_metrics(font_height)
+    return line_bottom + step * 0.8 + track(label) * step
+
+
+def tracks_depth(font_height: float) -> float:
+    """How far below a line's text the lowest track (and its wave or width) reaches."""
+    step, width = underline_metrics(font_height)
+    return step * 0.8 + (len(LABELS) - 1) * step + width / 2 + 1
+
+
 def draw_underline(
     painter: QPainter, label: Label, x1: float, x2: float, y: float, *, width: float
 ) -> None:

@@ -40,7 +40,7 @@ PATTERN_WORDS: dict[OutcomeKind, str] = {
     OutcomeKind.CORRECT: "solid",
     OutcomeKind.PARTIAL: "dashed",
     OutcomeKind.WRONG_LABEL: "dash-dot",
-    OutcomeKind.MISSED: "dotted",
+    OutcomeKind.MISSED: "dotted, one at a time",
     OutcomeKind.SPURIOUS: "dash-dot-dot",
     OutcomeKind.BONUS: "thin",
 }

@@ -23,8 +23,8 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -46,9 +46,11 @@ from medialit.core.review import (
     score_text,
     shows_explanations,
     shows_outcomes,
+    spoken_summary,
 )
 from medialit.core.scoring import ScoreReport, SpanLike
 from medialit.core.spanindex import SpanIndex
+from medialit.gui.announce import announce
 from medialit.gui.outcome_style import legend_html
 from medialit.gui.review_article import ReviewArticleView, student_spans
 from medialit.gui.review_panel import DetailsPanel, FiguresTable, OutcomeList
@@ -56,6 +58,7 @@ from medialit.gui.review_panel import DetailsPanel, FiguresTable, OutcomeList
 __all__ = ["OutcomeList", "ReviewArticleView", "ReviewWindow"]
 
 STATUS_MS = 8000
+ANNOUNCE_AFTER_MS = 300  # once the screen reader has said the window's name and focus
 KEYS_HINT = (
     "Up/Down or Alt+Down/Alt+Up (also F8, N and P): next or previous outcome. "
     "F6: list or article. Esc: close."
@@ -112,6 +115,7 @@ class ReviewWindow(QMainWindow):
         self.view: ReviewArticleView | None = None
         self.outcome_list: OutcomeList | None = None
         self.current_row = -1
+        self._announced = False
 
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
@@ -264,6 +268,18 @@ class ReviewWindow(QMainWindow):
             self.zoom_out_action = add("Zoom &out", lambda: self._zoom(-1), "zoom_out", ["Ctrl+-"])
             menu.addSeparator()
         self.close_action = add("&Close", self.close, "close_review", ["Escape", "Ctrl+W"])
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The first time the review shows, a screen reader hears the score and the lead."""
+        super().showEvent(event)
+        if not self._announced:
+            self._announced = True
+            QTimer.singleShot(ANNOUNCE_AFTER_MS, self.announce_summary)
+
+    def announce_summary(self) -> None:
+        announce(self, spoken_summary(self.report, mode=self.mode, voice=self.voice))
 
     # -- navigation ----------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ key's label initial. Code points become Qt positions only in ArticleView.
 from __future__ import annotations
 
 import html
+import math
 from bisect import bisect_left
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
@@ -20,14 +21,22 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QTextBlockFormat,
+    QTextCursor,
 )
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from medialit.core.model import Span, SpanId
 from medialit.core.review import STUDENT, ReviewItem, Voice
-from medialit.core.scoring import ScoreReport
+from medialit.core.scoring import OutcomeKind, ScoreReport
 from medialit.gui.article_view import ArticleView
+from medialit.gui.label_style import tracks_depth
 from medialit.gui.outcome_style import badge_size, draw_badge, outline_pen
+
+MAX_NESTING = 2
+"""An outline steps out 3 px per outcome inside it, up to this many (then stays there)."""
+BADGE_LIFT = 2 + (2 + 3 * MAX_NESTING) / 2
+"""Pixels between a line's text and the bottom of its badges: above the widest outline."""
 
 
 def student_spans(report: ScoreReport) -> list[Span]:
@@ -46,7 +55,7 @@ class ReviewArticleView(ArticleView):
     the outcome's symbol and, for key spans, the key's label initial.
     """
 
-    line_height_percent = 260  # under each line: the four label tracks, then the badges
+    line_height_percent = 280  # a start: `_fit_line_height` sets what the font needs
     outcome_clicked = Signal(int)  # row of the outcome clicked (its text or its badge)
 
     def __init__(self, text: str, parent: QWidget | None = None, *, voice: Voice = STUDENT) -> None:
@@ -73,7 +82,7 @@ class ReviewArticleView(ArticleView):
         for row, item in enumerate(items):  # one step further out per outcome it contains
             lo, hi = bisect_left(starts, item.start), bisect_left(starts, item.end)
             inside = sum(1 for r in range(lo, hi) if r != row and items[r].end <= item.end)
-            self._pads.append(2.0 + 3.0 * inside)
+            self._pads.append(2.0 + 3.0 * min(inside, MAX_NESTING))
         self.viewport().update()
 
     def set_current(self, row: int) -> None:
@@ -87,7 +96,7 @@ class ReviewArticleView(ArticleView):
         self.select_cp(item.end, item.start)  # caret at the start: that is what scrolls in
         rects = self.rects_cp(item.start, item.end)
         if rects:
-            top = rects[0].top() - self._badge_height() - 4
+            top = rects[0].top() - self._badge_height() - BADGE_LIFT
             bottom = rects[-1].bottom()
             height = self.viewport().height()
             if top < 0 or bottom > height:
@@ -132,6 +141,45 @@ class ReviewArticleView(ArticleView):
         frame = root.frameFormat()
         frame.setTopMargin(16 + self._badge_height())  # room for the first line's badges
         root.setFrameFormat(frame)
+        self._fit_line_height()
+
+    def _fit_line_height(self) -> None:
+        """Lines far enough apart that a badge clears the underline tracks of the line above.
+
+        Under each line: the four label tracks (`label_style.tracks_depth`), a
+        gap, then the next line's badges (BADGE_LIFT above its text). Worked out
+        for the font at this zoom, and applied to every block when it changes.
+        """
+        metrics = QFontMetricsF(self.document().defaultFont())
+        line = math.ceil(metrics.height())
+        gap = tracks_depth(metrics.height()) + 2 + self._badge_height() + BADGE_LIFT
+        percent = math.ceil(100 * (line + gap) / line)
+        if percent == getattr(self, "_applied_percent", None):
+            return
+        self._applied_percent = self.line_height_percent = percent
+        block = QTextBlockFormat()
+        block.setLineHeight(percent, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(block)
+
+    def badge_clearance(self) -> list[tuple[int, float]]:
+        """(row, room) for each badge the last paint drew: how far its top is below the
+        lowest track of the line above (negative: they overlap). For tests and checks."""
+        metrics = QFontMetricsF(self.document().defaultFont())
+        depth = tracks_depth(metrics.height())
+        bottoms = sorted(rect.bottom() for rect in self._line_rects())
+        out = []
+        for rect, row in self._badges:
+            first = self.rects_cp(*self._range(row))[0]
+            above = [b for b in bottoms if b < first.top()]
+            if above:
+                out.append((row, rect.top() - (above[-1] + depth)))
+        return out
+
+    def _line_rects(self) -> list[QRectF]:
+        """The text rectangle of every laid-out visual line, in viewport coordinates."""
+        return self.rects_cp(0, len(self.text))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)  # the student's spans and the text, as while working
@@ -143,16 +191,23 @@ class ReviewArticleView(ArticleView):
         visible = [
             row for row, item in enumerate(self.items) if item.start < end and item.end > start
         ]
-        firsts: dict[int, QRectF] = {}
-        for row in visible:  # outlines first, the current one last (on top)
-            if row != self.current_row:
-                firsts.update(self._outline(painter, row, selected=False))
-        if self.current_row in visible:
-            firsts.update(self._outline(painter, self.current_row, selected=True))
-        self._paint_badges(painter, visible, firsts)
+        for row in self.outlined_rows(visible):  # the current one last (on top)
+            self._outline(painter, row, selected=row == self.current_row)
+        self._paint_badges(painter, visible)
         painter.end()
 
-    def _outline(self, painter: QPainter, row: int, *, selected: bool) -> dict[int, QRectF]:
+    def outlined_rows(self, rows: list[int]) -> list[int]:
+        """Which of `rows` get an outline: every outcome but a missed one, which is outlined
+        only while it is the current one (20 missed spans would be a wall of dotted boxes;
+        each keeps its badge), and the current one last, so it is drawn on top."""
+        quiet = [
+            row
+            for row in rows
+            if row != self.current_row and self.items[row].kind is not OutcomeKind.MISSED
+        ]
+        return quiet + ([self.current_row] if self.current_row in rows else [])
+
+    def _outline(self, painter: QPainter, row: int, *, selected: bool) -> None:
         """Outline each line of the outcome (open where it goes on to the next line)."""
         item = self.items[row]
         rects = self.rects_cp(item.start, item.end)
@@ -167,25 +222,27 @@ class ReviewArticleView(ArticleView):
                 painter.drawLine(box.topLeft(), box.bottomLeft())
             if n == len(rects) - 1:
                 painter.drawLine(box.topRight(), box.bottomRight())
-        return {row: self._box(rects[0], pad)} if rects else {}
 
     @staticmethod
     def _box(rect: QRectF, pad: float) -> QRectF:
         """The outline around a line of text: its bottom edge stays clear of the underlines."""
         return rect.adjusted(-pad, -pad / 2, pad, -1.5)
 
-    def _paint_badges(self, painter: QPainter, rows: list[int], firsts: dict[int, QRectF]) -> None:
-        """A badge above each outcome's first line; badges that would touch move right."""
+    def _paint_badges(self, painter: QPainter, rows: list[int]) -> None:
+        """A badge just above each outcome's first line, clear of the line above's tracks
+        (`_fit_line_height` makes the room); badges that would touch move right."""
         painter.setFont(self._badge_font())
         metrics = QFontMetricsF(painter.font())
         placed: list[tuple[QRectF, int]] = []
         for row in rows:
-            first = firsts.get(row)
-            if first is None:
+            rects = self.rects_cp(*self._range(row))
+            if not rects:
                 continue
             text = badge_text(self.items[row])
             width, height = badge_size(metrics, text)
-            rect = QRectF(first.left(), first.top() - height - 1, width, height)
+            first = rects[0]
+            left = first.left() - self._pads[row]
+            rect = QRectF(left, first.top() - BADGE_LIFT - height, width, height)
             for other, _ in placed:
                 if other.intersects(rect.adjusted(-2, 0, 2, 0)):
                     rect.moveLeft(other.right() + 3)
