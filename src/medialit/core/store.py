@@ -27,7 +27,7 @@ from medialit.core import backup as rolling
 from medialit.core import paths
 from medialit.core.errors import CorruptDatabaseError, StoreError
 from medialit.core.lock import InstanceLock
-from medialit.core.records import Change
+from medialit.core.records import Change, ChangeKind
 from medialit.core.schema import migrations
 from medialit.core.store_checks import (
     check_database_file,
@@ -215,7 +215,7 @@ class Store:
             raise StoreError(
                 f"could not restore from {backup_path}: {describe_sqlite_error(exc)}"
             ) from None
-        return Change("restored")
+        return Change(ChangeKind.RESTORED)
 
     @contextmanager
     def write(self) -> Iterator[Database]:

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from medialit.core.errors import NotFoundError
 from medialit.core.model import KeySpan, Label
-from medialit.core.records import Change, now
+from medialit.core.records import Change, ChangeKind, now
 from medialit.core.tables.base import Table
 
 
@@ -62,7 +62,7 @@ class Keys(Table):
                 raise NotFoundError(f"no authored lesson with id {lesson_id}")
             db.table("key_spans").insert(key_row(lesson_id, span))
             _touch_key(db, lesson_id)
-        return Change("key-added", lesson_id, (span.id,))
+        return Change(ChangeKind.KEY_ADDED, lesson_id, (span.id,))
 
     def update(self, lesson_id: str, span: KeySpan) -> Change:
         with self.write() as db:
@@ -72,7 +72,7 @@ class Keys(Table):
                 raise NotFoundError(f"no key span with id {span.id}")
             db.table("key_spans").update(span.id, key_row(lesson_id, span))
             _touch_key(db, lesson_id)
-        return Change("key-changed", lesson_id, (span.id,))
+        return Change(ChangeKind.KEY_CHANGED, lesson_id, (span.id,))
 
     def delete(self, lesson_id: str, span_id: str) -> Change:
         with self.write() as db:
@@ -82,4 +82,4 @@ class Keys(Table):
                 raise NotFoundError(f"no key span with id {span_id}")
             db.execute("DELETE FROM key_spans WHERE id = ?", [span_id])
             _touch_key(db, lesson_id)
-        return Change("key-deleted", lesson_id, (span_id,))
+        return Change(ChangeKind.KEY_DELETED, lesson_id, (span_id,))

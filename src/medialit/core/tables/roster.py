@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from medialit.core.records import Change, RosterEntry
+from medialit.core.records import Change, ChangeKind, RosterEntry
 from medialit.core.tables.base import Table
 
 
@@ -26,10 +26,10 @@ class Roster(Table):
                     "INSERT OR IGNORE INTO roster (class_code, name) VALUES (?, ?)",
                     [class_code, name],
                 )
-        return Change("roster")
+        return Change(ChangeKind.ROSTER)
 
     def remove(self, entry_ids: Sequence[int]) -> Change:
         with self.write() as db:
             for entry_id in entry_ids:
                 db.execute("DELETE FROM roster WHERE id = ?", [entry_id])
-        return Change("roster")
+        return Change(ChangeKind.ROSTER)

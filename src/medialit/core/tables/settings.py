@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from medialit.core.records import Change
+from medialit.core.records import Change, ChangeKind
 from medialit.core.tables.base import Table
 
 
@@ -14,4 +14,4 @@ class Settings(Table):
     def set(self, key: str, value: str) -> Change:
         with self.write() as db:
             db.table("settings").upsert({"key": key, "value": value}, pk="key")
-        return Change("settings")
+        return Change(ChangeKind.SETTINGS)

@@ -49,7 +49,7 @@ from medialit.core.classroom import (
 )
 from medialit.core.errors import MedialitError
 from medialit.core.model import LABELS
-from medialit.core.records import Change
+from medialit.core.records import Change, Touches
 from medialit.core.teacher.collection import current_submissions
 from medialit.core.wording import plural
 from medialit.gui.article_view import ArticleView
@@ -355,7 +355,7 @@ class ClassView(QWidget):
         self.mark_dirty()
 
     def on_desk_changed(self, change: Change) -> None:
-        if change.kind.startswith(("key", "lesson", "submissions")):
+        if change.touches & (Touches.KEY | Touches.LESSON | Touches.IMPORTED):
             lesson = self.desk.lesson
             if lesson is not None and self.heat.text != lesson.article.text:
                 self.heat.set_text(lesson.article.text)

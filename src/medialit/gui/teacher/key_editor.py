@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from medialit.core.errors import MedialitError
 from medialit.core.model import LABELS, KeySpan, Label, Span, SpanId
-from medialit.core.records import Change
+from medialit.core.records import Change, Touches
 from medialit.core.spanindex import SpanIndex
 from medialit.core.teacher.keycheck import check_key, check_no_overlap, make_key_span
 from medialit.gui.article_view import ArticleView
@@ -273,9 +273,9 @@ class KeyEditor(QWidget):
         self.refresh()
 
     def on_desk_changed(self, change: Change) -> None:
-        if change.kind.startswith("key") or change.kind.startswith("lesson"):
+        if change.touches & (Touches.KEY | Touches.LESSON):
             lesson = self.desk.lesson
-            if change.kind == "lesson-saved" and lesson and self.view.text != lesson.article.text:
+            if change.touches & Touches.TEXT and lesson and self.view.text != lesson.article.text:
                 self.undo_stack.clear()  # a new text version: old edits no longer apply
                 self.view.set_text(lesson.article.text)
             self.refresh()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from medialit.core.errors import MedialitError
 from medialit.core.jsonfile import decode_bytes
-from medialit.core.records import Change
+from medialit.core.records import Change, Touches
 from medialit.core.teacher.collection import current_submissions
 from medialit.core.teacher.roster import not_submitted, parse_roster
 from medialit.gui.errors import show_error
@@ -117,7 +117,7 @@ class RosterPanel(QWidget):
             self.desk.apply(lambda s: s.roster.remove(ids))
 
     def on_desk_changed(self, change: Change) -> None:
-        if change.kind in ("roster", "submissions-imported", "lesson-saved", "lesson-deleted"):
+        if change.touches & (Touches.ROSTER | Touches.IMPORTED | Touches.TEXT):
             self.refresh()
 
     def refresh(self) -> None:

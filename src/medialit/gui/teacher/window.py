@@ -36,7 +36,7 @@ from medialit.core.lesson import load_lesson
 from medialit.core.model import FeedbackMode, Lesson
 from medialit.core.outfile import write_output
 from medialit.core.prefs import Prefs
-from medialit.core.records import Change
+from medialit.core.records import Change, ChangeKind, Touches
 from medialit.core.store import Store
 from medialit.core.teacher.authoring import (
     import_lesson_file,
@@ -483,7 +483,7 @@ class TeacherWindow(QMainWindow):
         self.last_report = report
         self.import_run = None
         lesson_id = self.desk.lesson.id if self.desk.lesson else ""
-        self.desk.changed.emit(Change("submissions-imported", lesson_id))
+        self.desk.changed.emit(Change(ChangeKind.SUBMISSIONS_IMPORTED, lesson_id))
         self.show_message(report.summary.capitalize() + ".")
         if show_report:
             self.report_dialog = ImportReportDialog(report, self)
@@ -637,9 +637,9 @@ class TeacherWindow(QMainWindow):
     # -- refresh and messages --------------------------------------------------------------
 
     def on_desk_changed(self, change: Change) -> None:
-        if change.kind.startswith("key") or change.kind.startswith("lesson"):
+        if change.touches & (Touches.KEY | Touches.LESSON):
             self.refresh_stamp()
-        if change.kind.startswith(("key", "lesson", "submissions")):
+        if change.touches & (Touches.KEY | Touches.LESSON | Touches.IMPORTED):
             self.rescore_student()
 
     def on_desk_lesson_switched(self) -> None:
