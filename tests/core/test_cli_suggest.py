@@ -48,7 +48,7 @@ def test_the_suggested_key_is_scored_as_a_student(tmp_path: Path) -> None:
     assert made.stdout == ""
     row = read_line(out)
     lesson = load_lesson(POOL)
-    assert row["student_id"] == "suggested" and row["text"] == lesson.article.text
+    assert row["student"] == "suggested" and row["text"] == lesson.article.text
     spans = [(s, e, Label(name)) for s, e, name in row["label"]]
     assert spans == [(s.start, s.end, s.label) for s in suggest(lesson.article.text)]
     assert len(row["medialit_spans"]) == len(row["label"])
