@@ -52,6 +52,7 @@ from medialit.core.teacher.roster import not_submitted
 from medialit.core.wording import plural
 from medialit.gui.errors import show_error
 from medialit.gui.review import ReviewWindow
+from medialit.gui.shortcuts import install_menu_bar_key, set_undo_redo_keys
 from medialit.gui.teacher.class_view import ClassView
 from medialit.gui.teacher.collect import ImportReportDialog, ImportRun
 from medialit.gui.teacher.desk import Desk
@@ -96,6 +97,7 @@ class TeacherWindow(QMainWindow):
 
         self._make_lesson_list()
         self._make_menus()
+        install_menu_bar_key(self)
         self.key_stamp = QLabel("", self)
         self.key_stamp.setObjectName("key_stamp")
         self.statusBar().addPermanentWidget(self.key_stamp)
@@ -176,9 +178,8 @@ class TeacherWindow(QMainWindow):
         self._action(subs, "Import a &folder…", self.import_folder, name="import_folder")
         edit = self.menuBar().addMenu("&Edit")
         undo = self.key_editor.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.key_editor.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        set_undo_redo_keys(undo, redo)  # Ctrl+Y and Ctrl+Shift+Z on every platform
         edit.addAction(undo)
         edit.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
