@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -35,6 +35,7 @@ from medialit.core.interop import doccano_jsonl_bytes, read_doccano_key, web_ann
 from medialit.core.lesson import load_lesson
 from medialit.core.model import FeedbackMode, Lesson
 from medialit.core.outfile import write_output
+from medialit.core.prefs import Prefs
 from medialit.core.records import Change, ChangeKind, Touches
 from medialit.core.store import Store
 from medialit.core.teacher.authoring import (
@@ -63,6 +64,7 @@ from medialit.gui.teacher.roster import RosterPanel
 from medialit.gui.teacher.student_work import student_work_window
 
 T = TypeVar("T")
+_ALWAYS = ("csv_comma", "csv_semicolon")  # actions that need no open lesson
 
 
 def when(stamp: str) -> str:
@@ -185,7 +187,33 @@ class TeacherWindow(QMainWindow):
         self.undo_action, self.redo_action = undo, redo
         self._action(results, "Export results.csv…", self.export_results, name="results_csv")
         self._action(results, "Export details.csv…", self.export_details, name="details_csv")
+        self._make_delimiter_actions(self._menus[results])
         self._action(results, "Export class report (PDF)…", self.export_report, name="report_pdf")
+
+    def _make_delimiter_actions(self, menu: QMenu) -> None:
+        """Results ▸ CSV separator: "," or ";" with decimal commas (remembered), as `medialit
+        score --delimiter` writes; for spreadsheets whose locale uses a decimal comma."""
+        sub = menu.addMenu("CSV &separator")
+        group = QActionGroup(self)
+        current = Prefs(self.desk.store).csv_delimiter()
+        for delimiter, text, name in (
+            (",", "&Comma (1.5)", "csv_comma"),
+            (";", "S&emicolon, decimal comma (1,5)", "csv_semicolon"),
+        ):
+            action = QAction(text, self, checkable=True)
+            action.setObjectName(name)
+            action.setChecked(delimiter == current)
+            action.triggered.connect(lambda _=False, d=delimiter: self.set_csv_delimiter(d))
+            group.addAction(action)
+            sub.addAction(action)
+            self.actions_by_name[name] = action
+
+    def set_csv_delimiter(self, delimiter: str) -> None:
+        self.run(lambda: self.desk.apply(lambda s: Prefs(s).set_csv_delimiter(delimiter)))
+
+    @property
+    def csv_delimiter(self) -> str:
+        return Prefs(self.desk.store).csv_delimiter()
 
     # -- lessons ---------------------------------------------------------------------------
 
@@ -516,7 +544,7 @@ class TeacherWindow(QMainWindow):
             path,
             "Export results.csv",
             "results.csv",
-            lambda p: export.write_results(p, results.results),
+            lambda p: export.write_results(p, results.results, delimiter=self.csv_delimiter),
         )
 
     def export_details(self, path: str | Path | None = None) -> Path | None:
@@ -527,7 +555,7 @@ class TeacherWindow(QMainWindow):
             path,
             "Export details.csv",
             "details.csv",
-            lambda p: export.write_details(p, results.results),
+            lambda p: export.write_details(p, results.results, delimiter=self.csv_delimiter),
         )
 
     def export_report(self, path: str | Path | None = None) -> Path | None:
@@ -624,7 +652,7 @@ class TeacherWindow(QMainWindow):
         self.setWindowTitle(f"{lesson.title} — Teacher — medialit" if lesson else "Teacher")
         has = lesson is not None
         for name, action in self.actions_by_name.items():
-            if name not in ("new_lesson", "open_lesson_file", "close_teacher"):
+            if name not in ("new_lesson", "open_lesson_file", "close_teacher", *_ALWAYS):
                 action.setEnabled(has)
         self.refresh_stamp()
 
