@@ -13,6 +13,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import textstat
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -140,7 +141,15 @@ def test_reasons_name_the_cue_in_plain_words() -> None:
     text = "Officials said the bridge may close next year."
     reasons = {s.label: s.reason for s in suggest(text)}
     assert '"may"' in reasons[SP] and "guess" in reasons[SP]
-    assert "Officials said" in reasons[SO]
+    assert '"Officials said"' in reasons[SO]
+
+
+@pytest.mark.parametrize("path", bundled_lessons(), ids=lambda p: p.name)
+def test_every_reason_reads_at_grade_8_or_under(path: Path) -> None:
+    """The reasons become draft explanations a 14-year-old reads (as core/wording.py's)."""
+    reasons = {s.reason for s in suggest(load_lesson(path).article.text)}
+    hard = {r: textstat.flesch_kincaid_grade(r) for r in reasons}
+    assert all(grade <= 8 for grade in hard.values()), {r: g for r, g in hard.items() if g > 8}
 
 
 def test_an_empty_or_cue_free_text_gives_nothing() -> None:

@@ -3,10 +3,18 @@ explanation the teacher edits, so it names the very word that was the cue."""
 
 from __future__ import annotations
 
+QUOTE_CHARS = 40
+
 
 def quoted(text: str, start: int, end: int) -> str:
-    """The words of text[start:end] on one line, at most 40 characters."""
-    return " ".join(text[start:end].split())[:40]
+    """The words of text[start:end] on one line: whole words, about 40 characters, then "…"."""
+    words = text[start : min(end, start + 4 * QUOTE_CHARS)].split()
+    shown = ""
+    for word in words:
+        if shown and len(shown) + len(word) >= QUOTE_CHARS:
+            return shown + " …"
+        shown = f"{shown} {word}" if shown else word
+    return shown
 
 
 VIA_REASON = '"Via" names where the writer found this, so you can go and look at the original.'
@@ -15,10 +23,7 @@ INTRO_REASON = (
     "This tells you where the words come from. A clip or trailer is short and edited, "
     "so some of what was said may be missing."
 )
-REPORTED = (
-    "The article passes on what someone said, without showing proof: it is their claim, "
-    "not something the article checked."
-)
+REPORTED = "The article tells you what someone said, but it gives no proof. So it is their claim."
 DOCUMENT_FACT = (
     "This is what a document (a report, records or a study) says. You could read that "
     "document and check it yourself."
@@ -26,14 +31,14 @@ DOCUMENT_FACT = (
 
 
 def says(text: str, start: int, end: int) -> str:
-    return f'"{quoted(text, start, end)}" tells you who the information comes from.'
+    return f'This tells you who said it, or where it comes from: "{quoted(text, start, end)}".'
 
 
 def claim_quote(characterised: bool) -> str:
     if characterised:
         return (
-            "These words in quotation marks are how someone chose to describe it: "
-            "a description, not something you could check."
+            "These words in quotation marks are how one person chose to describe it. "
+            "You cannot check a description."
         )
     return (
         "These are someone's own words in quotation marks. The article shows that they said "
@@ -42,7 +47,7 @@ def claim_quote(characterised: bool) -> str:
 
 
 def accusation(word: str) -> str:
-    return f'"{word}" shows an accusation or a denial: someone says it, but where is the proof?'
+    return f'"{word}" shows someone blames or denies. They say so, but where is the proof?'
 
 
 def vague(word: str) -> str:
@@ -50,7 +55,7 @@ def vague(word: str) -> str:
 
 
 def reported_vaguely(word: str) -> str:
-    return f'"{word}" means the article passes this on without saying who said it or proving it.'
+    return f'"{word}" means someone said this, but the article does not say who. It gives no proof.'
 
 
 def loaded(word: str) -> str:
