@@ -190,15 +190,18 @@ class RecoveryMenu(QObject):
         self.main = window
         self.confirm: Callable[[str], bool] = self._confirm
         menu = _file_menu(window)
-        menu.addSeparator()
+        quit_action = next((a for a in menu.actions() if a.objectName() == "quit"), None)
         self.backup_action = QAction("&Back up now", window)
         self.backup_action.setObjectName("backup_now")
         self.backup_action.triggered.connect(self.on_backup_action_triggered)
-        menu.addAction(self.backup_action)
         self.restore_action = QAction("&Restore from backup…", window)
         self.restore_action.setObjectName("restore_backup")
         self.restore_action.triggered.connect(self.on_restore_action_triggered)
-        menu.addAction(self.restore_action)
+        if quit_action is None:
+            menu.addSeparator()
+        menu.insertActions(quit_action, [self.backup_action, self.restore_action])
+        if quit_action is not None:
+            menu.insertSeparator(quit_action)  # Quit stays last, set apart
         self.dialog: RestoreDialog | None = None
         self.timer = QTimer(self)
         self.timer.setObjectName("backup_timer")

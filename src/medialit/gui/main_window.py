@@ -42,6 +42,7 @@ from medialit.gui.article_view import ArticleView
 from medialit.gui.errors import show_error
 from medialit.gui.legend import Legend
 from medialit.gui.session import Session
+from medialit.gui.shortcuts import install_menu_bar_key
 from medialit.gui.span_list import SpanListPanel, one_line, orphans_text
 from medialit.gui.teacher import install_teacher_menu
 
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.toolbar = build_toolbar(self)
         self._make_docks()
         install_teacher_menu(self, session.store)
+        install_menu_bar_key(self)
         self.saved_label = QLabel("")
         self.saved_label.setObjectName("saved_state")
         self.saved_label.setAccessibleName("Save state")

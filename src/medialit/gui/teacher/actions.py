@@ -15,6 +15,7 @@ from typing import Protocol
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenuBar
 
+from medialit.gui.shortcuts import set_undo_redo_keys
 from medialit.gui.teacher.exports import Exports
 from medialit.gui.teacher.host import TeacherHost
 from medialit.gui.teacher.imports import Imports
@@ -126,9 +127,8 @@ def build_menus(
         menu = window.menuBar().addMenu(title)
         if title == EDIT:
             undo = undo_stack.createUndoAction(window.window(), "&Undo")
-            undo.setShortcut(QKeySequence.StandardKey.Undo)
             redo = undo_stack.createRedoAction(window.window(), "&Redo")
-            redo.setShortcut(QKeySequence.StandardKey.Redo)
+            set_undo_redo_keys(undo, redo)  # Ctrl+Y and Ctrl+Shift+Z on every platform
             menu.addAction(undo)
             menu.addAction(redo)
         for spec in rows:

@@ -47,6 +47,7 @@ from medialit.core.teacher.authoring import (
 )
 from medialit.core.wording import plural
 from medialit.gui.errors import show_error
+from medialit.gui.shortcuts import install_menu_bar_key
 from medialit.gui.teacher.actions import ALWAYS_ENABLED, build_menus
 from medialit.gui.teacher.class_view import ClassView
 from medialit.gui.teacher.desk import Desk
@@ -92,6 +93,7 @@ class TeacherWindow(QMainWindow):
         self.actions_by_name, self.undo_action, self.redo_action = build_menus(
             self, self.key_editor.undo_stack
         )
+        install_menu_bar_key(self)
         self.key_stamp = QLabel("", self)
         self.key_stamp.setObjectName("key_stamp")
         self.statusBar().addPermanentWidget(self.key_stamp)
