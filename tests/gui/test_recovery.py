@@ -142,7 +142,9 @@ class Recorder:
     def tell(self, title: str, message: str) -> None:
         self.told.append((title, message))
 
-    def ask(self, message: str, backup: rolling.Backup | None) -> Choice:
+    def ask(
+        self, message: str, backup: rolling.Backup | None, *, read_only: bool = False
+    ) -> Choice:
         self.asked.append((message, backup))
         return self.choice
 
