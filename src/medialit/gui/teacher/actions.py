@@ -1,7 +1,8 @@
 """Every action of the teacher window, its menu, words, object name and shortcut, in one table.
 
 `MENUS` lists the menus in order and the actions in each (`SEPARATOR` between
-groups); the Edit menu holds undo and redo from the key editor's stack.
+groups; a `Submenu` is made by a part, as Results ▸ CSV separator by `Exports`);
+the Edit menu holds undo and redo from the key editor's stack.
 `build_menus` only places them, keeping each action by its object name
 (`actions_by_name`), so the window can enable them when a lesson is open.
 """
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMenuBar
+from PySide6.QtWidgets import QMenu, QMenuBar
 
 from medialit.gui.shortcuts import set_undo_redo_keys
 from medialit.gui.teacher.exports import Exports
@@ -55,7 +56,12 @@ class TeacherAction:
     key: str = ""
 
 
-Row = TeacherAction | None
+@dataclass(frozen=True, slots=True)
+class Submenu:
+    make: Callable[[ActionHost, QMenu], dict[str, QAction]]  # adds it; its actions by name
+
+
+Row = TeacherAction | Submenu | None
 
 MENUS: tuple[tuple[str, tuple[Row, ...]], ...] = (
     (
@@ -97,6 +103,7 @@ MENUS: tuple[tuple[str, tuple[Row, ...]], ...] = (
         (
             TeacherAction("Export results.csv…", "results_csv", lambda w: w.exports.results_csv()),
             TeacherAction("Export details.csv…", "details_csv", lambda w: w.exports.details_csv()),
+            Submenu(lambda w, menu: w.exports.delimiter_menu(menu)),
             TeacherAction(
                 "Export class report (PDF)…", "report_pdf", lambda w: w.exports.report_pdf()
             ),
@@ -104,7 +111,7 @@ MENUS: tuple[tuple[str, tuple[Row, ...]], ...] = (
     ),
 )
 
-ALWAYS_ENABLED = ("new_lesson", "open_lesson_file", "close_teacher")
+ALWAYS_ENABLED = ("new_lesson", "open_lesson_file", "close_teacher", "csv_comma", "csv_semicolon")
 """Actions that work with no lesson open; the others are enabled when one is."""
 
 
@@ -134,6 +141,8 @@ def build_menus(
         for spec in rows:
             if spec is SEPARATOR:
                 menu.addSeparator()
+            elif isinstance(spec, Submenu):
+                actions.update(spec.make(window, menu))
             else:
                 actions[spec.name] = make_action(window, spec)
                 menu.addAction(actions[spec.name])

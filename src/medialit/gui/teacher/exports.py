@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QFileDialog, QMenu
 
 from medialit.core import export
 from medialit.core.classroom import ClassResults, score_class
 from medialit.core.interop import doccano_jsonl_bytes, web_annotations_bytes
 from medialit.core.model import FeedbackMode
 from medialit.core.outfile import write_output
+from medialit.core.prefs import Prefs
 from medialit.core.teacher.collection import current_submissions
 from medialit.core.teacher.packs import pack_filename, write_review_pack, write_student_pack
 from medialit.core.teacher.roster import not_submitted
@@ -97,6 +99,34 @@ class Exports:
 
     # -- results ---------------------------------------------------------------------------
 
+    def delimiter_menu(self, menu: QMenu) -> dict[str, QAction]:
+        """Results ▸ CSV separator: "," or ";" with decimal commas (remembered), as `medialit
+        score --delimiter` writes; for spreadsheets whose locale uses a decimal comma."""
+        window = self.host.window()
+        actions: dict[str, QAction] = {}
+        sub = menu.addMenu("CSV &separator")
+        group = QActionGroup(window)
+        current = Prefs(self.desk.store).csv_delimiter()
+        for delimiter, text, name in (
+            (",", "&Comma (1.5)", "csv_comma"),
+            (";", "S&emicolon, decimal comma (1,5)", "csv_semicolon"),
+        ):
+            action = QAction(text, window, checkable=True)
+            action.setObjectName(name)
+            action.setChecked(delimiter == current)
+            action.triggered.connect(lambda _=False, d=delimiter: self.set_csv_delimiter(d))
+            group.addAction(action)
+            sub.addAction(action)
+            actions[name] = action
+        return actions
+
+    def set_csv_delimiter(self, delimiter: str) -> None:
+        self.host.run(lambda: self.desk.apply(lambda s: Prefs(s).set_csv_delimiter(delimiter)))
+
+    @property
+    def csv_delimiter(self) -> str:
+        return Prefs(self.desk.store).csv_delimiter()
+
     def class_results(self) -> ClassResults | None:
         """The class scored against the current key (the same numbers as the Class tab)."""
         lesson = self.desk.lesson
@@ -139,7 +169,7 @@ class Exports:
             path,
             "Export results.csv",
             "results.csv",
-            lambda p: export.write_results(p, results.results),
+            lambda p: export.write_results(p, results.results, delimiter=self.csv_delimiter),
         )
 
     def details_csv(self, path: str | Path | None = None) -> Path | None:
@@ -150,7 +180,7 @@ class Exports:
             path,
             "Export details.csv",
             "details.csv",
-            lambda p: export.write_details(p, results.results),
+            lambda p: export.write_details(p, results.results, delimiter=self.csv_delimiter),
         )
 
     def report_pdf(self, path: str | Path | None = None) -> Path | None:
