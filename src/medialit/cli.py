@@ -110,8 +110,9 @@ def score_command(
     KEY is a lesson file with a key, or a doccano-style JSONL file whose first
     line is {"text": ..., "label": [[start, end, "claim"], ...]}.
 
-    Each SUBMISSION is a submission file, a folder of them (*.json), or a JSONL
-    file with one student per line: {"student": ..., "text": ..., "label": [...]}.
+    Each SUBMISSION is a submission file, a JSONL file with one student per line
+    ({"student": ..., "text": ..., "label": [...]}), or a folder or .zip of them (read
+    recursively: *.json and *.jsonl, at most 20,000 files).
 
     Inputs that cannot be used are reported on standard error (file, line,
     reason) and skipped. Exit status: 0 when every input was scored, 1 when
@@ -130,9 +131,9 @@ def score_command(
     with _no_cyclic_gc():
         collected = batch.collect(grading_key, submissions)
     for notice in (*grading_key.notices, *collected.notices):
-        click.echo(f"{notice.file}{_line(notice.line)}: note: {notice.reason}", err=True)
+        click.echo(f"{notice.file}{_line(notice.line)}: note: {notice.detail}", err=True)
     for problem in collected.problems:
-        click.echo(f"{problem.file}{_line(problem.line)}: skipped: {problem.reason}", err=True)
+        click.echo(f"{problem.file}{_line(problem.line)}: skipped: {problem.detail}", err=True)
     scored = batch.score_each(grading_key, collected.entries, details=details is not None)
     try:
         # Each student is scored once. With --details their outcome rows are written as they

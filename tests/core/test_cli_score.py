@@ -258,7 +258,7 @@ def test_identical_file_counted_once(
     code, stdout, stderr = run(lesson, files[0], copy)
     assert code == 0
     assert len(read_csv(stdout)) == 1
-    assert f"{copy}: note: identical to {files[0]}; counted once" in stderr
+    assert f"{copy}: note: the same submission as {files[0]}; counted once" in stderr
 
 
 def test_jsonl_key(classroom: tuple[Path, list[Path], Path], tmp_path: Path) -> None:
