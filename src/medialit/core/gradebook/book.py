@@ -3,8 +3,10 @@ they handed in, then the submitters who are not on the roster (listed apart, nev
 
 Each submission is placed on a roster entry by, in order: a student id the teacher linked
 to the entry (a roster entry may link several: a student on two laptops); the LMS user id
-of the folder it came in; its name, equal once case, accents, spacing and the order of the
-names are folded away (`names.name_key`), the entry of its own class first. Nothing else
+of the folder it came in; the student's name in that path (`lms.lms_hint`: an LMS download
+names files after the student who uploaded them); the name the student typed, equal once
+case, accents, spacing and the order of the names are folded away (`names.name_key`), the
+entry of its own class first. Nothing else
 places it: a close name is only *proposed* (`names.proposals`) until the teacher confirms.
 A submission held back for its student id (`graded.held_reasons`) is placed by its name,
 never by the id it carries. Then `graded.choose` picks what is graded for each student.
@@ -127,7 +129,8 @@ def build(
 
 
 class _Placer:
-    """Finds a submission's roster entry: linked id, LMS id, then the folded name."""
+    """Finds a submission's roster entry: linked id, LMS id, the name in the LMS download's
+    path, then the name the student typed (names folded)."""
 
     def __init__(self, roster: Sequence[Listed]) -> None:
         self.by_id = {sid: e for e in roster for sid in e.student_ids}
@@ -141,10 +144,13 @@ class _Placer:
             return self.by_id[h.student_id]
         if h.lms_id and h.lms_id in self.by_lms:
             return self.by_lms[h.lms_id]
-        same = self.by_name.get(name_key(h.student_name), [])
-        if len(same) > 1:  # two students of one name: the one of the file's own class
-            same = [e for e in same if e.class_code.casefold() == h.class_code.casefold()]
-        return same[0] if len(same) == 1 else None
+        for name in (h.lms_name, h.student_name):  # the LMS's name for the uploader first
+            same = self.by_name.get(name_key(name), []) if name else []
+            if len(same) > 1:  # two students of one name: the one of the file's own class
+                same = [e for e in same if e.class_code.casefold() == h.class_code.casefold()]
+            if len(same) == 1:
+                return same[0]
+        return None
 
 
 def grade_rows(book: Book, results: Mapping[str, StudentResult]) -> list[GradeRow]:

@@ -53,6 +53,7 @@ class Handed:
     imported_at: str  # when it was first imported (for `medialit score`: when it was read)
     lesson_version: int = 0
     lms_id: str = ""  # an LMS user id found in the path the file came in (a zip's folders)
+    lms_name: str = ""  # the student's name as an LMS download wrote it into that path
     payload: object = None  # what is scored: a `Submission` or a `batch.Entry`
 
     @property
