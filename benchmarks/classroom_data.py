@@ -94,7 +94,9 @@ def demo_store(db: Path, folder: Path, *, students: int = 30) -> tuple[Store, Le
     if not store.lessons.is_authored(lesson.id):
         lesson, _ = import_lesson_file(store, dataclasses.replace(lesson, kind="lesson"))
         set_passphrase(store, "demo-passphrase")
-        roster = [RosterLine(s.class_code, s.student_name) for s in make_submissions(lesson, students)]
+        roster = [
+            RosterLine(s.class_code, s.student_name) for s in make_submissions(lesson, students)
+        ]
         roster += [RosterLine("8A", "Zoë Absent"), RosterLine("8B", "Yusuf Late")]
         store.roster.add(roster)
     paths = write_submissions(folder, make_submissions(lesson, students))

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from medialit.core.lesson import default_lesson_path, load_lesson
 from medialit.core.model import FeedbackMode, Label, Span
-from medialit.core.scoring import OutcomeKind
 from medialit.core.records import RosterLine
+from medialit.core.scoring import OutcomeKind
 from medialit.core.store import Store
 from medialit.core.submission import Submission, write_submission
 from medialit.core.teacher.authoring import import_lesson_file, new_lesson, update_details
