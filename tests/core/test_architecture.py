@@ -4,6 +4,7 @@ its row allows, there is no import cycle, and imports flow one way."""
 import ast
 import re
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,17 @@ KNOWN = set(ALL_MODULES) | packages()
 # -- the code map's grammar ------------------------------------------------------------------
 
 THIRD_PARTY = {"PySide6": "Qt", "shiboken6": "Qt", "sqlite_utils": "sqlite-utils"}
-WORDS = {"stdlib", "Qt", "sqlite-utils", "platformdirs", "click"}  # besides module paths
+
+
+def _dependencies() -> set[str]:
+    """The packages pyproject.toml says medialit depends on, by name (PySide6 is `Qt`)."""
+    with (ROOT / "pyproject.toml").open("rb") as f:
+        declared = tomllib.load(f)["project"]["dependencies"]
+    names = {re.split(r"[\s<>=!~;\[]", d, maxsplit=1)[0].lower() for d in declared}
+    return {"Qt" if n.startswith("pyside6") else n for n in names}
+
+
+WORDS = {"stdlib"} | _dependencies()  # besides module paths
 ROW = re.compile(r"^\|\s*`(medialit(?:\.\w+)*)`\s*\|.*\|([^|]*)\|\s*$")
 ENTRY = re.compile(r"^(?:`(?P<path>medialit(?:\.\w+)*)`|(?P<word>[\w-]+))(?P<lazily> lazily)?$")
 
