@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from medialit.core.errors import MedialitError, UnscorableKeyError
-from medialit.core.export import StudentResult
 from medialit.core.intake import doccano
 from medialit.core.intake.gathering import Duplicate, current_placed, read_inputs
 from medialit.core.intake.placement import Placed, TextVersions
@@ -31,6 +30,7 @@ from medialit.core.intake.readers import read_object
 from medialit.core.intake.sources import MAX_JSON_BYTES, Problem, Refused, Source
 from medialit.core.lesson import find_same_label_overlap, load_lesson
 from medialit.core.model import Article, KeySpan, Lesson
+from medialit.core.results import StudentResult
 from medialit.core.scoring import Scorer, SpanLike
 
 NO_EXTRAS_NOTICE = (
