@@ -73,9 +73,7 @@ EXIT_REFUSED = 1  # medialit lesson new: the article was refused
 
 @cli.command("score")
 @click.argument("key", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument(
-    "submissions", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
-)
+@click.argument("submissions", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
@@ -114,8 +112,8 @@ def score_command(
     ({"student": ..., "text": ..., "label": [...]}), or a folder or .zip of them (read
     recursively: *.json and *.jsonl, at most 20,000 files).
 
-    Inputs that cannot be used are reported on standard error (file, line,
-    reason) and skipped. Exit status: 0 when every input was scored, 1 when
+    Inputs that cannot be used (a file not found included) are reported on
+    standard error (file, line, field and reason) and skipped. Exit status: 0 when every input was scored, 1 when
     some were skipped, 2 for a usage error, an unusable key or an unwritable
     output file.
     """
@@ -131,9 +129,9 @@ def score_command(
     with _no_cyclic_gc():
         collected = batch.collect(grading_key, submissions)
     for notice in (*grading_key.notices, *collected.notices):
-        click.echo(f"{notice.file}{_line(notice.line)}: note: {notice.detail}", err=True)
+        click.echo(f"{notice.where}: note: {notice.detail}", err=True)
     for problem in collected.problems:
-        click.echo(f"{problem.file}{_line(problem.line)}: skipped: {problem.detail}", err=True)
+        click.echo(f"{problem.where}: skipped: {problem.detail}", err=True)
     scored = batch.score_each(grading_key, collected.entries, details=details is not None)
     try:
         # Each student is scored once. With --details their outcome rows are written as they
@@ -241,10 +239,6 @@ def _no_cyclic_gc() -> Iterator[None]:
         yield
     finally:
         gc.enable()
-
-
-def _line(line: int | None) -> str:
-    return "" if line is None else f":{line}"
 
 
 def _write_stdout(write: Callable[[TextIO], None]) -> None:

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from medialit.core.batch import NO_EXTRAS_NOTICE, collect, load_key, score_all
+from medialit.core.batch import collect, load_key, score_all
 from medialit.core.errors import UnscorableKeyError
+from medialit.core.intake.doccano import NO_EXTRAS_NOTICE
 from medialit.core.intake.sources import Problem
 from medialit.core.model import Label
 from medialit.core.scoring import score

@@ -66,7 +66,7 @@ def test_a_folder_is_read_the_same_way_recursively(fresh_store: Store, tmp_path:
     report = teacher_import(fresh_store, folder)
     _code, rows, err = score(tmp_path, folder)
     assert sorted(a.submission.student_id for a in report.added) == ["ann", "ben"]
-    assert sorted(r["student"] for r in rows) == ["ann", "ben"], err
+    assert sorted(r["student_id"] for r in rows) == ["ann", "ben"], err
 
 
 def test_a_folder_over_5000_files_is_read_whole(fresh_store: Store, tmp_path: Path) -> None:
@@ -127,7 +127,7 @@ def test_a_jsonl_line_without_label_is_refused_naming_file_line_and_field(tmp_pa
     line = json.dumps({"student": "ann", "text": TEXT})
     path = write_jsonl(tmp_path / "class.jsonl", [jsonl_line("ben", []), line])
     code, rows, err = score(tmp_path, path)
-    assert code == 1 and [r["student"] for r in rows] == ["ben"]
+    assert code == 1 and [r["student_id"] for r in rows] == ["ben"]
     assert f"{path}:2: skipped: label: is missing" in err
 
 
@@ -190,7 +190,7 @@ def test_a_doccano_key_reads_the_same_for_the_window_and_score(tmp_path: Path) -
     ]
     path = tmp_path / "key.jsonl"
     path.write_text(json.dumps({"text": TEXT, "entities": entities}) + "\n", "utf-8")
-    _text, window_key = read_doccano_key(path)
+    window_key = read_doccano_key(path).key
     sub = write_submission(tmp_path / "ann.json", make_submission("ann", spans_for(TEXT, GOOD)))
     code, _rows, err = score(tmp_path, sub, key=path)
     assert code == 0, err
@@ -201,3 +201,16 @@ def test_a_doccano_key_reads_the_same_for_the_window_and_score(tmp_path: Path) -
         (k.start, k.end, k.label) for k in score_key
     ]
     assert [k.quote for k in window_key][1] == "via CBS News"  # trimmed as a key span is
+
+
+def test_a_huge_offset_in_a_class_file_is_refused_by_both(tmp_path: Path) -> None:
+    from tests.intake_paths import score_verdicts, window_verdicts
+
+    lesson = write_lesson(tmp_path / "lesson.json")
+    path = write_jsonl(tmp_path / "class.jsonl", [jsonl_line("ann", [(0, 2**63, "claim")])])
+    window, score_says = window_verdicts([path], lesson), score_verdicts([path], lesson)
+    assert (
+        window
+        == score_says
+        == {f"{path}:1": f"label[0]: [0, {2**63}) is not a span of the text (0..{len(TEXT)})"}
+    )

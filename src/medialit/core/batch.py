@@ -26,18 +26,11 @@ from medialit.core.errors import MedialitError, UnscorableKeyError
 from medialit.core.intake import doccano
 from medialit.core.intake.gathering import Duplicate, current_placed, read_inputs
 from medialit.core.intake.placement import Placed, TextVersions
-from medialit.core.intake.readers import read_object
-from medialit.core.intake.sources import MAX_JSON_BYTES, Problem, Refused, Source
+from medialit.core.intake.sources import Problem, Refused
 from medialit.core.lesson import find_same_label_overlap, load_lesson
 from medialit.core.model import Article, KeySpan, Lesson
 from medialit.core.results import StudentResult
 from medialit.core.scoring import Scorer, SpanLike
-
-NO_EXTRAS_NOTICE = (
-    "this doccano key has no medialit_spans, so every span counts as required with one label "
-    "and no explanation (the lesson's also-accept labels and optional spans are not known): "
-    "grades can be lower than with the lesson file"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,45 +115,10 @@ def load_key(path: str | os.PathLike[str]) -> GradingKey:
         raise UnscorableKeyError(f"{path}: {exc}") from None
 
 
-def read_doccano_key(path: Path) -> tuple[int, doccano.Row, tuple[Problem, ...]]:
-    """The first row of a doccano JSONL file (the key), its line number, and notices: the
-    one reader of doccano keys (the teacher window's import uses it too)."""
-    origin = str(path)
-    source = Source(origin, "jsonl", path)
-    first, row, notices = 0, None, []
-    with source.open(MAX_JSON_BYTES * 2) as fh:
-        for number, raw in enumerate(fh, start=1):
-            if not raw.strip():
-                continue
-            if row is not None:
-                notices.append(
-                    Problem(
-                        origin,
-                        number,
-                        "only the first line is the key; the other lines are ignored",
-                    )
-                )
-                break
-            try:
-                text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-            except UnicodeDecodeError as exc:
-                raise Refused(f"not UTF-8 (byte {exc.start})", line=number) from None
-            try:
-                row = doccano.read_row(read_object(text))
-            except Refused as exc:
-                raise Refused(exc.reason, field=exc.field, line=number) from None
-            first = number
-    if row is None:
-        raise Refused("the file is empty")
-    if row.extras is None:
-        notices.insert(0, Problem(origin, None, NO_EXTRAS_NOTICE))
-    return first, row, tuple(notices)
-
-
 def _load_jsonl_key(path: Path) -> GradingKey:
     origin = str(path)
     try:
-        number, row, notices = read_doccano_key(path)
+        number, row, notices = doccano.read_key_file(path)
     except Refused as exc:
         where = origin if exc.line is None else f"{origin}:{exc.line}"
         raise UnscorableKeyError(f"{where}: {exc}") from None

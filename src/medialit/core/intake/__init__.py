@@ -3,11 +3,12 @@
 The teacher window's import (`core.teacher.collection`), `medialit score` (`core.batch`) and
 the class view (`core.classroom`) all call this package, so they agree on every rule:
 
-- `sources`: which files an input holds (one folder rule: recursive, `*.json` and
-  `*.jsonl`, hidden files skipped, at most 20,000 files, refused beyond with the count;
-  a `.zip` read like a folder, `zipped`), and reading one safely (regular files only: a
-  FIFO or device is refused without being opened; every file size-capped before it is
-  read; an empty file is a problem).
+- `folders`: which files an input holds (the one folder rule: recursive, `*.json` and
+  `*.jsonl`, hidden files skipped, at most 20,000 files, refused beyond with the count);
+  `zipped`: a `.zip` read like a folder, within limits.
+- `sources`: reading one file safely (regular files only: a FIFO or device is refused
+  without being opened; every file size-capped before it is read; an empty file is a
+  problem), and `Problem`, what is wrong with one input.
 - `readers`: one reader per format: a submission file (JSON), a JSONL class file (one
   student per line, doccano-style), each producing `Handed` items or `Problem`s that
   name the file, the line and the field.

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from medialit.core.intake.sources import Refused
+from medialit.core.intake.sources import MAX_JSON_BYTES, Problem, Refused, Source
+from medialit.core.jsonfile import loads_strict
 from medialit.core.model import Article, KeySpan, Label, trimmed_range
 from medialit.core.submission import MAX_SPANS
 from medialit.core.text import canonicalize, has_lone_surrogate
@@ -151,6 +153,19 @@ def _offset_map(raw: str) -> Callable[[int], int]:
     return convert
 
 
+def read_object(line: str) -> dict[str, Any]:
+    """One JSON object from one line, strictly (duplicate keys and NaN refused)."""
+    try:
+        value = loads_strict(line)
+    except RecursionError:
+        raise Refused("JSON is nested too deeply") from None
+    except ValueError as exc:
+        raise Refused(f"not valid JSON: {exc}") from None
+    if not isinstance(value, dict):
+        raise Refused(f"expected a JSON object, found {type(value).__name__}")
+    return value
+
+
 def _extras(data: dict[str, Any], count: int) -> tuple[Extras, ...] | None:
     if EXTRAS not in data:
         return None
@@ -184,6 +199,62 @@ def _one_extra(item: Any, where: str) -> Extras:
             field=f"{where}.explanation",
         )
     return Extras(frozenset(labels), optional, explanation)
+
+
+NO_EXTRAS_NOTICE = (
+    "this doccano key has no medialit_spans, so every span counts as required with one label "
+    "and no explanation (the lesson's also-accept labels and optional spans are not known): "
+    "grades can be lower than with the lesson file"
+)
+MAX_KEY_FILE = 2 * MAX_JSON_BYTES
+
+
+def read_key_file(
+    path: Path, *, article: Article | None = None
+) -> tuple[int, Row, tuple[Problem, ...]]:
+    """The key row of a doccano JSONL file: the first row, or with `article` the first row
+    on that article's text; (its line, the row, notices). The one reader of doccano keys:
+    `medialit score KEY.jsonl` and the teacher window's *Import key from doccano JSONL*."""
+    origin = str(path)
+    found: tuple[int, Row] | None = None
+    notices: list[Problem] = []
+    rows = 0
+    with Source(origin, "jsonl", path).open(MAX_KEY_FILE) as fh:
+        for number, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            rows += 1
+            if found is not None:
+                if article is None:  # with an article, the rows of students are expected
+                    notices.append(
+                        Problem(
+                            origin,
+                            number,
+                            "only the first line is the key; the other lines are ignored",
+                        )
+                    )
+                break
+            row = _key_row(raw, number, None if article is None else article.text)
+            if article is None or row.text == article.text:
+                found = (number, row)
+    if rows == 0:
+        raise Refused("the file is empty")
+    if found is None:
+        raise Refused("has no row on this lesson's article text")
+    if found[1].extras is None:
+        notices.insert(0, Problem(origin, None, NO_EXTRAS_NOTICE))
+    return found[0], found[1], tuple(notices)
+
+
+def _key_row(raw: bytes, number: int, canonical: str | None) -> Row:
+    try:
+        text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+    except UnicodeDecodeError as exc:
+        raise Refused(f"not UTF-8 (byte {exc.start})", line=number) from None
+    try:
+        return read_row(read_object(text), canonical=canonical)
+    except Refused as exc:
+        raise Refused(exc.reason, field=exc.field, line=number) from None
 
 
 def key_spans(row: Row) -> tuple[list[KeySpan], int]:

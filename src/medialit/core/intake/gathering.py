@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
+from medialit.core.intake.folders import gather
 from medialit.core.intake.placement import Placed, TextVersions, place
 from medialit.core.intake.readers import Handed, instant, read_source
-from medialit.core.intake.sources import Problem, Refused, gather
+from medialit.core.intake.sources import Problem, Refused
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,10 @@ class Duplicate:
 
     handed: Handed
     first: str
+
+    @property
+    def path(self) -> str:
+        return self.handed.where
 
     def notice(self) -> Problem:
         reason = (

@@ -126,8 +126,8 @@ def _lesson_for(
             sub = handed.submission
             title = f" “{sub.lesson_title[:60]}”" if sub and sub.lesson_title else ""
             raise Refused(
-                f"is for another lesson{title} ({handed.lesson_id[:64]!r}), whose text is not "
-                "the text of the lesson it is checked against",
+                f"is for another lesson{title} ({handed.lesson_id[:64]}), not one of the "
+                "lessons it was checked against, and its text is none of theirs",
                 field="lesson_id",
             )
         target = lessons[0].current.text if lessons else ""

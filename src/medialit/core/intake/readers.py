@@ -28,7 +28,7 @@ from medialit.core.intake.sources import (
     Refused,
     Source,
 )
-from medialit.core.jsonfile import decode_bytes, dump_json, loads_strict
+from medialit.core.jsonfile import decode_bytes, dump_json
 from medialit.core.scoring import SpanLike
 from medialit.core.submission import Submission, clean_name, parse_submission, submission_to_dict
 from medialit.core.text import has_lone_surrogate, text_hash
@@ -101,9 +101,13 @@ def read_source(source: Source, *, canonical: str | None = None) -> Iterator[Han
 
 def _submission_file(source: Source) -> Handed:
     data = source.read(MAX_JSON_BYTES)
-    sub = parse_submission(decode_bytes(data, source.name), origin=source.name)
+    return from_submission(parse_submission(decode_bytes(data, source.name), origin=source.name))
+
+
+def from_submission(sub: Submission) -> Handed:
+    """A submission already read (a file, or one the teacher's database keeps)."""
     return Handed(
-        origin=source.name,
+        origin=sub.origin,
         line=None,
         student=sub.student_id,
         student_name=sub.student_name,
@@ -155,7 +159,7 @@ def _line(
         raise Refused(f"not UTF-8 (byte {exc.start})") from None
     if number == 1 and line.startswith("\ufeff"):
         line = line[1:]
-    data = read_object(line)
+    data = doccano.read_object(line)
     student = _short_text(data, "student", required=True)
     class_code = _short_text(data, "class_code", max_len=40)
     submitted_at = _short_text(data, "submitted_at", max_len=40)
@@ -190,18 +194,6 @@ def _line(
         identity=identity,
         text=row.text,
     )
-
-
-def read_object(line: str) -> dict[str, Any]:
-    try:
-        value = loads_strict(line)
-    except RecursionError:
-        raise Refused("JSON is nested too deeply") from None
-    except ValueError as exc:
-        raise Refused(f"not valid JSON: {exc}") from None
-    if not isinstance(value, dict):
-        raise Refused(f"expected a JSON object, found {type(value).__name__}")
-    return value
 
 
 def _short_text(

@@ -16,6 +16,7 @@ Every refusal names the member as `class.zip!7b/ann.json`.
 
 from __future__ import annotations
 
+import functools
 import io
 import stat
 import zipfile
@@ -111,12 +112,11 @@ def _member(path: Path, info: zipfile.ZipInfo) -> Source | Problem | None:
             f"refused: it is compressed over {MAX_RATIO} times ({info.compress_size:,} bytes "
             f"become {info.file_size:,}), as a zip bomb is",
         )
-    return Source(shown, kind_of(name), None, Member(path, info))
+    return Source(shown, kind_of(name), None, functools.partial(open_member, Member(path, info)))
 
 
-def open_member(member: object, limit: int) -> BinaryIO:
+def open_member(member: Member, limit: int) -> BinaryIO:
     """A member's bytes (at most `limit`, and never more than its entry declares)."""
-    assert isinstance(member, Member)
     info = member.info
     if info.file_size > limit:
         raise Refused(f"the file is {info.file_size:,} bytes, over the {limit:,}-byte limit")

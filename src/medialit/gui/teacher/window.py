@@ -77,6 +77,7 @@ class TeacherWindow(QMainWindow):
         self.exports = Exports(self)
         self.imports = Imports(self)
         self.student_work = StudentWork(self)
+        self.doccano_notice: QMessageBox | None = None  # what a doccano key did not carry
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("teacher_tabs")
@@ -301,13 +302,23 @@ class TeacherWindow(QMainWindow):
             return
 
         def replace_key() -> None:
-            _text, key = read_doccano_key(source, article=lesson.article)
-            replaced = dataclasses.replace(lesson, key=tuple(key))
+            found = read_doccano_key(source, article=lesson.article)
+            replaced = dataclasses.replace(lesson, key=tuple(found.key))
             self.desk.apply(lambda s: save_lesson_to_store(s, replaced))
             self.key_editor.undo_stack.clear()
             self.show_message(
-                f"Key replaced by {plural(len(key), 'span')} from {Path(source).name}"
+                f"Key replaced by {plural(len(found.key), 'span')} from {Path(source).name}"
             )
+            if found.notices:  # never silently: a key without medialit_spans changes grades
+                self.doccano_notice = QMessageBox(
+                    QMessageBox.Icon.Information,
+                    "About this doccano key",
+                    "\n\n".join(n[0].upper() + n[1:] + "." for n in found.notices),
+                    QMessageBox.StandardButton.Ok,
+                    self,
+                )
+                self.doccano_notice.setObjectName("doccano_notice")
+                self.doccano_notice.open()
 
         self.run(replace_key)
 
