@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -160,6 +160,7 @@ class TeacherWindow(QMainWindow):
         self._action(lesson, "&New lesson…", self.new_lesson, name="new_lesson", key="Ctrl+N")
         self._action(lesson, "Open lesson &file…", self.open_lesson_file, name="open_lesson_file")
         self._action(lesson, "Lesson &details…", self.edit_details, name="edit_details")
+        self._menus[lesson].addAction(self.key_editor.definitions_action)
         self._action(lesson, "Edit article &text…", self.edit_text, name="edit_text")
         self._action(lesson, "Export &student pack…", self.export_student_pack, name="student_pack")
         self._action(lesson, "Export &review pack…", self.export_review_pack, name="review_pack")
@@ -609,8 +610,13 @@ class TeacherWindow(QMainWindow):
 
     # -- refresh and messages --------------------------------------------------------------
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """An explanation still being typed is saved before the window goes."""
+        self.key_editor.save_typing()
+        super().closeEvent(event)
+
     def on_desk_changed(self, change: Change) -> None:
-        if change.touches & (Touches.KEY | Touches.LESSON):
+        if change.touches & (Touches.KEY | Touches.EXPLANATIONS | Touches.LESSON):
             self.refresh_stamp()
         if change.touches & (Touches.KEY | Touches.LESSON | Touches.IMPORTED):
             self.rescore_student()
