@@ -58,8 +58,8 @@ def test_definitions_edited_in_the_dialog_are_one_undoable_committed_step(
     at = TEXT.index("the bridge")
     teacher.key_editor.view.select_cp(at, at + len("the bridge may open in May"))
     teacher.key_editor.add_selection(Label.SPECULATION)
-    pack = teacher.export_student_pack(tmp_path / "pack.json")
-    review_pack = teacher.export_review_pack(tmp_path / "review.json")
+    pack = teacher.exports.student_pack(tmp_path / "pack.json")
+    review_pack = teacher.exports.review_pack(tmp_path / "review.json")
     assert pack is not None and review_pack is not None
     student_store = Store.open(tmp_path / "student.db")
     window, _problems = build_window(student_store, pack, student=Student("s1", "Ann"))

@@ -19,6 +19,7 @@ class Prefs:
     SNAP_WORDS = "snap_words"
     LAST_LESSON = "last_lesson"
     LAST_SUBMIT_FOLDER = "last_submit_folder"
+    CSV_DELIMITER = "csv_delimiter"
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -60,3 +61,13 @@ class Prefs:
 
     def set_last_submit_folder(self, folder: str) -> Change:
         return self.store.settings.set(self.LAST_SUBMIT_FOLDER, folder)
+
+    def csv_delimiter(self) -> str:
+        """The teacher's CSV separator: "," or ";" (with decimal commas, as `medialit score
+        --delimiter ';'` writes for spreadsheets in decimal-comma locales)."""
+        return ";" if self.store.settings.get(self.CSV_DELIMITER) == ";" else ","
+
+    def set_csv_delimiter(self, delimiter: str) -> Change:
+        if delimiter not in (",", ";"):
+            raise ValueError(f"the CSV separator is ',' or ';', not {delimiter!r}")
+        return self.store.settings.set(self.CSV_DELIMITER, delimiter)

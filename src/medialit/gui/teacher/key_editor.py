@@ -78,7 +78,7 @@ class KeyEditor(QWidget):
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.suggesting.start_action)
         self.definitions_action = QAction("Definitions…", self)
-        self.definitions_action.setObjectName("label_definitions")
+        self.definitions_action.setObjectName("key_definitions")
         self.definitions_action.setToolTip("What each label means in this lesson")
         self.definitions_action.triggered.connect(self.edit_definitions)
         self.toolbar.addAction(self.definitions_action)
