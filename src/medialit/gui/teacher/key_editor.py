@@ -74,7 +74,7 @@ class KeyEditor(QWidget):
         self._view_action("Next key span", "key_next", "Alt+Down", lambda: self.walk(1))
         self._view_action("Previous key span", "key_previous", "Alt+Up", lambda: self.walk(-1))
         self._view_action("Let go", "key_let_go", "Esc", self.on_escape_key)
-        self.suggesting = SuggestionMode(self)
+        self.suggesting = SuggestionMode(self, self)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.suggesting.start_action)
         self.definitions_action = QAction("Definitions…", self)
@@ -98,7 +98,17 @@ class KeyEditor(QWidget):
         self.accept_boxes = self.details.accept_boxes
         self.optional_box = self.details.optional_box
         self.explanation_edit = self.details.explanation_edit
-        arrange(self)
+        arrange(
+            self,
+            (self.toolbar, self.view),
+            (
+                self.counts_label,
+                self.table,
+                self.suggesting.panel,
+                self.details,
+                self.warnings_label,
+            ),
+        )
 
         self.view.span_clicked.connect(self.on_view_span_clicked)
         desk.changed.connect(self.on_desk_changed)

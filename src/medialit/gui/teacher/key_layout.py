@@ -9,7 +9,6 @@ the list of spans gives up height first.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -26,10 +25,8 @@ from PySide6.QtWidgets import (
 from medialit.core.model import LABELS, KeySpan
 from medialit.gui.teacher.key_details import short
 
-if TYPE_CHECKING:
-    from medialit.gui.teacher.key_editor import KeyEditor
-
 COLUMNS = ("Label", "Text", "Also", "Optional", "Why")
+STRETCH = {"key_table": 3, "key_warnings": 1}
 
 
 class KeyTable(QTableWidget):
@@ -99,22 +96,21 @@ class KeyTable(QTableWidget):
             self.span_chosen.emit(span_id)
 
 
-def arrange(editor: KeyEditor) -> None:
-    """Put the editor's parts in place (they are made by the editor)."""
+def arrange(editor: QWidget, left_parts: Sequence[QWidget], right_parts: Sequence[QWidget]) -> None:
+    """Put the editor's parts in place (they are made by the editor): the toolbar and the
+    article on the left; counts, key list, suggestion panel, details, warnings on the right
+    (the key list and the warnings give up height first)."""
     left = QWidget(editor)
     left_layout = QVBoxLayout(left)
     left_layout.setContentsMargins(0, 0, 0, 0)
-    left_layout.addWidget(editor.toolbar)
-    left_layout.addWidget(editor.view, 1)
+    for part in left_parts:
+        left_layout.addWidget(part, 1 if part is left_parts[-1] else 0)
 
     right = QWidget(editor)
     right_layout = QVBoxLayout(right)
     right_layout.setContentsMargins(0, 0, 0, 0)
-    right_layout.addWidget(editor.counts_label)
-    right_layout.addWidget(editor.table, 3)
-    right_layout.addWidget(editor.suggesting.panel)
-    right_layout.addWidget(editor.details)
-    right_layout.addWidget(editor.warnings_label, 1)
+    for part in right_parts:
+        right_layout.addWidget(part, STRETCH.get(part.objectName(), 0))
     right.setMinimumWidth(300)
 
     splitter = QSplitter(Qt.Orientation.Horizontal, editor)

@@ -14,10 +14,10 @@ undoing it shows the suggestion again. Which suggestions are open is
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, Qt, SignalInstance
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from medialit.core.errors import MedialitError
@@ -27,15 +27,28 @@ from medialit.core.teacher.suggesting import SuggestionQueue
 from medialit.core.wording import plural
 from medialit.gui.announce import announce
 from medialit.gui.teacher.commands import AddKeySpan, AddKeySpans
+from medialit.gui.teacher.desk import Desk
 from medialit.gui.teacher.key_details import short
-
-if TYPE_CHECKING:
-    from medialit.gui.teacher.key_editor import KeyEditor
+from medialit.gui.teacher.key_view import KeyArticleView
 
 KEYS_HINT = (
     "Enter accept · 1-4 accept as that label · Delete reject · Alt+↓/↑ next/previous · "
     "Ctrl+Enter accept all of this label · Esc stop"
 )
+
+
+class SuggestionHost(Protocol):
+    """What the mode asks of the key editor (typed so, the mode does not import the editor)."""
+
+    desk: Desk
+    view: KeyArticleView
+    message: SignalInstance
+
+    def push(self, command: QUndoCommand) -> bool: ...
+
+    def select_span(self, span_id: str | None, *, move_caret: bool = True) -> None: ...
+
+    def refresh(self) -> None: ...
 
 
 class SuggestionPanel(QGroupBox):
@@ -91,19 +104,19 @@ class SuggestionPanel(QGroupBox):
 
 
 class SuggestionMode(QObject):
-    """The mode's state and what its keys do, for one `KeyEditor`."""
+    """The mode's state and what its keys do, for one key editor."""
 
-    def __init__(self, editor: KeyEditor) -> None:
-        super().__init__(editor)
+    def __init__(self, editor: SuggestionHost, parent: QWidget) -> None:
+        super().__init__(parent)
         self.editor = editor
         self.queue: SuggestionQueue | None = None
-        self.panel = SuggestionPanel(editor)
+        self.panel = SuggestionPanel(parent)
         self.panel.hide()
         self.panel.accept_button.clicked.connect(lambda: self.accept())
         self.panel.reject_button.clicked.connect(self.reject)
         self.panel.accept_all_button.clicked.connect(self.accept_all)
         self.panel.stop_button.clicked.connect(self.stop)
-        self.start_action = QAction("Suggest key", editor)
+        self.start_action = QAction("Suggest key", parent)
         self.start_action.setObjectName("suggest_key")
         self.start_action.setShortcut(QKeySequence("Ctrl+G"))
         self.start_action.setToolTip(
@@ -119,7 +132,7 @@ class SuggestionMode(QObject):
         self.accept_all_action.triggered.connect(self.accept_all)
 
     def _view_action(self, text: str, name: str, key: str) -> QAction:
-        action = QAction(text, self.editor)
+        action = QAction(text, self.parent())
         action.setObjectName(name + "_key")
         enter = QKeySequence(key.replace("Return", "Enter"))
         action.setShortcuts([QKeySequence(key), enter])
