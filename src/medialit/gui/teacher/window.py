@@ -35,6 +35,7 @@ from medialit.core.interop import doccano_jsonl_bytes, read_doccano_key, web_ann
 from medialit.core.lesson import load_lesson
 from medialit.core.model import FeedbackMode, Lesson
 from medialit.core.outfile import write_output
+from medialit.core.prefs import Prefs
 from medialit.core.records import Change, ChangeKind, Touches
 from medialit.core.store import Store
 from medialit.core.teacher.authoring import (
@@ -52,6 +53,7 @@ from medialit.core.teacher.roster import not_submitted
 from medialit.core.wording import plural
 from medialit.gui.errors import show_error
 from medialit.gui.review import ReviewWindow
+from medialit.gui.screen_fit import fit_window
 from medialit.gui.shortcuts import install_menu_bar_key, set_undo_redo_keys
 from medialit.gui.teacher.class_view import ClassView
 from medialit.gui.teacher.collect import ImportReportDialog, ImportRun
@@ -75,7 +77,7 @@ class TeacherWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("teacher_window")
         self.setWindowTitle("Teacher — medialit")
-        self.resize(1280, 800)
+        fit_window(self, 1280, 800, memory=Prefs(store), name="teacher")
         self.setAcceptDrops(True)
         self.desk = Desk(store)
         self.import_run: ImportRun | None = None
