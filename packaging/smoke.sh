@@ -16,6 +16,7 @@
 # SMOKE_SHOTS=DIR saves screenshots of step 5 there. Needs (Linux): Xvfb, xdotool, xprop.
 # SMOKE_ROOT=DIR runs every bundle command in that chroot (a system without Python, as
 # root), which must see DIST_DIR, this repository and /tmp at the same paths (bind mounts).
+# Written for bash 3.2 as well (macOS): empty arrays are expanded as ${a[@]+"${a[@]}"}.
 set -euo pipefail
 
 DIST=${1:?usage: smoke.sh DIST_DIR}
@@ -40,8 +41,8 @@ WORK=$(mktemp -d)
 PIDS=()
 cleanup() {
   local pid
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for pid in ${PIDS[@]+"${PIDS[@]}"}; do kill "$pid" 2>/dev/null || true; done
+  for pid in ${PIDS[@]+"${PIDS[@]}"}; do wait "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -59,7 +60,7 @@ bundle_env() {
     extra=(SYSTEMROOT="${SYSTEMROOT:-C:\\Windows}" MEDIALIT_DB="$NEWHOME/medialit.db")
   fi
   ${SMOKE_ROOT:+chroot "$SMOKE_ROOT"} env -i HOME="$NEWHOME" PATH="$WORK/bin" LANG=C.UTF-8 \
-    "${extra[@]}" "$@"
+    ${extra[@]+"${extra[@]}"} "$@"
 }
 db_path() {
   case $OS in
@@ -119,11 +120,11 @@ if [ "$OS" = linux ]; then
   [ -s "$WORK/display" ] || fail "Xvfb did not start: $(tail -n 3 "$WORK/xvfb.log")"
   DISPLAY=":$(head -n 1 "$WORK/display")"
   export DISPLAY
-  SCREEN=(DISPLAY="$DISPLAY" QT_QPA_PLATFORM=xcb)
+  SCREEN=(DISPLAY="$DISPLAY" QT_QPA_PLATFORM=xcb) WHERE=" on Xvfb $DISPLAY"
 else
-  SCREEN=()  # the runner's own desktop
+  SCREEN=() WHERE=" on this desktop"  # the runner's own
 fi
-shown=$(bundle_env "${SCREEN[@]}" MEDIALIT_SMOKE_TEST=1 "$CLI" 2>"$WORK/gui.log" | tr -d '\r') ||
+shown=$(bundle_env ${SCREEN[@]+"${SCREEN[@]}"} MEDIALIT_SMOKE_TEST=1 "$CLI" 2>"$WORK/gui.log" | tr -d '\r') ||
   fail "the app exited with $?: $(tail -n 5 "$WORK/gui.log")"
 case $shown in  # Git Bash hands Windows programs C:/... paths: there, the prefix and the file
   "medialit: window shown, database $(db_path)") ;;
@@ -131,7 +132,7 @@ case $shown in  # Git Bash hands Windows programs C:/... paths: there, the prefi
   *) fail "no 'window shown' line: '$shown' $(tail -n 5 "$WORK/gui.log")" ;;
 esac
 [ -f "$(db_path)" ] || fail "no database at $(db_path)"
-ok "window shown${SCREEN:+ on Xvfb $DISPLAY}, database $(db_path)"
+ok "window shown$WHERE, database $(db_path)"
 if [ "$OS" = windows ]; then  # the windowed .exe has no stdout: its exit status says it
   rm -f "$(db_path)"
   bundle_env MEDIALIT_SMOKE_TEST=1 "$GUI" || fail "medialit.exe exited with $?"
@@ -147,7 +148,7 @@ fi
 # 5. Linux, a real window on Xvfb, driven with xdotool like a user at the keyboard.
 APP_PID=""
 start_app() {
-  bundle_env "${SCREEN[@]}" "$GUI" >>"$WORK/app.log" 2>&1 &
+  bundle_env ${SCREEN[@]+"${SCREEN[@]}"} "$GUI" >>"$WORK/app.log" 2>&1 &
   APP_PID=$!
   PIDS+=("$APP_PID")
 }

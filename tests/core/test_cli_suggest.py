@@ -61,7 +61,7 @@ def test_the_suggested_key_is_scored_as_a_student(tmp_path: Path) -> None:
     assert scored.returncode == 0, scored.stderr
     (result,) = json.loads(scored.stdout)
     report = score(lesson.key or (), spans, lesson.article.text)
-    assert result["student"] == "suggested"
+    assert result["student_id"] == "suggested"
     assert result["score"] == report.score
     assert result["f1"] == pytest.approx(report.f1, abs=1e-4)
     assert result["precision"] == pytest.approx(report.precision, abs=1e-4)
@@ -74,7 +74,7 @@ def test_csv_scoring_reads_the_line_with_its_extras_field(tmp_path: Path) -> Non
     scored = medialit("score", POOL, out, cwd=tmp_path)
     assert scored.returncode == 0, scored.stderr
     (row,) = list(csv.DictReader(io.StringIO(scored.stdout)))
-    assert row["student"] == "suggested" and float(row["score"]) > 0
+    assert row["student_id"] == "suggested" and float(row["score"]) > 0
     assert "skipped" in scored.stderr and "0 inputs skipped" in scored.stderr
 
 

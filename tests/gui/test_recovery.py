@@ -144,7 +144,9 @@ class Recorder:
         self.told.append((title, message))
         self.details.append(details)
 
-    def ask(self, message: str, backup: rolling.Backup | None) -> Choice:
+    def ask(
+        self, message: str, backup: rolling.Backup | None, *, read_only: bool = False
+    ) -> Choice:
         self.asked.append((message, backup))
         return self.choice
 

@@ -234,7 +234,7 @@ def test_exports_csv_pdf_and_interop(teacher: TeacherWindow, tmp_path: Path) -> 
     results = teacher.export_results(tmp_path / "results.csv")
     assert results is not None
     lines = results.read_text("utf-8-sig").splitlines()
-    assert lines[0].startswith("student,class_code,lesson,submitted_at,score") and len(lines) == 5
+    assert lines[0].startswith('"student_name","class_code","status","score"') and len(lines) == 5
     pdf = teacher.export_report(tmp_path / "report.pdf")
     assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
     assert pdf.stat().st_size > 5_000
@@ -267,7 +267,7 @@ def test_doccano_import_replaces_the_key(teacher: TeacherWindow, tmp_path: Path)
 def test_exported_csvs_neutralise_formula_names_and_notes(qtbot: QtBot, tmp_path: Path) -> None:
     import csv
 
-    from medialit.core.export import formula_like
+    from medialit.core.cells import formula_like
 
     evil = '=HYPERLINK("http://x","y")'
     store = Store.memory()

@@ -172,7 +172,9 @@ def test_teacher_workflow_end_to_end(qtbot: QtBot, tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     header, rows = _csv_rows((tmp_path / "cli.csv").read_text("utf-8-sig"))
-    cli_scores = {row[0]: float(row[header.index("score")]) for row in rows}
+    cli_scores = {
+        row[header.index("student_id")]: float(row[header.index("score")]) for row in rows
+    }
     assert cli_scores == {sid: score for sid, (_, score, _) in table.items()}
     assert len({score for score in cli_scores.values()}) == 3  # three different results
 

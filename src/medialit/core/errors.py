@@ -56,6 +56,21 @@ class CorruptDatabaseError(StoreError):
         super().__init__(f"database {path} is damaged or is not a medialit database ({detail})")
 
 
+class DamagedTextError(CorruptDatabaseError):
+    """Saved text in the database is not valid UTF-8: SQLite's quick_check cannot see it,
+    reading finds it. The file is kept as it is; a backup that reads cleanly is offered."""
+
+    def __init__(self, path: str, detail: str) -> None:
+        self.path = path
+        self.detail = detail
+        StoreError.__init__(
+            self,
+            "some saved text in the database cannot be read: the file is damaged "
+            f"({detail}). Nothing more was saved to it; quit medialit and start it again "
+            "to restore a backup",
+        )
+
+
 class DatabaseInUseError(StoreError):
     """Another copy of medialit has this database open.
 

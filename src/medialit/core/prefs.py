@@ -20,6 +20,7 @@ class Prefs:
     LAST_LESSON = "last_lesson"
     LAST_SUBMIT_FOLDER = "last_submit_folder"
     WINDOW_SIZE = "window_size:"  # + the window's name ("student", "teacher", "review")
+    CSV_DELIMITER = "csv_delimiter"
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -73,3 +74,13 @@ class Prefs:
     def set_window_size(self, name: str, width: int, height: int) -> Change:
         """Keep a window size the user set (the window clamps it to the screen when it opens)."""
         return self.store.settings.set(self.WINDOW_SIZE + name, f"{max(width, 1)}x{max(height, 1)}")
+
+    def csv_delimiter(self) -> str:
+        """The teacher's CSV separator: "," or ";" (with decimal commas, as `medialit score
+        --delimiter ';'` writes for spreadsheets in decimal-comma locales)."""
+        return ";" if self.store.settings.get(self.CSV_DELIMITER) == ";" else ","
+
+    def set_csv_delimiter(self, delimiter: str) -> Change:
+        if delimiter not in (",", ";"):
+            raise ValueError(f"the CSV separator is ',' or ';', not {delimiter!r}")
+        return self.store.settings.set(self.CSV_DELIMITER, delimiter)

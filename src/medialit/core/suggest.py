@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -37,9 +36,12 @@ from medialit.core.model import KeySpan, Label
 from medialit.core.suggest_parse import (
     Range,
     clauses,
+    meets,
+    merged,
     paragraphs,
     quotations,
     sentences,
+    subtract,
     word_count,
 )
 from medialit.core.text import trim
@@ -118,8 +120,8 @@ def without_key_overlaps(
     by_label: dict[Label, list[Range]] = {}
     for k in key:
         by_label.setdefault(k.label, []).append((k.start, k.end))
-    merged = {label: _merged(ranges) for label, ranges in by_label.items()}
-    return [s for s in suggestions if not _meets(merged.get(s.label, []), s.start, s.end)]
+    keyed = {label: merged(ranges) for label, ranges in by_label.items()}
+    return [s for s in suggestions if not meets(keyed.get(s.label, []), s.start, s.end)]
 
 
 class _Sentence:
@@ -144,7 +146,7 @@ class _Sentence:
         self._asides()
         self._quotations()
         self._attributions()
-        for chunk in _subtract(clauses(self.text, self.start, self.end), _merged(self.used)):
+        for chunk in subtract(clauses(self.text, self.start, self.end), merged(self.used)):
             self._clause(*chunk)
         return self.found
 
@@ -160,7 +162,7 @@ class _Sentence:
             self.add(m.start(), phrase_end, Label.SOURCING, why.ACCORDING)
             self.according = _source_kind(text[m.end() : phrase_end])
         for m in cue.VAGUE_SOURCES.finditer(text, start, end):
-            if not _meets(self.quotes, m.start(), m.end()):
+            if not meets(self.quotes, m.start(), m.end()):
                 self.add(*m.span(), Label.SOURCING, why.vague(m.group()), consume=False)
         for m in AS_SAYS.finditer(text, start, end):
             self.add(*m.span(1), Label.SOURCING, why.says(text, *m.span(1)), consume=False)
@@ -168,7 +170,7 @@ class _Sentence:
     def _quotations(self) -> None:
         text, kept = self.text, []
         before = self.start
-        asides = _merged(self.used)
+        asides = merged(self.used)
         for qs, qe in self.quotes:
             lead_start = _lead_start(text, before, qs, asides)
             lead = text[lead_start:qs]
@@ -209,7 +211,7 @@ class _Sentence:
             self.add(qs, qe, Label.CLAIM, why.claim_quote(False))
 
     def _attributions(self) -> None:
-        taken = _merged(self.used)
+        taken = merged(self.used)
         for _qs, qe in self.quotes:
             self._tail(qe + 1, taken)
         self._intro()
@@ -222,7 +224,7 @@ class _Sentence:
         while begin < stop and (text[begin].isspace() or text[begin] in ",”\"'’"):
             begin += 1
         verb = _speech_verb(text[begin : min(stop, begin + 160)])
-        if verb is None or _meets(taken, begin, begin + 1):
+        if verb is None or meets(taken, begin, begin + 1):
             return
         v_start, v_end = begin + verb[0], begin + verb[1]
         if v_start == begin:  # "said Rosa Delgado, who has three children ..."
@@ -252,7 +254,7 @@ class _Sentence:
             start = lead.end()
         if word_count(text, start, end) < MIN_WORDS or text[end : end + 1] == "?":
             return
-        if _meets(self.quotes, start, start + 1):
+        if meets(self.quotes, start, start + 1):
             return
         source = self.according
         after = cue.SAYS_AFTER.search(text, start, end)
@@ -308,41 +310,6 @@ class _Sentence:
             self.add(start, end, Label.CLAIM, why.REPORTED)
         elif particular:
             self.add(start, end, Label.FACT, why.checkable(*particular))
-
-
-def _merged(ranges: Iterable[Range]) -> list[Range]:
-    """Sorted, with overlapping or touching ranges joined."""
-    out: list[Range] = []
-    for start, end in sorted(ranges):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
-
-
-def _meets(merged: list[Range], start: int, end: int) -> bool:
-    """True when [start, end) shares a character with one of the sorted, disjoint `merged`."""
-    i = bisect.bisect_right(merged, (start, sys.maxsize))
-    return any(s < end and start < e for s, e in merged[max(0, i - 1) : i + 1])
-
-
-def _subtract(spans: list[Range], merged: list[Range]) -> list[Range]:
-    """The pieces of the sorted, disjoint `spans` that no range in `merged` covers."""
-    pieces: list[Range] = []
-    i = 0
-    for start, end in spans:
-        while i < len(merged) and merged[i][1] <= start:
-            i += 1
-        j, at = i, start
-        while j < len(merged) and merged[j][0] < end:
-            if at < merged[j][0]:
-                pieces.append((at, merged[j][0]))
-            at = max(at, merged[j][1])
-            j += 1
-        if at < end:
-            pieces.append((at, end))
-    return pieces
 
 
 def _skip_space(text: str, at: int) -> int:

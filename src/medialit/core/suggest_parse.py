@@ -7,8 +7,10 @@ into the canonical text, half-open, like every span in medialit.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterable, Iterator
 
 from medialit.core.suggest_cues import ABBREVIATIONS, CLAUSE_BREAK
 
@@ -106,3 +108,41 @@ def clauses(text: str, start: int, end: int) -> list[Range]:
 
 def word_count(text: str, start: int, end: int) -> int:
     return len(text[start:end].split())
+
+
+# -- sets of ranges: sorted, disjoint lists, walked once -------------------------------------
+
+
+def merged(ranges: Iterable[Range]) -> list[Range]:
+    """Sorted, with overlapping or touching ranges joined."""
+    out: list[Range] = []
+    for start, end in sorted(ranges):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def meets(merged: list[Range], start: int, end: int) -> bool:
+    """True when [start, end) shares a character with one of the sorted, disjoint `merged`."""
+    i = bisect.bisect_right(merged, (start, sys.maxsize))
+    return any(s < end and start < e for s, e in merged[max(0, i - 1) : i + 1])
+
+
+def subtract(spans: list[Range], merged: list[Range]) -> list[Range]:
+    """The pieces of the sorted, disjoint `spans` that no range in `merged` covers."""
+    pieces: list[Range] = []
+    i = 0
+    for start, end in spans:
+        while i < len(merged) and merged[i][1] <= start:
+            i += 1
+        j, at = i, start
+        while j < len(merged) and merged[j][0] < end:
+            if at < merged[j][0]:
+                pieces.append((at, merged[j][0]))
+            at = max(at, merged[j][1])
+            j += 1
+        if at < end:
+            pieces.append((at, end))
+    return pieces

@@ -17,6 +17,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtWidgets import QMessageBox
 
@@ -24,6 +25,7 @@ from medialit.core import backup as rolling
 from medialit.core import paths
 from medialit.core.errors import (
     CorruptDatabaseError,
+    DamagedTextError,
     DatabaseInUseError,
     MedialitError,
     StoreError,
@@ -37,10 +39,16 @@ from medialit.gui.screen_fit import fit_dialog
 class Choice(enum.Enum):
     RESTORE = "restore"
     FRESH = "fresh"
+    READ_ONLY = "read-only"  # damaged text: look at what can be read, change nothing
     QUIT = "quit"
 
 
-Ask = Callable[[str, rolling.Backup | None], Choice]
+class Ask(Protocol):
+    def __call__(
+        self, message: str, backup: rolling.Backup | None, *, read_only: bool = False
+    ) -> Choice: ...
+
+
 Tell = Callable[..., None]  # (title, message, *, details="")
 
 
@@ -75,22 +83,26 @@ def smoke_test() -> bool:
     return os.environ.get(SMOKE_ENV) == "1"
 
 
-def _ask(message: str, backup: rolling.Backup | None) -> Choice:
+def _ask(message: str, backup: rolling.Backup | None, *, read_only: bool = False) -> Choice:
     box = QMessageBox(QMessageBox.Icon.Warning, "medialit: the database is damaged", message)
     box.setObjectName("recovery_box")
-    restore = None
+    buttons = {}
     if backup is not None:
-        restore = box.addButton(
+        buttons[Choice.RESTORE] = box.addButton(
             f"Restore the backup of {when(backup)}", QMessageBox.ButtonRole.AcceptRole
         )
-    fresh = box.addButton("Start with an empty database", QMessageBox.ButtonRole.DestructiveRole)
+    if read_only:
+        buttons[Choice.READ_ONLY] = box.addButton(
+            "Look at my work (nothing can be saved)", QMessageBox.ButtonRole.ActionRole
+        )
+    buttons[Choice.FRESH] = box.addButton(
+        "Start with an empty database", QMessageBox.ButtonRole.DestructiveRole
+    )
     box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(restore or fresh)
+    box.setDefaultButton(next(iter(buttons.values())))
     box.exec()
     clicked = box.clickedButton()
-    if restore is not None and clicked is restore:
-        return Choice.RESTORE
-    return Choice.FRESH if clicked is fresh else Choice.QUIT
+    return next((choice for choice, button in buttons.items() if button is clicked), Choice.QUIT)
 
 
 def damaged_message(exc: CorruptDatabaseError, moved: Path, backup: rolling.Backup | None) -> str:
@@ -139,6 +151,8 @@ def open_store(
         lock.release()
         return None
     store.lock = lock
+    if store.read_only:
+        return store  # a damaged file is never backed up
     try:
         store.backup(now=now)
     except StoreError as exc:
@@ -149,6 +163,8 @@ def open_store(
 def _open_or_recover(path: Path, ask: Ask, tell: Tell, now: dt.datetime | None) -> Store | None:
     try:
         return Store.open(path)
+    except DamagedTextError as exc:
+        return _recover_damaged_text(path, exc, ask, tell, now)
     except CorruptDatabaseError as exc:
         damaged = exc
     except MedialitError as exc:
@@ -174,3 +190,49 @@ def _open_or_recover(path: Path, ask: Ask, tell: Tell, now: dt.datetime | None) 
     except (MedialitError, OSError) as exc:
         tell("cannot open the database", str(exc))
         return None
+
+
+def damaged_text_message(exc: DamagedTextError, backup: rolling.Backup | None) -> str:
+    """Plain words: what is wrong, that nothing was changed, and what each button does."""
+    lines = [
+        "Some of the work saved in medialit's database cannot be read: the file is damaged.",
+        f"{exc.path}\n({exc.detail})",
+        "",
+        "Nothing has been changed or deleted yet.",
+        "",
+    ]
+    if backup is not None:
+        lines.append(
+            f"The newest backup that reads cleanly is from {when(backup)}. Restoring it "
+            "brings back everything saved up to then; the damaged file is moved aside, "
+            "unchanged, first."
+        )
+    else:
+        lines.append("There is no backup that reads cleanly.")
+    lines.append(
+        "You can also look at your work as it is (what cannot be read shows as �); "
+        "nothing can be saved then."
+    )
+    return "\n".join(lines)
+
+
+def _recover_damaged_text(
+    path: Path, exc: DamagedTextError, ask: Ask, tell: Tell, now: dt.datetime | None
+) -> Store | None:
+    """Ask first; the file is moved aside (unchanged) only for a restore or a fresh start."""
+    backup = newest_good_backup(path)
+    choice = ask(damaged_text_message(exc, backup), backup, read_only=True)
+    try:
+        if choice is Choice.READ_ONLY:
+            return Store.open(path, read_only=True)
+        if choice is Choice.QUIT or (choice is Choice.RESTORE and backup is None):
+            return None
+        moved = rolling.quarantine(path, now=now)
+        if choice is Choice.RESTORE and backup is not None:
+            rolling.install_copy(backup.path, path)
+        store = Store.open(path)
+    except (MedialitError, OSError) as exc2:
+        tell("cannot open the database", str(exc2))
+        return None
+    tell("damaged file moved aside", f"The damaged file was moved aside, unchanged, to\n{moved}")
+    return store

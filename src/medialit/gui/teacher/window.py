@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -65,6 +65,7 @@ from medialit.gui.teacher.roster import RosterPanel
 from medialit.gui.teacher.student_work import student_work_window
 
 T = TypeVar("T")
+_ALWAYS = ("csv_comma", "csv_semicolon")  # actions that need no open lesson
 
 
 def when(stamp: str) -> str:
@@ -187,7 +188,33 @@ class TeacherWindow(QMainWindow):
         self.undo_action, self.redo_action = undo, redo
         self._action(results, "Export results.csv…", self.export_results, name="results_csv")
         self._action(results, "Export details.csv…", self.export_details, name="details_csv")
+        self._make_delimiter_actions(self._menus[results])
         self._action(results, "Export class report (PDF)…", self.export_report, name="report_pdf")
+
+    def _make_delimiter_actions(self, menu: QMenu) -> None:
+        """Results ▸ CSV separator: "," or ";" with decimal commas (remembered), as `medialit
+        score --delimiter` writes; for spreadsheets whose locale uses a decimal comma."""
+        sub = menu.addMenu("CSV &separator")
+        group = QActionGroup(self)
+        current = Prefs(self.desk.store).csv_delimiter()
+        for delimiter, text, name in (
+            (",", "&Comma (1.5)", "csv_comma"),
+            (";", "S&emicolon, decimal comma (1,5)", "csv_semicolon"),
+        ):
+            action = QAction(text, self, checkable=True)
+            action.setObjectName(name)
+            action.setChecked(delimiter == current)
+            action.triggered.connect(lambda _=False, d=delimiter: self.set_csv_delimiter(d))
+            group.addAction(action)
+            sub.addAction(action)
+            self.actions_by_name[name] = action
+
+    def set_csv_delimiter(self, delimiter: str) -> None:
+        self.run(lambda: self.desk.apply(lambda s: Prefs(s).set_csv_delimiter(delimiter)))
+
+    @property
+    def csv_delimiter(self) -> str:
+        return Prefs(self.desk.store).csv_delimiter()
 
     # -- lessons ---------------------------------------------------------------------------
 
@@ -518,7 +545,7 @@ class TeacherWindow(QMainWindow):
             path,
             "Export results.csv",
             "results.csv",
-            lambda p: export.write_results(p, results.results),
+            lambda p: export.write_results(p, results.results, delimiter=self.csv_delimiter),
         )
 
     def export_details(self, path: str | Path | None = None) -> Path | None:
@@ -529,7 +556,7 @@ class TeacherWindow(QMainWindow):
             path,
             "Export details.csv",
             "details.csv",
-            lambda p: export.write_details(p, results.results),
+            lambda p: export.write_details(p, results.results, delimiter=self.csv_delimiter),
         )
 
     def export_report(self, path: str | Path | None = None) -> Path | None:
@@ -626,7 +653,7 @@ class TeacherWindow(QMainWindow):
         self.setWindowTitle(f"{lesson.title} — Teacher — medialit" if lesson else "Teacher")
         has = lesson is not None
         for name, action in self.actions_by_name.items():
-            if name not in ("new_lesson", "open_lesson_file", "close_teacher"):
+            if name not in ("new_lesson", "open_lesson_file", "close_teacher", *_ALWAYS):
                 action.setEnabled(has)
         self.refresh_stamp()
 
