@@ -49,14 +49,14 @@ def test_semicolon_export_is_the_commands_bytes_and_is_remembered(
     _hand_in(folder, lesson, ["Ann; =1+1", "Bo", "Cy"])
     window = TeacherWindow(store)
     qtbot.addWidget(window)
-    window.import_paths([folder], show_report=False)
-    qtbot.waitUntil(lambda: window.import_run is None)
+    window.imports.import_paths([folder], show_report=False)
+    qtbot.waitUntil(lambda: window.imports.run is None)
     assert window.actions_by_name["csv_comma"].isChecked()
 
     window.actions_by_name["csv_semicolon"].trigger()
     assert Prefs(store).csv_delimiter() == ";"
-    results = window.export_results(tmp_path / "gui.csv")
-    details = window.export_details(tmp_path / "gui-details.csv")
+    results = window.exports.results_csv(tmp_path / "gui.csv")
+    details = window.exports.details_csv(tmp_path / "gui-details.csv")
     assert results is not None and details is not None
     text = results.read_text("utf-8-sig")
     assert text.startswith('"student_name";"class_code";"status";"score";')
@@ -76,7 +76,7 @@ def test_semicolon_export_is_the_commands_bytes_and_is_remembered(
     qtbot.addWidget(again)
     assert again.actions_by_name["csv_semicolon"].isChecked()
     again.actions_by_name["csv_comma"].trigger()
-    assert again.export_results(tmp_path / "comma.csv") is not None
+    assert again.exports.results_csv(tmp_path / "comma.csv") is not None
     assert (
         (tmp_path / "comma.csv").read_text("utf-8-sig").startswith('"student_name","class_code",')
     )

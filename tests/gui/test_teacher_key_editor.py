@@ -210,7 +210,7 @@ def test_student_pack_and_revised_text(teacher: TeacherWindow, tmp_path: Path) -
     teacher.key_editor.label_actions[Label.SOURCING].trigger()
     teacher.key_editor.explanation_edit.setPlainText("Named source, speaking officially.")
     teacher.key_editor.save_explanation.click()
-    pack = teacher.export_student_pack(tmp_path / "pack.json")
+    pack = teacher.exports.student_pack(tmp_path / "pack.json")
     assert pack is not None
     data = pack.read_bytes()
     assert b"Named source" not in data and b'"key"' not in data and b'"start"' not in data
@@ -256,10 +256,10 @@ def test_import_by_drop_with_report_and_roster(
         Qt.KeyboardModifier.NoModifier,
     )
     teacher.dropEvent(event)  # QApplication filters synthetic drops without a drag manager
-    qtbot.waitUntil(lambda: teacher.last_report is not None)
-    report = teacher.last_report
+    qtbot.waitUntil(lambda: teacher.imports.last_report is not None)
+    report = teacher.imports.last_report
     assert report is not None and report.summary == "1 imported, 1 rejected"
-    dialog = teacher.report_dialog
+    dialog = teacher.imports.report_dialog
     assert dialog is not None and dialog.table.rowCount() == 2
     assert "not valid JSON" in dialog.table.item(1, 2).text()
 
@@ -282,13 +282,13 @@ def test_large_batch_shows_progress_and_stays_responsive(
     folder.mkdir()
     for i in range(60):
         write_submission(folder, _submission(lesson, f"Student {i}", f"s{i}"))
-    run = teacher.import_paths([folder], show_report=False)
+    run = teacher.imports.import_paths([folder], show_report=False)
     assert run.dialog is not None  # a progress dialog for a large batch
     ticks: list[int] = []
     run.progress.connect(lambda done, _total: ticks.append(done))
-    qtbot.waitUntil(lambda: teacher.last_report is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: teacher.imports.last_report is not None, timeout=10_000)
     assert len(ticks) >= 2  # the event loop ran between chunks
-    assert len(teacher.last_report.added) == 60  # type: ignore[union-attr]
+    assert len(teacher.imports.last_report.added) == 60  # type: ignore[union-attr]
 
 
 def test_new_lesson_from_pasted_text_and_details(teacher: TeacherWindow) -> None:
