@@ -35,6 +35,7 @@ from medialit.core.errors import MedialitError
 from medialit.core.interop import read_doccano_key
 from medialit.core.lesson import load_lesson
 from medialit.core.model import Lesson
+from medialit.core.prefs import Prefs
 from medialit.core.records import Change, Touches
 from medialit.core.store import Store
 from medialit.core.teacher.authoring import (
