@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from medialit.core.lesson import lesson_to_dict
 from medialit.core.model import Label, Span
-from medialit.core.records import Change, ChangeKind, Student, Touches
+from medialit.core.records import Change, ChangeKind, LessonGrading, RosterLine, Student, Touches
 from medialit.core.store import Store
 from medialit.core.submission import submission_to_dict
 from medialit.core.teacher.authoring import save_lesson_to_store, update_details
@@ -38,7 +38,12 @@ def test_each_write_says_what_it_touches(fresh_store: Store) -> None:
             Touches.OWN_SUBMISSIONS,
         ),
         (lambda: store.submissions.record_imported([]), Touches.IMPORTED),
-        (lambda: store.roster.add([("7A", "Ann")]), Touches.ROSTER),
+        (lambda: store.roster.add([RosterLine("7A", "Ann")]), Touches.ROSTER),
+        (lambda: store.roster.link("laptop-1", 1), Touches.ROSTER),
+        (lambda: store.grading.save(LessonGrading(lesson.id, out_of=10)), Touches.GRADING),
+        (lambda: store.grading.release_key(lesson.id), Touches.GRADING),
+        (lambda: store.grading.pick(lesson.id, "sub-1"), Touches.GRADING),
+        (lambda: store.grading.confirm_id("laptop-1", "ann"), Touches.GRADING),
         (
             lambda: store.lessons.delete_authored(lesson.id),
             Touches.LESSON | Touches.KEY | Touches.IMPORTED,

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from medialit.core.lesson import default_lesson_path, load_lesson
 from medialit.core.model import FeedbackMode, Label, Span
+from medialit.core.records import RosterLine
 from medialit.core.scoring import OutcomeKind
 from medialit.core.store import Store
 from medialit.core.submission import Submission, write_submission
@@ -48,7 +49,7 @@ def teacher(qtbot: QtBot, tmp_path: Path) -> TeacherWindow:
     folder.mkdir()
     for i, found in enumerate((29, 5, 15, 0)):
         write_submission(folder, _submission(lesson, i, found))
-    store.roster.add([("8A", "amy"), ("8B", "Dora Missing")])
+    store.roster.add([RosterLine("8A", "amy"), RosterLine("8B", "Dora Missing")])
     window = TeacherWindow(store)
     qtbot.addWidget(window)
     window.show()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from medialit.core.model import Label, Span
@@ -66,6 +66,9 @@ def test_passphrase_is_set_on_first_use_then_required(qtbot: QtBot, tmp_path: Pa
     dialog.repeat.setText("sesame-open")
     dialog.on_buttons_accepted()
     assert has_passphrase(store)
+    box = dialog.code_box  # the one-time recovery code, shown before teacher mode opens
+    assert box is not None and box.isVisible() and box.property("code") in box.informativeText()
+    box.button(QMessageBox.StandardButton.Ok).click()
     teacher = student_window._teacher_window  # type: ignore[attr-defined]
     qtbot.addWidget(teacher)
     assert isinstance(teacher, TeacherWindow) and teacher.isVisible()

@@ -38,6 +38,7 @@ class ChangeKind(StrEnum):
     SUBMISSION = "submission"  # a student's own, written from this machine
     SUBMISSIONS_IMPORTED = "submissions-imported"  # by the teacher
     ROSTER = "roster"
+    GRADING = "grading"  # a lesson's points, due date, classes, key release; picks; ids
     RESTORED = "restored"  # the whole database, from a backup
 
 
@@ -54,8 +55,18 @@ class Touches(Flag):
     OWN_SUBMISSIONS = auto()
     IMPORTED = auto()  # the submissions the teacher imported
     ROSTER = auto()
+    GRADING = auto()  # what turns scores into grades: points, picks, due date, key release
     EVERYTHING = (
-        SETTINGS | STUDENTS | LESSON | TEXT | KEY | WORK | OWN_SUBMISSIONS | IMPORTED | ROSTER
+        SETTINGS
+        | STUDENTS
+        | LESSON
+        | TEXT
+        | KEY
+        | WORK
+        | OWN_SUBMISSIONS
+        | IMPORTED
+        | ROSTER
+        | GRADING
     )
 
 
@@ -76,6 +87,7 @@ TOUCHES: dict[ChangeKind, Touches] = {
     ChangeKind.SUBMISSION: Touches.OWN_SUBMISSIONS,
     ChangeKind.SUBMISSIONS_IMPORTED: Touches.IMPORTED,
     ChangeKind.ROSTER: Touches.ROSTER,
+    ChangeKind.GRADING: Touches.GRADING,
     ChangeKind.RESTORED: Touches.EVERYTHING,
 }
 
@@ -186,7 +198,36 @@ class ImportRecord:
 
 @dataclass(frozen=True, slots=True)
 class RosterEntry:
+    """A name on a class's roster, the ids the teacher linked to it (a student on two
+    laptops has two), and the email or LMS user id an LMS file matches on."""
+
     id: int
     class_code: str
     name: str
-    student_id: str | None = None
+    student_ids: tuple[str, ...] = ()
+    email: str = ""
+    lms_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RosterLine:
+    """A roster name to add: typed, pasted or read from a CSV (`teacher.roster.parse_roster`)."""
+
+    class_code: str
+    name: str
+    email: str = ""
+    lms_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LessonGrading:
+    """What the teacher decided for grading a lesson (`store.grading`); the defaults are
+    those of a lesson nobody has decided anything for."""
+
+    lesson_id: str
+    out_of: float = 100.0
+    decimals: int = 1
+    zero_for_missing: bool = False
+    due_at: str = ""  # a UTC instant, or "" (then nothing is late)
+    key_released_at: str = ""  # the first review-pack export, or "" (never released)
+    class_codes: tuple[str, ...] = ()  # the classes the lesson is for; () = every class

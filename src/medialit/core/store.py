@@ -39,6 +39,7 @@ from medialit.core.store_checks import (
     refuse_newer_schema,
     refuse_read_only,
 )
+from medialit.core.tables.grading import Grading
 from medialit.core.tables.keys import Keys
 from medialit.core.tables.lessons import Lessons
 from medialit.core.tables.roster import Roster
@@ -67,6 +68,7 @@ class Store:
         self.work = Work(self)
         self.submissions = Submissions(self)
         self.roster = Roster(self)
+        self.grading = Grading(self)
 
     # -- opening -------------------------------------------------------------
 

@@ -157,8 +157,17 @@ class Lessons(Table):
         )
         return [(r["version"], r["sha256"], json.loads(r["body"])) for r in rows]
 
+    def version_times(self, lesson_id: str) -> dict[int, str]:
+        """version -> when that text version was made (UTC)."""
+        rows = self.db.query(
+            "SELECT version, created_at FROM lesson_versions WHERE lesson_id = ?", [lesson_id]
+        )
+        return {r["version"]: r["created_at"] for r in rows}
+
     def delete_authored(self, lesson_id: str) -> Change:
         with self.write() as db:
+            db.execute("DELETE FROM lesson_grading WHERE lesson_id = ?", [lesson_id])
+            db.execute("DELETE FROM graded_picks WHERE lesson_id = ?", [lesson_id])
             db.execute("DELETE FROM key_spans WHERE lesson_id = ?", [lesson_id])
             db.execute("DELETE FROM lesson_versions WHERE lesson_id = ?", [lesson_id])
             db.execute(

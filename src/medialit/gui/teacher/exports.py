@@ -21,8 +21,8 @@ from medialit.core.model import FeedbackMode
 from medialit.core.outfile import write_output
 from medialit.core.prefs import Prefs
 from medialit.core.teacher.collection import current_submissions
+from medialit.core.teacher.grades import book_of
 from medialit.core.teacher.packs import pack_filename, write_review_pack, write_student_pack
-from medialit.core.teacher.roster import not_submitted
 from medialit.gui.teacher.host import TeacherHost
 from medialit.gui.teacher.report import report_html, write_pdf
 
@@ -188,8 +188,8 @@ class Exports:
         lesson = self.desk.lesson
         if results is None or lesson is None:
             return None
-        roster = self.desk.store.roster.entries()
-        missing = not_submitted(roster, [row.submission for row in results.rows]) if roster else []
+        book, _grading = book_of(self.desk.store, lesson)
+        missing = [st.name for st in book.students if st.choice.graded is None]
         stamp = self.desk.store.lessons.row(lesson.id).key_updated_at
         document = report_html(results, key_updated_at=stamp, not_submitted=missing)
 
