@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QListWidget, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from medialit.core.store import Store
@@ -121,6 +121,9 @@ def test_i_am_the_teacher_opens_teacher_mode_not_a_name(qtbot: QtBot, tmp_path: 
     qtbot.keyClicks(gate.repeat, "sesame-open")
     qtbot.keyClick(gate.passphrase, Qt.Key.Key_Return)
     assert has_passphrase(store)
+    code = gate.code_box  # the one-time recovery code comes first
+    assert code is not None and code.isVisible()
+    code.button(QMessageBox.StandardButton.Ok).click()
     teacher = window._teacher_window  # type: ignore[attr-defined]
     qtbot.addWidget(teacher)
     assert isinstance(teacher, TeacherWindow) and teacher.isVisible()
