@@ -21,7 +21,7 @@ from medialit.core.errors import MedialitError
 from medialit.core.wording import plural
 
 if TYPE_CHECKING:
-    from medialit.core.export import StudentResult
+    from medialit.core.results import StudentResult
 
 
 class MedialitGroup(click.Group):

@@ -1,8 +1,9 @@
 """The teacher's open desk: the store and the lesson being worked on.
 
-Like the student's `Session`: every write goes through `apply()`, which runs one
-committed store call and broadcasts the Change; teacher views refresh on
-`changed`. Widgets never write to the store themselves.
+Like the student's `Session`: `apply()` runs one committed store call, reloads the
+lesson and broadcasts the Change; teacher views refresh on `changed`. Not every
+teacher write goes through it yet (adopting a lesson file and importing
+submissions write to the store directly, then refresh).
 """
 
 from __future__ import annotations
