@@ -26,8 +26,8 @@ from pathlib import Path
 
 from medialit.core import export
 from medialit.core.cells import safe_text
-from medialit.core.export import StudentResult
 from medialit.core.model import KeySpan, Label, Span, SpanId
+from medialit.core.results import StudentResult
 from medialit.core.scoring import score
 from medialit.core.text import canonicalize, context, trim
 from tests.score_files import make_lesson, make_submission, write_lesson, write_submission

@@ -16,9 +16,10 @@ from click.testing import CliRunner
 from medialit.cli import cli
 from medialit.core import paths
 from medialit.core.cells import formula_like
-from medialit.core.export import RESULTS_COLUMNS, StudentResult, result_values
+from medialit.core.export import RESULTS_COLUMNS, result_values
 from medialit.core.lesson import load_lesson
 from medialit.core.model import KeySpan, Label, Span, SpanId
+from medialit.core.results import StudentResult
 from medialit.core.scoring import score
 from medialit.core.text import context
 from tests.score_files import (

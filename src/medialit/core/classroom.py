@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from medialit.core.anchoring import reanchor_kept
 from medialit.core.batch import Entry, GradingKey, score_all
-from medialit.core.export import StudentResult
 from medialit.core.model import LABELS, KeySpan, Label, Lesson
+from medialit.core.results import StudentResult
 from medialit.core.scoring import OutcomeKind, ScoreReport, SpanLike
 from medialit.core.submission import Submission, check_against
 from medialit.core.wording import plural

@@ -43,14 +43,15 @@ import contextlib
 import io
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TextIO
 
 from medialit.core.cells import EMPTY, Bare, safe_text
 from medialit.core.gradebook.rows import SCORE_POINTS, GradeRow, Points
 from medialit.core.model import LABELS
 from medialit.core.outfile import output_file
-from medialit.core.scoring import Outcome, ScoreReport, round_half_up
+from medialit.core.results import StudentResult
+from medialit.core.scoring import Outcome, round_half_up
 
 _METRICS = ("precision", "recall", "f1")
 _FIGURES: tuple[str, ...] = (
@@ -106,23 +107,6 @@ RATIO_DECIMALS = 4
 SCORE_DECIMALS = 1
 
 Value = str | int | float | None
-
-
-@dataclass(frozen=True, slots=True)
-class StudentResult:
-    """One scored submission: who, which lesson, when, and the report."""
-
-    student: str  # the student id
-    class_code: str
-    lesson: str
-    submitted_at: str
-    report: ScoreReport
-    student_name: str = ""
-
-    def figures_only(self) -> StudentResult:
-        """This result without the report's outcomes and spans, as `score(..., details=False)`
-        gives it: all results.csv and the JSON need, once details.csv has its rows."""
-        return replace(self, report=replace(self.report, outcomes=(), spans=()))
 
 
 Row = StudentResult | GradeRow

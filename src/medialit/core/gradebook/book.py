@@ -19,10 +19,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from medialit.core.export import StudentResult
 from medialit.core.gradebook.graded import Choice, Handed, Rules, choose, held_reasons
 from medialit.core.gradebook.names import Proposal, name_key, proposals
 from medialit.core.gradebook.rows import GradeRow, OnRoster
+from medialit.core.results import StudentResult
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from medialit.core.batch import Entry, GradingKey
-from medialit.core.export import StudentResult
 from medialit.core.gradebook.book import Book, Listed, build, grade_row
 from medialit.core.gradebook.graded import Handed
 from medialit.core.gradebook.lms import lms_hint
 from medialit.core.gradebook.rows import GradeRow
 from medialit.core.records import RosterLine
+from medialit.core.results import StudentResult
 
 
 def handed(entries: Sequence[Entry], *, imported_at: str) -> list[Handed]:

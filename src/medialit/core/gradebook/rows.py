@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from medialit.core.scoring import round_half_up
 
 if TYPE_CHECKING:
-    from medialit.core.export import StudentResult
+    from medialit.core.results import StudentResult
 
 
 class Status(StrEnum):

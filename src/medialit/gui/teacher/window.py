@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -35,6 +35,7 @@ from medialit.core.errors import MedialitError
 from medialit.core.interop import read_doccano_key
 from medialit.core.lesson import load_lesson
 from medialit.core.model import Lesson
+from medialit.core.prefs import Prefs
 from medialit.core.records import Change, Touches
 from medialit.core.store import Store
 from medialit.core.teacher.authoring import (
@@ -47,9 +48,11 @@ from medialit.core.teacher.authoring import (
 )
 from medialit.core.wording import plural
 from medialit.gui.errors import show_error
+from medialit.gui.screen_fit import fit_window
 from medialit.gui.shortcuts import install_menu_bar_key
 from medialit.gui.teacher.actions import ALWAYS_ENABLED, build_menus
 from medialit.gui.teacher.class_view import ClassView
+from medialit.gui.teacher.definitions import DefinitionsDialog
 from medialit.gui.teacher.desk import Desk
 from medialit.gui.teacher.dialogs import LessonDialog, TextDialog, raw_text
 from medialit.gui.teacher.exports import Exports
@@ -72,7 +75,7 @@ class TeacherWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("teacher_window")
         self.setWindowTitle("Teacher — medialit")
-        self.resize(1280, 800)
+        fit_window(self, 1280, 800, memory=Prefs(store), name="teacher")
         self.setAcceptDrops(True)
         self.desk = Desk(store)
         self.exports = Exports(self)
@@ -283,6 +286,10 @@ class TeacherWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def edit_definitions(self) -> DefinitionsDialog | None:
+        """Lesson ▸ Label definitions…: the key editor's dialog (its undo stack)."""
+        return self.key_editor.edit_definitions()
+
     def edit_text(self) -> TextDialog | None:
         lesson = self.desk.lesson
         if lesson is None:
@@ -341,8 +348,13 @@ class TeacherWindow(QMainWindow):
 
     # -- refresh and messages --------------------------------------------------------------
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """An explanation still being typed is saved before the window goes."""
+        self.key_editor.save_typing()
+        super().closeEvent(event)
+
     def on_desk_changed(self, change: Change) -> None:
-        if change.touches & (Touches.KEY | Touches.LESSON):
+        if change.touches & (Touches.KEY | Touches.EXPLANATIONS | Touches.LESSON):
             self.refresh_stamp()
             self.refresh_lessons()  # the list says when each key last changed
         if change.touches & (Touches.KEY | Touches.LESSON | Touches.IMPORTED | Touches.GRADING):
