@@ -241,8 +241,10 @@ def safe_filename_part(value: str, *, max_len: int = 40) -> str:
 
 
 def submission_filename(sub: Submission) -> str:
-    """`<lesson>_<student>_<timestamp>.json`; the student id tail keeps namesakes apart."""
-    stamp = re.sub(r"[^0-9]", "", sub.submitted_at)[:20]
+    """`<lesson>_<student>-<id tail>_<YYYYmmdd-HHMMSS>.json`: the id tail keeps namesakes apart;
+    seconds are enough (two submits in one second get `~2` from `write_submission`)."""
+    digits = re.sub(r"[^0-9]", "", sub.submitted_at)[:14]
+    stamp = f"{digits[:8]}-{digits[8:14]}" if len(digits) == 14 else digits or "0"
     lesson = safe_filename_part(sub.lesson_title or sub.lesson_id)
     student = safe_filename_part(sub.student_name)
     return f"{lesson}_{student}-{sub.student_id[:6]}_{stamp}.json"

@@ -35,6 +35,7 @@ from medialit.core.errors import MedialitError
 from medialit.core.interop import read_doccano_key
 from medialit.core.lesson import load_lesson
 from medialit.core.model import Lesson
+from medialit.core.prefs import Prefs
 from medialit.core.records import Change, Touches
 from medialit.core.store import Store
 from medialit.core.teacher.authoring import (
@@ -47,6 +48,7 @@ from medialit.core.teacher.authoring import (
 )
 from medialit.core.wording import plural
 from medialit.gui.errors import show_error
+from medialit.gui.screen_fit import fit_window
 from medialit.gui.shortcuts import install_menu_bar_key
 from medialit.gui.teacher.actions import ALWAYS_ENABLED, build_menus
 from medialit.gui.teacher.class_view import ClassView
@@ -71,7 +73,7 @@ class TeacherWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("teacher_window")
         self.setWindowTitle("Teacher — medialit")
-        self.resize(1280, 800)
+        fit_window(self, 1280, 800, memory=Prefs(store), name="teacher")
         self.setAcceptDrops(True)
         self.desk = Desk(store)
         self.exports = Exports(self)
