@@ -8,6 +8,7 @@ columns; without this the teacher loses whose row they are reading.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 Index = QModelIndex | QPersistentModelIndex
@@ -81,8 +82,8 @@ class FrozenColumnTable(QTableView):
             order = Qt.SortOrder.AscendingOrder if ascending else Qt.SortOrder.DescendingOrder
             self.sortByColumn(0, order)
 
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         self.update_frozen_geometry()
 
     def scrollTo(

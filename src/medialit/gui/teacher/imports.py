@@ -9,6 +9,7 @@ stored in one transaction); when it is done the desk's views hear
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -71,7 +72,7 @@ class Imports:
         added = {a.record.content_sha256[:32]: Path(a.path).name for a in report.added}
         out: list[tuple[str, str]] = []
         for lesson_id in sorted({a.submission.lesson_id for a in report.added}):
-            lesson = self.host.run(lambda lid=lesson_id: load_authored(self.desk.store, lid))
+            lesson = self.host.run(partial(load_authored, self.desk.store, lesson_id))
             if lesson is None:
                 continue
             book, _grading = book_of(self.desk.store, lesson)
