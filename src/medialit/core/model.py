@@ -42,9 +42,12 @@ class LabelInfo:
     title: str
     definition: str
     shortcut: str
-    colour: str  # Okabe-Ito, safe for the common colour-vision deficiencies
+    colour: str  # ink: underlines, initials, ticks; at least 4.5:1 on white (WCAG text)
     underline: str  # a second, non-colour cue: solid, dash, dot, wave
     initial: str
+    tint: str  # the highlight behind the text, as painted on white; the tints stay >= 10
+    # CIEDE2000 apart (and from white) in normal, protan, deutan and tritan vision
+    # (Machado 2009): tests/gui/test_colours.py
 
 
 LABEL_INFO: dict[Label, LabelInfo] = {
@@ -52,33 +55,37 @@ LABEL_INFO: dict[Label, LabelInfo] = {
         "Claim",
         "Something someone asserts is true, which the article does not itself prove.",
         "1",
-        "#E69F00",
+        "#9A5800",
         "solid",
         "C",
+        "#F1E272",
     ),
     Label.FACT: LabelInfo(
         "Fact",
         "Something that can be checked and is reported as having happened or being so.",
         "2",
-        "#009E73",
+        "#00765A",
         "dash",
         "F",
+        "#AED3AE",
     ),
     Label.SPECULATION: LabelInfo(
         "Speculation",
         "A guess about what might be, might happen or might have caused something.",
         "3",
-        "#CC79A7",
+        "#A03A78",
         "wave",
         "S",
+        "#CB9EB5",
     ),
     Label.SOURCING: LabelInfo(
         "Sourcing",
         "Where the information comes from: who said it, or which outlet or document.",
         "4",
-        "#0072B2",
+        "#00579A",
         "dot",
         "Src",
+        "#72ABFD",
     ),
 }
 
