@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from medialit.core.lesson import default_lesson_path, load_lesson
 from medialit.core.model import LABELS, Lesson, Span, trimmed_range
+from medialit.core.records import RosterLine
 from medialit.core.store import Store
 from medialit.core.submission import Submission, write_submission
 from medialit.core.teacher.authoring import import_lesson_file, load_authored
@@ -93,8 +94,10 @@ def demo_store(db: Path, folder: Path, *, students: int = 30) -> tuple[Store, Le
     if not store.lessons.is_authored(lesson.id):
         lesson, _ = import_lesson_file(store, dataclasses.replace(lesson, kind="lesson"))
         set_passphrase(store, "demo-passphrase")
-        roster = [(s.class_code, s.student_name) for s in make_submissions(lesson, students)]
-        roster += [("8A", "Zoë Absent"), ("8B", "Yusuf Late")]
+        roster = [
+            RosterLine(s.class_code, s.student_name) for s in make_submissions(lesson, students)
+        ]
+        roster += [RosterLine("8A", "Zoë Absent"), RosterLine("8B", "Yusuf Late")]
         store.roster.add(roster)
     paths = write_submissions(folder, make_submissions(lesson, students))
     import_submission_files(store, paths, [load_authored(store, lesson.id)])

@@ -4,11 +4,13 @@
 
 Writes results.csv and details.csv for a class whose names, class codes, lesson title,
 notes and quoted text start with =HYPERLINK(...), =1+1, +1+1, -1+1, @SUM(1), TAB, CR,
-=cmd|..., a space or a full-width ＝ (tests/spreadsheet.py): through export's writers
+=cmd|..., a space or a full-width ＝, or hold one after a `;`, `,`, TAB or line break
+(tests/spreadsheet.py): through export's writers
 ("api") and `medialit score` ("cli"), with "," and ";", and a control with the same rows
 written without neutralising. LibreOffice imports each (UTF-8, the delimiter, "Evaluate
 formulas" on, with and without "Trim spaces") and saves flat ODF, which is read here for
-formulas and shown text. Prints a table per payload, one line per file, and a verdict;
+formulas and shown text; then each file is opened with the other delimiter and every
+cell searched for a formula. Prints a table per payload, one line per file, and a verdict;
 exits 1 when a neutralised file gave a formula or the control gave none. Needs `soffice`
 (Debian: libreoffice-calc-nogui). Not a test: tests/core/test_csv_libreoffice.py is.
 """
@@ -25,9 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from tests import spreadsheet  # noqa: E402
-from tests.spreadsheet import PAYLOADS, Cell, check, payload_cells  # noqa: E402
-
-from medialit.core import export  # noqa: E402
+from tests.spreadsheet import OTHER, PAYLOADS, Cell, check, payload_cells  # noqa: E402
 
 DELIMITERS = {",": "comma", ";": "semicolon"}
 
@@ -122,18 +122,29 @@ def run(command: str, root: Path) -> int:
     )
     print()
 
-    # The one case the rule does not cover, shown rather than asserted (see export.py).
-    limit = root / "limit"
-    limit.mkdir(exist_ok=True)
-    export.write_csv_file(limit / "comma.csv", [["student_note"], ["see;=1+1;"]])
-    (limit_fods,) = spreadsheet.convert(
-        command, [limit / "comma.csv"], limit, ";", profile=root / "profile"
-    )
-    split = [c for row in spreadsheet.read_fods(limit_fods) for c in row if c.formula]
-    print(
-        "known limit: a ',' file opened with ';' splits the note 'see;=1+1;' and LibreOffice"
-        f" makes {len(split)} formula(s) of it: {', '.join(c.formula or '' for c in split)}"
-    )
+    # Each file opened with the OTHER delimiter too (a `,` file in a `;` locale): cells no
+    # longer line up, so every cell of the sheet is searched for a formula.
+    print("each file opened with the other delimiter: formulas LibreOffice made anywhere")
+    for delimiter, name in DELIMITERS.items():
+        other = OTHER[delimiter]
+        csvs = [pair[0] for pair in converted[delimiter, False].values()]
+        for trim in (False, True):
+            folder = root / f"{name}-other-{'trim' if trim else 'plain'}"
+            fods = spreadsheet.convert(
+                command, csvs, folder, other, trim_spaces=trim, profile=root / "profile"
+            )
+            for csv_path, fods_path in zip(csvs, fods, strict=True):
+                found = spreadsheet.formulas(fods_path)
+                is_control = csv_path.stem.startswith("control")
+                print(
+                    f"  {csv_path.stem + '.csv':<22} written {delimiter!r} opened {other!r}"
+                    f"{' +trim' if trim else '      '} {len(found):>3} formula(s)"
+                    f" {', '.join(f[:24] + '…' for f in found[:2])}"
+                )
+                if is_control and not found:
+                    failures.append(f"{csv_path.stem} ({delimiter!r} as {other!r}): no formula")
+                if found and not is_control:
+                    failures.append(f"{csv_path.stem} ({delimiter!r} as {other!r}): formulas")
     print()
     elapsed = time.perf_counter() - started
     if failures:
@@ -142,8 +153,8 @@ def run(command: str, root: Path) -> int:
             print("  " + failure)
         return 1
     print(
-        f"PASS ({elapsed:.1f} s): no formula in any neutralised file; every neutralised cell"
-        " shows as its text; the control gives formulas"
+        f"PASS ({elapsed:.1f} s): no formula in any neutralised file, opened with either"
+        " delimiter; every neutralised cell shows as its text; the control gives formulas"
     )
     return 0
 

@@ -32,7 +32,7 @@ from medialit.core.classroom import score_class
 from medialit.core.store import Store
 from medialit.core.teacher.authoring import import_lesson_file, load_authored
 from medialit.core.teacher.collection import current_submissions, import_submission_files
-from medialit.gui.teacher.class_view import COLUMNS
+from medialit.gui.teacher.class_table import COLUMNS
 from medialit.gui.teacher.window import TeacherWindow
 
 RUNS = 5

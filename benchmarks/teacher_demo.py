@@ -43,7 +43,7 @@ def main() -> int:
     if args.student is not None:
         view = window.class_tab
         view.refresh()
-        work = window.open_student(view.row_at(args.student))
+        work = window.student_work.open(view.row_at(args.student))
         if work is not None:
             work.move(0, 0)
             work.select_row(min(2, len(work.items) - 1))

@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from medialit.core import export
-from medialit.core.export import StudentResult, formula_like
+from medialit.core.cells import safe_text
 from medialit.core.model import KeySpan, Label, Span, SpanId
+from medialit.core.results import StudentResult
 from medialit.core.scoring import score
 from medialit.core.text import canonicalize, context, trim
 from tests.score_files import make_lesson, make_submission, write_lesson, write_submission
@@ -35,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # The issue's list, then two that only export.py's wider rule catches: a leading space
 # (LibreOffice's "Trim spaces" import option makes it a formula) and a full-width sign.
-PAYLOADS: tuple[str, ...] = (
+LEADING: tuple[str, ...] = (
     '=HYPERLINK("http://x","y")',
     "=1+1",
     "+1+1",
@@ -47,6 +48,11 @@ PAYLOADS: tuple[str, ...] = (
     " =1+1",
     "＝1+1",
 )
+# A formula after the other delimiter or a line break: harmless in a file opened with the
+# delimiter it was written with, a formula when a spreadsheet splits the cell there.
+INNER: tuple[str, ...] = ("see;=1+1;", "x,=1+1", "x;@SUM(1)", "x\t=1+1", "x\n=1+2")
+PAYLOADS: tuple[str, ...] = LEADING + INNER
+OTHER = {",": ";", ";": ","}  # the delimiter a file is also opened with
 SOURCES = ("api", "cli", "control")
 FILES = ("results", "details")
 
@@ -314,7 +320,7 @@ class Finding:
     delimiter: str
     trim_spaces: bool
     cells: int
-    neutralised: int  # cells written with a leading ' because they looked like a formula
+    neutralised: int  # cells written with a ' where they looked like a formula
     formulas: list[tuple[str, str]]  # (cell as written, LibreOffice's formula)
     not_literal: list[tuple[str, str]]  # neutralised cells not shown as their text
     shown_apostrophe: set[str]  # "with '" and/or "without '"
@@ -335,9 +341,9 @@ def check(csv_path: Path, fods_path: Path, delimiter: str, *, trim_spaces: bool)
             finding.cells += 1
             if cell.formula is not None:
                 finding.formulas.append((text, cell.formula))
-            if formula_like(text):
+            if safe_text(text) != text:  # safe_text leaves what it wrote as it is
                 finding.left_as_is.append(text)
-            elif text.startswith("'") and formula_like(text[1:]):
+            elif "'" in text and safe_text(text.replace("'", "")) == text:
                 finding.neutralised += 1
                 how = displayed_as_written(text, cell.shown, trim_spaces=trim_spaces)
                 if how is None or cell.kind != "string":
@@ -347,6 +353,12 @@ def check(csv_path: Path, fods_path: Path, delimiter: str, *, trim_spaces: bool)
     if len(sheet) > len(written):  # a cell split in two would add rows
         finding.not_literal.append(("(rows)", f"{len(sheet)} rows for {len(written)}"))
     return finding
+
+
+def formulas(fods_path: Path) -> list[str]:
+    """Every formula LibreOffice made anywhere in the sheet (for a file opened with the other
+    delimiter, where cells do not line up with the file's)."""
+    return [cell.formula for row in read_fods(fods_path) for cell in row if cell.formula]
 
 
 def payload_cells(fods_path: Path, column: str) -> list[Cell]:

@@ -21,7 +21,7 @@ from medialit.core.errors import MedialitError
 from medialit.core.wording import plural
 
 if TYPE_CHECKING:
-    from medialit.core.export import StudentResult
+    from medialit.core.results import StudentResult
 
 
 class MedialitGroup(click.Group):
@@ -157,6 +157,58 @@ def score_command(
         err=True,
     )
     ctx.exit(EXIT_SKIPPED if collected.problems else EXIT_OK)
+
+
+@cli.command("suggest")
+@click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the line to this new file (never over an existing one) instead of stdout.",
+)
+@click.pass_context
+def suggest_command(ctx: click.Context, article: Path, output: Path | None) -> None:
+    """Suggest a draft answer key for ARTICLE, as one JSONL line that `medialit score` reads.
+
+    ARTICLE is a .txt, .md or .html file, or a lesson file (.json): then suggestions that
+    overlap one of its key spans of the same label are left out. The line is
+    {"student": "suggested", "text": ..., "label": [[start, end, label], ...],
+    "medialit_spans": [{"also_accept": [], "optional": false, "explanation": ...}, ...]},
+    with each suggestion's reason as its explanation. Nothing is fetched from the network.
+
+    Exit status: 0 when the line was written, 1 when the article has no text or cannot be
+    read, 2 for a usage error (OUTPUT already exists, or cannot be written).
+    """
+    from medialit.core import outfile, suggest_io
+
+    if article.suffix.lower() not in suggest_io.ARTICLE_SUFFIXES:
+        kinds = ", ".join(suggest_io.ARTICLE_SUFFIXES)
+        raise click.UsageError(f"{article} is not an article or lesson file ({kinds})")
+    if output is not None and suggest_io.is_taken(output):
+        raise click.UsageError(f"{output} already exists; choose a new file name for -o")
+    try:
+        draft = suggest_io.draft_for_file(article)
+    except MedialitError as exc:
+        click.echo(f"medialit suggest: {exc}", err=True)
+        ctx.exit(EXIT_SKIPPED)
+    line = suggest_io.jsonl_line(draft)
+    if output is None:
+        click.echo(line, nl=False)
+    else:
+        try:
+            outfile.write_output(output, line.encode("utf-8"))
+        except OSError as exc:
+            click.echo(f"medialit suggest: {exc}", err=True)
+            ctx.exit(EXIT_USAGE)
+    per_label = ", ".join(f"{n} {label}" for label, n in suggest_io.counts(draft).items())
+    click.echo(f"suggested {plural(len(draft.suggestions), 'span')} ({per_label})", err=True)
+    if draft.dropped:
+        click.echo(
+            f"left out {plural(draft.dropped, 'suggestion')} that overlap the lesson's key "
+            "spans of the same label",
+            err=True,
+        )
 
 
 def _write_results(

@@ -15,9 +15,11 @@ from click.testing import CliRunner
 
 from medialit.cli import cli
 from medialit.core import paths
-from medialit.core.export import RESULTS_COLUMNS, StudentResult, formula_like, result_values
+from medialit.core.cells import formula_like
+from medialit.core.export import RESULTS_COLUMNS, result_values
 from medialit.core.lesson import load_lesson
 from medialit.core.model import KeySpan, Label, Span, SpanId
+from medialit.core.results import StudentResult
 from medialit.core.scoring import score
 from medialit.core.text import context
 from tests.score_files import (
@@ -104,7 +106,7 @@ def test_end_to_end_csv_matches_the_scorer(
     assert "scored 5 students; 0 inputs skipped" in stderr
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     rows = read_csv(out.read_text(encoding="utf-8-sig"))
-    assert [r["student"] for r in rows] == ["s1", "s2", "s3", "Ann Lee", "Bo"]
+    assert [r["student_id"] for r in rows] == ["s1", "s2", "s3", "Ann Lee", "Bo"]
     for row, (sid, quotes) in zip(rows, STUDENTS.items(), strict=False):
         assert row == expected_row(sid, list(spans_for(TEXT, quotes)))
     assert rows[1]["score"] == "100.0" and rows[1]["correct"] == "5"
@@ -117,8 +119,8 @@ def test_end_to_end_csv_matches_the_scorer(
     )
     assert rows[4]["score"] == "0.0" and rows[4]["missed"] == "5"
     detail_rows = read_csv(details.read_text(encoding="utf-8-sig"))
-    assert {d["student"] for d in detail_rows} == {"s1", "s2", "s3", "Ann Lee", "Bo"}
-    assert [d["outcome"] for d in detail_rows if d["student"] == "s2"] == ["correct"] * 5 + [
+    assert {d["student_id"] for d in detail_rows} == {"s1", "s2", "s3", "Ann Lee", "Bo"}
+    assert [d["outcome"] for d in detail_rows if d["student_id"] == "s2"] == ["correct"] * 5 + [
         "bonus"
     ]
 
@@ -127,8 +129,8 @@ def test_folder_input_and_stdout(classroom: tuple[Path, list[Path], Path]) -> No
     lesson, files, _ = classroom
     code, stdout, stderr = run(lesson, files[0].parent)
     assert code == 0, stderr
-    assert stdout.startswith("student,class_code,") and "\r\n" in stdout
-    assert [r["student"] for r in read_csv(stdout)] == ["s1", "s2", "s3"]
+    assert stdout.startswith('"student_name","class_code",') and "\r\n" in stdout
+    assert [r["student_id"] for r in read_csv(stdout)] == ["s1", "s2", "s3"]
 
 
 def test_semicolon_delimiter(classroom: tuple[Path, list[Path], Path]) -> None:
@@ -160,7 +162,7 @@ def test_formula_names_notes_and_quotes_are_neutralised(tmp_path: Path, delimite
         assert code == 0, stderr
         results = stdout or out.read_text(encoding="utf-8-sig")
         rows = read_csv(results, delimiter)
-        assert [r["student"] for r in rows] == ["s1", "'-1+1"]
+        assert [r["student_id"] for r in rows] == ["s1", "'-1+1"]
         assert rows[0]["student_name"] == "'" + evil and rows[0]["class_code"] == "'+1+1"
         detail_rows = read_csv(details.read_text(encoding="utf-8-sig"), delimiter)
         assert "'@SUM(1)" in {d["student_note"] for d in detail_rows}
@@ -175,12 +177,12 @@ def test_json_output(classroom: tuple[Path, list[Path], Path], tmp_path: Path) -
     code, stdout, _ = run(lesson, files[0], jsonl, "--json")
     assert code == 0
     rows = json.loads(stdout)
-    assert [r["student"] for r in rows] == ["s1", "Ann Lee", "Bo"]
+    assert [r["student_id"] for r in rows] == ["s1", "Ann Lee", "Bo"]
     assert list(rows[0]) == list(RESULTS_COLUMNS)
     report = score(KEY, spans_for(TEXT, STUDENTS["s1"]), TEXT)
     assert rows[0]["score"] == report.score and rows[0]["speculation_precision"] is None
     code, _, _ = run(lesson, files[0], "--json", "-o", tmp_path / "r.json")
-    assert code == 0 and json.loads((tmp_path / "r.json").read_text())[0]["student"] == "s1"
+    assert code == 0 and json.loads((tmp_path / "r.json").read_text())[0]["student_id"] == "s1"
 
 
 def test_skipped_inputs_exit_1_and_are_named(
@@ -192,7 +194,7 @@ def test_skipped_inputs_exit_1_and_are_named(
     bad_lines = write_jsonl(tmp_path / "bad.jsonl", [jsonl_line("x", [(0, 5, "nope")]), "{"])
     code, stdout, stderr = run(lesson, files[0], junk, bad_lines)
     assert code == 1
-    assert [r["student"] for r in read_csv(stdout)] == ["s1"]
+    assert [r["student_id"] for r in read_csv(stdout)] == ["s1"]
     assert f"{junk}: skipped: expected a JSON object, found list" in stderr
     assert f"{bad_lines}:1: skipped: label[0]: unknown label 'nope'" in stderr
     assert f"{bad_lines}:2: skipped: not valid JSON" in stderr
@@ -207,7 +209,7 @@ def test_nothing_valid_still_writes_the_header_and_exits_1(
     junk.write_text("")
     code, stdout, _ = run(lesson, junk)
     assert code == 1
-    assert stdout.strip() == ",".join(RESULTS_COLUMNS)
+    assert stdout.strip() == ",".join(f'"{c}"' for c in RESULTS_COLUMNS)
 
 
 def test_usage_errors_and_unusable_keys_exit_2(
@@ -269,7 +271,7 @@ def test_jsonl_key(classroom: tuple[Path, list[Path], Path], tmp_path: Path) -> 
     rows = read_csv(stdout)
     assert [r["lesson"] for r in rows] == ["key"] * 3
     # The JSONL key has no also_accept/optional: the s1 score is that of a plain key.
-    assert rows[0]["student"] == "s1"
+    assert rows[0]["student_id"] == "s1"
 
 
 def test_help_text() -> None:
@@ -346,7 +348,7 @@ def test_bundled_lesson_scores_generated_submissions(tmp_path: Path) -> None:
         )
     code, stdout, stderr = run(BUNDLED, folder)
     assert code == 0, stderr
-    rows = {r["student"]: r for r in read_csv(stdout)}
+    rows = {r["student_id"]: r for r in read_csv(stdout)}
     assert rows["perfect"]["score"] == "100.0"
     assert rows["nothing"]["score"] == "0.0"
     for name, student_spans in students.items():

@@ -37,7 +37,7 @@ def test_score_into_a_fifo_leaves_the_fifo(tmp_path: Path, as_json: bool) -> Non
     data = reader.join()
     assert code == 0, err
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
-    assert data.startswith(b"[" if as_json else b"\xef\xbb\xbfstudent,")
+    assert data.startswith(b"[" if as_json else b'\xef\xbb\xbf"student_name",')
 
 
 def test_score_into_a_character_device_leaves_it(tmp_path: Path) -> None:
@@ -55,7 +55,7 @@ def test_score_into_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     link.symlink_to(real)
     code, err = _score(tmp_path, "-o", link, "--json")
     assert code == 0, err
-    assert link.is_symlink() and json.loads(real.read_text("utf-8"))[0]["student"] == "s1"
+    assert link.is_symlink() and json.loads(real.read_text("utf-8"))[0]["student_id"] == "s1"
 
 
 def test_score_into_a_folder_is_refused_naming_it(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,14 +14,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from medialit.core.cells import formula_like, safe_text
 from medialit.core.export import (
     DETAILS_COLUMNS,
     RESULTS_COLUMNS,
     StudentResult,
-    formula_like,
     result_values,
     results_json,
-    safe_text,
     write_csv_file,
     write_details,
     write_details_to,
@@ -36,7 +36,7 @@ KEY = "[Baldwin said it was a one-in-a-trillion event|claim] [(via CBS News).|so
 STUDENT = "Baldwin said [it was a one-in-a-trillion event |claim]([via CBS News|fact])."
 
 
-def worked(student: str = "ann", **kw: str) -> StudentResult:
+def worked(student: str = "ann", *, name: str = "", **kw: str) -> StudentResult:
     text, key = key_of(KEY)
     _, spans = spans_of(STUDENT)
     spans = [spans[0].with_note(kw.pop("note", "")), spans[1]]
@@ -47,6 +47,7 @@ def worked(student: str = "ann", **kw: str) -> StudentResult:
         kw.get("lesson", "Baldwin"),
         kw.get("submitted_at", "2026-01-05T10:00:00+00:00"),
         report,
+        student_name=name,
     )
 
 
@@ -56,12 +57,16 @@ def read_back(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
 
 
 def test_results_columns_are_the_agreed_ones() -> None:
-    assert RESULTS_COLUMNS[:16] == (
-        "student",
+    # Issue 12: the name first, then status, score and points, the figures, the ids last.
+    assert RESULTS_COLUMNS[:6] == (
+        "student_name",
         "class_code",
-        "lesson",
-        "submitted_at",
+        "status",
         "score",
+        "points",
+        "out_of",
+    )
+    assert RESULTS_COLUMNS[6:17] == (
         "precision",
         "recall",
         "f1",
@@ -74,14 +79,15 @@ def test_results_columns_are_the_agreed_ones() -> None:
         "missed",
         "spurious",
     )
-    assert RESULTS_COLUMNS[16:28] == tuple(
+    assert RESULTS_COLUMNS[17:29] == tuple(
         f"{label}_{metric}"
         for label in ("claim", "fact", "speculation", "sourcing")
         for metric in ("precision", "recall", "f1")
     )
-    assert RESULTS_COLUMNS[28:] == ("student_name",)
+    assert RESULTS_COLUMNS[29:] == ("submitted_at", "lesson", "roster", "student_id")
     assert DETAILS_COLUMNS == (
-        "student",
+        "student_name",
+        "class_code",
         "outcome",
         "key_label",
         "key_start",
@@ -93,18 +99,21 @@ def test_results_columns_are_the_agreed_ones() -> None:
         "student_quote",
         "student_note",
         "coverage",
+        "student_id",
     )
 
 
 def test_results_csv_reads_back_with_the_worked_example(tmp_path: Path) -> None:
     path = tmp_path / "results.csv"
-    write_results(path, [worked()])
-    assert path.read_bytes().startswith(b"\xef\xbb\xbfstudent,class_code,")
+    write_results(path, [worked(name="Ann Lee")])
+    assert path.read_bytes().startswith(b'\xef\xbb\xbf"student_name","class_code","status",')
     assert b"\r\n" in path.read_bytes()
     (row,) = read_back(path)
     assert list(row) == list(RESULTS_COLUMNS)
-    assert row["student"] == "ann" and row["class_code"] == "7b" and row["lesson"] == "Baldwin"
-    assert row["score"] == "41.6"
+    assert row["student_name"] == "Ann Lee" and row["student_id"] == "ann"
+    assert row["class_code"] == "7b" and row["lesson"] == "Baldwin"
+    assert row["status"] == "submitted" and row["roster"] == ""
+    assert (row["score"], row["points"], row["out_of"]) == ("41.6", "41.6", "100")
     assert (row["precision"], row["recall"], row["f1"]) == ("0.5000", "0.3556", "0.4156")
     assert (row["strict_precision"], row["strict_recall"], row["strict_f1"]) == ("0.0000",) * 3
     counts = [row[c] for c in ("correct", "partial", "wrong_label", "missed", "spurious")]
@@ -124,14 +133,25 @@ def test_results_csv_reads_back_with_the_worked_example(tmp_path: Path) -> None:
     assert [row[f"speculation_{m}"] for m in ("precision", "recall", "f1")] == ["", "", ""]
 
 
+def test_text_cells_are_quoted_and_numbers_and_empty_figures_are_not() -> None:
+    out = io.StringIO(newline="")
+    write_results_to(out, [worked(name="Ann")])
+    header, line = out.getvalue().split("\r\n")[:2]
+    assert header == ",".join(f'"{c}"' for c in RESULTS_COLUMNS)
+    assert line.startswith('"Ann","7b","submitted",41.6,41.6,100,0.5000,0.3556,')
+    assert ',0.0000,,,,,,,0.0000,0.0000,"2026-01-05T10:00:00+00:00","Baldwin","","ann"' in (line)
+
+
 def test_details_csv_has_one_row_per_outcome(tmp_path: Path) -> None:
     path = tmp_path / "details.csv"
-    write_details(path, [worked(note="said who?"), worked("bob")])
+    write_details(path, [worked(note="said who?", name="Ann"), worked("bob", name="Bob")])
     rows = read_back(path)
-    assert [r["student"] for r in rows] == ["ann", "ann", "bob", "bob"]
+    assert [r["student_id"] for r in rows] == ["ann", "ann", "bob", "bob"]
+    assert [r["student_name"] for r in rows] == ["Ann", "Ann", "Bob", "Bob"]
     first, second = rows[0], rows[1]
     assert first == {
-        "student": "ann",
+        "student_name": "Ann",
+        "class_code": "7b",
         "outcome": "partial",
         "key_label": "claim",
         "key_start": "0",
@@ -143,6 +163,7 @@ def test_details_csv_has_one_row_per_outcome(tmp_path: Path) -> None:
         "student_quote": "it was a one-in-a-trillion event",
         "student_note": "said who?",
         "coverage": "0.7111",
+        "student_id": "ann",
     }
     assert (second["outcome"], second["key_start"], second["key_end"]) == (
         "wrong_label",
@@ -209,8 +230,61 @@ HARMLESS_CELLS = [
 @pytest.mark.parametrize("cell", FORMULA_CELLS)
 def test_formula_like_cells_get_an_apostrophe(cell: str) -> None:
     assert formula_like(cell)
-    assert safe_text(cell) == "'" + cell
+    # A TAB, CR or LF before a sign could also start a cell of its own: one more apostrophe.
+    inner = {"\t=1+1": "\t'=1+1", "\r=1+1": "\r'=1+1", "\n=1+1": "\n'=1+1"}
+    assert safe_text(cell) == "'" + inner.get(cell, cell)
     assert safe_text(safe_text(cell)) == safe_text(cell)
+
+
+# Issue 12: a `,` file opened in a `;` locale (or the reverse, or by a TAB-separated import)
+# cuts a cell at the other delimiter, and a line break may start a new row there.
+INNER_CELLS = [
+    ("x;=1+1", "x;'=1+1"),
+    ("x,=1+1", "x,'=1+1"),
+    ("x\t@SUM(1)", "x\t'@SUM(1)"),
+    ("note\n-1+1", "note\n'-1+1"),
+    ("note\r\n+1", "note\r\n'+1"),
+    ("a; =1", "a;' =1"),  # "Trim spaces" would make " =1" a formula
+    ("a;;=1", "a;;'=1"),
+    ("=1;=2", "'=1;'=2"),
+    ("a;\u200b=1", "a;'\u200b=1"),
+    ("a;＝1", "a;'＝1"),
+]
+INNER_HARMLESS = ["Smith, John", "a;b;c", "7;8", "x; y", "one,\ntwo", "a;|b", "end;"]
+
+
+@pytest.mark.parametrize(("cell", "written"), INNER_CELLS)
+def test_a_formula_after_any_delimiter_or_line_break_is_neutralised(
+    cell: str, written: str
+) -> None:
+    assert safe_text(cell) == written
+    assert safe_text(written) == written
+
+
+@pytest.mark.parametrize("cell", INNER_HARMLESS)
+def test_text_after_a_delimiter_that_is_no_formula_is_untouched(cell: str) -> None:
+    assert safe_text(cell) == cell
+
+
+@pytest.mark.parametrize(("written_with", "read_with"), [(",", ";"), (";", ","), (",", "\t")])
+def test_read_with_another_delimiter_no_cell_looks_like_a_formula(
+    written_with: str, read_with: str
+) -> None:
+    names = [cell for cell, _ in INNER_CELLS]
+    out = io.StringIO(newline="")
+    write_results_to(
+        out,
+        [dataclasses.replace(worked(), student_name=n, class_code=n) for n in names],
+        delimiter=written_with,
+    )
+    # A spreadsheet that ignores the quotes, as one does when the delimiter is not its own.
+    text = out.getvalue()
+    pieces = [p for line in re.split(r"\r\n|\r|\n", text) for p in line.split(read_with)]
+    assert not any(formula_like(p.replace('"', "")) for p in pieces)
+    # and the check would see it: without neutralising, the same text has formulas
+    raw = text.replace(";'", ";").replace(",'", ",").replace("\n'", "\n").replace("\t'", "\t")
+    pieces = [p for line in re.split(r"\r\n|\r|\n", raw) for p in line.split(read_with)]
+    assert any(formula_like(p.replace('"', "")) for p in pieces)
 
 
 @pytest.mark.parametrize("cell", HARMLESS_CELLS)
@@ -229,12 +303,13 @@ def test_formula_cells_are_neutralised_in_both_files(
     write_results(tmp_path / "r.csv", [result], delimiter=delimiter)
     write_details(tmp_path / "d.csv", [result], delimiter=delimiter)
     (row,) = read_back(tmp_path / "r.csv", delimiter)
-    for column in ("student", "class_code", "lesson", "student_name"):
-        assert row[column] == "'" + evil
+    for column in ("student_id", "class_code", "lesson", "student_name"):
+        assert row[column] == safe_text(evil) and row[column].startswith("'")
     assert row["score"] == ("41,6" if delimiter == ";" else "41.6")  # numbers untouched
     details = read_back(tmp_path / "d.csv", delimiter)
-    assert {d["student"] for d in details} == {"'" + evil}
-    assert details[0]["student_note"] == "'" + evil
+    assert {d["student_id"] for d in details} == {d["student_name"] for d in details}
+    assert {d["student_id"] for d in details} == {safe_text(evil)}
+    assert details[0]["student_note"] == safe_text(evil)
     for path in (tmp_path / "r.csv", tmp_path / "d.csv"):
         with open(path, encoding="utf-8-sig", newline="") as fh:
             cells = [cell for line in csv.reader(fh, delimiter=delimiter) for cell in line]
@@ -260,13 +335,20 @@ def test_any_text_reads_back_as_itself_or_with_one_apostrophe(
     assert back[-1] == ["end"]
     assert back[0] == [safe_text(c) for c in cells]
     for written, cell in zip(back[0], cells, strict=True):
-        assert written in (cell, "'" + cell) and not formula_like(written)
+        # Only apostrophes are added, and no piece another delimiter or a line break could
+        # cut out of the cell looks like a formula.
+        assert written.replace("'", "") == cell.replace("'", "")
+        assert not any(formula_like(piece) for piece in re.split(r"[,;\t\r\n]", written))
 
 
 def test_semicolon_delimiter_writes_decimal_commas(tmp_path: Path) -> None:
     path = tmp_path / "results.csv"
     write_results(path, [worked()], delimiter=";")
-    assert path.read_text(encoding="utf-8-sig").splitlines()[0].startswith("student;class_code;")
+    assert (
+        path.read_text(encoding="utf-8-sig")
+        .splitlines()[0]
+        .startswith('"student_name";"class_code";"status";"score";"points";"out_of";')
+    )
     (row,) = read_back(path, ";")
     assert row["score"] == "41,6"
     assert (row["precision"], row["recall"]) == ("0,5000", "0,3556")
@@ -310,18 +392,18 @@ def test_a_file_always_starts_with_the_bom(tmp_path: Path) -> None:
     write_csv_file(tmp_path / "empty.csv", [])
     assert (tmp_path / "empty.csv").read_bytes() == "".encode("utf-8-sig") == b"\xef\xbb\xbf"
     write_csv_file(tmp_path / "one.csv", [["é"]])
-    assert (tmp_path / "one.csv").read_bytes() == "é\r\n".encode("utf-8-sig")
+    assert (tmp_path / "one.csv").read_bytes() == '"é"\r\n'.encode("utf-8-sig")
 
 
 def test_stream_writers_have_no_bom() -> None:
     out = io.StringIO(newline="")
     write_results_to(out, [worked()])
-    assert out.getvalue().startswith("student,")
+    assert out.getvalue().startswith('"student_name",')
     rows = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
     assert rows[0]["score"] == "41.6"
     details = io.StringIO(newline="")
     write_details_to(details, [worked()], delimiter=";")
-    assert details.getvalue().splitlines()[1].startswith("ann;partial;claim;0;45;")
+    assert details.getvalue().splitlines()[1].startswith('"";"7b";"partial";"claim";0;45;')
 
 
 def test_json_has_the_same_columns_and_rounding() -> None:

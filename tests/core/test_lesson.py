@@ -51,7 +51,7 @@ def _good() -> dict:
     [
         (lambda d: d.update(format_version=2), "format_version", "reads version 1"),
         (lambda d: d.update(format="other"), "format", "expected 'medialit-lesson'"),
-        (lambda d: d["key"][0].update(end=10_000), "key[0].start", "outside the article"),
+        (lambda d: d["key"][0].update(end=10_000), "key[0].end", "outside the range"),
         (lambda d: d["key"][0].update(start=True), "key[0].start", "whole number"),
         (lambda d: d["key"][0].update(start=1.0), "key[0].start", "whole number"),
         (lambda d: d["key"][0].update(quote="nope"), "key[0].quote", "does not match"),

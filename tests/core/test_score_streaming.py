@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from medialit.cli import cli
 from medialit.core import batch, export
-from medialit.core.export import StudentResult
+from medialit.core.results import StudentResult
 from tests.score_files import GOLDEN, class_outputs, write_class
 
 

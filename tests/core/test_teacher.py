@@ -8,6 +8,7 @@ import pytest
 from medialit.core.errors import InvalidSpanError, MedialitError
 from medialit.core.lesson import load_lesson
 from medialit.core.model import FeedbackMode, Label
+from medialit.core.records import RosterLine
 from medialit.core.store import Store
 from medialit.core.teacher.authoring import (
     load_authored,
@@ -28,7 +29,7 @@ from medialit.core.teacher.passphrase import (
     set_passphrase,
     verify_passphrase,
 )
-from medialit.core.teacher.roster import not_submitted, parse_roster
+from medialit.core.teacher.roster import parse_roster
 from tests.helpers import UNICODE_TEXT, FakeClock
 
 TEXT = "Police said the fire started at 9. It may have been arson, a neighbour claimed."
@@ -193,16 +194,26 @@ def test_unicode_lesson_keeps_code_point_offsets(tmp_path: Path) -> None:
     ],
 )
 def test_parse_roster(text: str, expected: list[tuple[str, str]]) -> None:
-    assert parse_roster(text, class_code="7A") == expected
+    assert [(r.class_code, r.name) for r in parse_roster(text, class_code="7A")] == expected
 
 
-def test_not_submitted_matches_by_name_ignoring_case_and_spaces(fresh_store: Store) -> None:
-    fresh_store.roster.add([("7A", "Ann Lee"), ("7A", "Bob"), ("7A", "Ann Lee")])
-    roster = fresh_store.roster.entries("7A")
-    assert [e.name for e in roster] == ["Ann Lee", "Bob"]
+def test_a_roster_csv_can_carry_email_and_lms_id() -> None:
+    text = "Name,Section,Email Address,ID\nAnn Lee,8A,ann@school.example,4411\nBo,8A,,\n"
+    assert parse_roster(text) == [
+        RosterLine("8A", "Ann Lee", "ann@school.example", "4411"),
+        RosterLine("8A", "Bo"),
+    ]
 
-    class Sub:
-        student_id = "x"
-        student_name = "ann  lee"
 
-    assert not_submitted(roster, [Sub()]) == ["Bob"]  # type: ignore[list-item]
+def test_roster_entries_keep_email_lms_id_and_several_linked_ids(fresh_store: Store) -> None:
+    fresh_store.roster.add([RosterLine("7A", "Ann Lee"), RosterLine("7A", "Bob")])
+    fresh_store.roster.add([RosterLine("7A", "Ann Lee", "ann@x.example", "9")])  # fills in
+    ann, bob = fresh_store.roster.entries("7A")
+    assert (ann.name, ann.email, ann.lms_id) == ("Ann Lee", "ann@x.example", "9")
+    fresh_store.roster.link("laptop-1", ann.id)
+    fresh_store.roster.link("laptop-2", ann.id)
+    fresh_store.roster.link("laptop-2", bob.id)  # an id belongs to one name: moved
+    ann, bob = fresh_store.roster.entries("7A")
+    assert (ann.student_ids, bob.student_ids) == (("laptop-1",), ("laptop-2",))
+    fresh_store.roster.remove([ann.id])
+    assert [e.name for e in fresh_store.roster.entries()] == ["Bob"]

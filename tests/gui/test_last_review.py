@@ -25,7 +25,7 @@ def label(qtbot: QtBot, window, quote: str, key: Qt.Key) -> None:
 
 
 def lesson_menu_actions(window) -> list[str]:
-    menu = window.menuBar().actions()[0].menu()
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Lesson")
     return [a.objectName() for a in menu.actions() if not a.isSeparator()]
 
 

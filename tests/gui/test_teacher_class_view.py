@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from medialit.core.lesson import default_lesson_path, load_lesson
 from medialit.core.model import FeedbackMode, Label, Span
+from medialit.core.records import RosterLine
 from medialit.core.scoring import OutcomeKind
 from medialit.core.store import Store
 from medialit.core.submission import Submission, write_submission
@@ -48,12 +49,12 @@ def teacher(qtbot: QtBot, tmp_path: Path) -> TeacherWindow:
     folder.mkdir()
     for i, found in enumerate((29, 5, 15, 0)):
         write_submission(folder, _submission(lesson, i, found))
-    store.roster.add([("8A", "amy"), ("8B", "Dora Missing")])
+    store.roster.add([RosterLine("8A", "amy"), RosterLine("8B", "Dora Missing")])
     window = TeacherWindow(store)
     qtbot.addWidget(window)
     window.show()
-    window.import_paths([folder], show_report=False)
-    qtbot.waitUntil(lambda: window.import_run is None)
+    window.imports.import_paths([folder], show_report=False)
+    qtbot.waitUntil(lambda: window.imports.run is None)
     window.tabs.setCurrentWidget(window.class_tab)
     qtbot.waitUntil(lambda: window.class_tab.model.rowCount() == 4)
     yield window
@@ -61,7 +62,7 @@ def teacher(qtbot: QtBot, tmp_path: Path) -> TeacherWindow:
 
 
 def _column(view, title: str) -> list[str]:
-    from medialit.gui.teacher.class_view import COLUMNS
+    from medialit.gui.teacher.class_table import COLUMNS
 
     col = [c[0] for c in COLUMNS].index(title)
     proxy = view.proxy
@@ -84,7 +85,7 @@ def test_table_sorts_numbers_as_numbers_and_filters(teacher: TeacherWindow) -> N
 
 
 def test_column_titles_and_the_filter_hint_are_not_cut_off(teacher: TeacherWindow) -> None:
-    from medialit.gui.teacher.class_view import COLUMNS
+    from medialit.gui.teacher.class_table import COLUMNS
 
     view = teacher.class_tab
     metrics = view.table.horizontalHeader().fontMetrics()
@@ -101,7 +102,7 @@ def test_double_click_opens_the_students_review_in_the_teachers_words(
     view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     index = view.proxy.index(1, 0)  # Bob
     view.table.doubleClicked.emit(index)
-    work = teacher.student_window
+    work = teacher.student_work.window
     assert isinstance(work, ReviewWindow) and work.isVisible()
     lesson = teacher.desk.require_lesson()
     assert work.windowTitle() == f"Bob's work on “{lesson.title}”"
@@ -154,11 +155,11 @@ def test_enter_opens_the_current_students_work_and_replaces_the_last(
     view.table.setFocus()
     view.table.setCurrentIndex(view.proxy.index(2, 0))  # Cy
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
-    first = teacher.student_window
+    first = teacher.student_work.window
     assert first is not None and first.windowTitle().startswith("Cy's work")
     view.table.setCurrentIndex(view.proxy.index(3, 0))  # Zed
     view.open_work_action.trigger()  # what Enter and the context menu do
-    second = teacher.student_window
+    second = teacher.student_work.window
     assert second is not None and second is not first
     assert second.windowTitle().startswith("Zed's work")
     assert not [w for w in teacher.findChildren(ReviewWindow) if w.isVisible() and w is not second]
@@ -174,7 +175,7 @@ def test_the_teacher_sees_where_and_why_whatever_the_students_are_shown(
     assert teacher.desk.require_lesson().feedback is FeedbackMode.NONE
     view = teacher.class_tab
     view.refresh()
-    work = teacher.open_student(view.row_at(0))
+    work = teacher.student_work.open(view.row_at(0))
     assert work is not None and work.mode is FeedbackMode.WHERE_WHY
     assert work.outcome_list is not None and any(i.explanation for i in work.items)
 
@@ -184,7 +185,7 @@ def test_the_open_work_follows_key_edits_and_closes_with_its_lesson(
 ) -> None:
     view = teacher.class_tab
     view.table.doubleClicked.emit(view.proxy.index(0, 0))  # amy: found the first 5
-    work = teacher.student_window
+    work = teacher.student_work.window
     assert work is not None
     work.select_row(10)
     at = work.items[10].start
@@ -192,16 +193,16 @@ def test_the_open_work_follows_key_edits_and_closes_with_its_lesson(
     found = next(i for i in work.items if i.kind is OutcomeKind.CORRECT)
     teacher.key_editor.select_span(found.key.key.id)  # type: ignore[union-attr]
     teacher.key_editor.delete_action.trigger()  # amy's correct span is no longer in the key
-    rescored = teacher.student_window
+    rescored = teacher.student_work.window
     assert rescored is not None and rescored is not work and rescored.isVisible()
     assert rescored.windowTitle() == title and rescored.report.score < before
     assert rescored.geometry() == geometry
     assert rescored.items[rescored.current_row].start == at  # still at the same outcome
     teacher.key_editor.undo_stack.undo()
-    assert teacher.student_window is not None
-    assert teacher.student_window.report.score == before
+    assert teacher.student_work.window is not None
+    assert teacher.student_work.window.report.score == before
     teacher.desk.open_lesson(None)
-    assert teacher.student_window is None
+    assert teacher.student_work.window is None
 
 
 def test_most_missed_click_jumps_to_the_text_and_heatmap_is_drawn(
@@ -231,18 +232,18 @@ def test_key_change_rescores_and_the_stamp_moves(teacher: TeacherWindow) -> None
 
 
 def test_exports_csv_pdf_and_interop(teacher: TeacherWindow, tmp_path: Path) -> None:
-    results = teacher.export_results(tmp_path / "results.csv")
+    results = teacher.exports.results_csv(tmp_path / "results.csv")
     assert results is not None
     lines = results.read_text("utf-8-sig").splitlines()
-    assert lines[0].startswith("student,class_code,lesson,submitted_at,score") and len(lines) == 5
-    pdf = teacher.export_report(tmp_path / "report.pdf")
+    assert lines[0].startswith('"student_name","class_code","status","score"') and len(lines) == 5
+    pdf = teacher.exports.report_pdf(tmp_path / "report.pdf")
     assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
     assert pdf.stat().st_size > 5_000
-    w3c = teacher.export_web_annotations(tmp_path / "a.jsonld")
+    w3c = teacher.exports.web_annotations(tmp_path / "a.jsonld")
     assert w3c is not None
     doc = json.loads(w3c.read_text("utf-8"))
     assert doc["type"] == "AnnotationCollection" and doc["total"] > 35
-    jsonl = teacher.export_doccano(tmp_path / "d.jsonl")
+    jsonl = teacher.exports.doccano(tmp_path / "d.jsonl")
     assert jsonl is not None and len(jsonl.read_text("utf-8").splitlines()) == 5
 
 
@@ -267,7 +268,7 @@ def test_doccano_import_replaces_the_key(teacher: TeacherWindow, tmp_path: Path)
 def test_exported_csvs_neutralise_formula_names_and_notes(qtbot: QtBot, tmp_path: Path) -> None:
     import csv
 
-    from medialit.core.export import formula_like
+    from medialit.core.cells import formula_like
 
     evil = '=HYPERLINK("http://x","y")'
     store = Store.memory()
@@ -281,10 +282,10 @@ def test_exported_csvs_neutralise_formula_names_and_notes(qtbot: QtBot, tmp_path
     )
     window = TeacherWindow(store)
     qtbot.addWidget(window)
-    window.import_paths([folder], show_report=False)
-    qtbot.waitUntil(lambda: window.import_run is None)
-    results = window.export_results(tmp_path / "results.csv")
-    details = window.export_details(tmp_path / "details.csv")
+    window.imports.import_paths([folder], show_report=False)
+    qtbot.waitUntil(lambda: window.imports.run is None)
+    results = window.exports.results_csv(tmp_path / "results.csv")
+    details = window.exports.details_csv(tmp_path / "details.csv")
     assert results is not None and details is not None
     rows = []
     for path in (results, details):
@@ -305,7 +306,7 @@ def test_delete_lesson_asks_first_saying_how_many_submissions_go_with_it(
     teacher.desk.open_lesson(lesson.id)
     view = teacher.class_tab
     view.table.doubleClicked.emit(view.proxy.index(0, 0))
-    assert teacher.student_window is not None
+    assert teacher.student_work.window is not None
     action = teacher.actions_by_name["delete_lesson"]
     assert action.isEnabled() and action.text() == "De&lete lesson…"
 
@@ -326,7 +327,7 @@ def test_delete_lesson_asks_first_saying_how_many_submissions_go_with_it(
     assert not store.lessons.is_authored(lesson.id) and store.submissions.imported(lesson.id) == []
     assert teacher.desk.lesson is not None and teacher.desk.lesson.title == "Spare"
     assert [teacher.lesson_list.item(r).text().split("\n")[0] for r in range(1)] == ["Spare"]
-    assert teacher.lesson_list.count() == 1 and teacher.student_window is None
+    assert teacher.lesson_list.count() == 1 and teacher.student_work.window is None
     assert view.model.rowCount() == 0 and teacher.key_editor.undo_stack.count() == 0
     assert teacher.statusBar().currentMessage().startswith(f"Deleted “{lesson.title}”")
 
@@ -345,13 +346,13 @@ def test_every_teacher_export_follows_the_output_rule(
         "medialit.gui.teacher.window.show_error", lambda _w, _t, exc: shown.append(str(exc))
     )
     exports = {
-        "results.csv": teacher.export_results,
-        "details.csv": teacher.export_details,
-        "report.pdf": teacher.export_report,
-        "a.jsonld": teacher.export_web_annotations,
-        "d.jsonl": teacher.export_doccano,
-        "student.json": teacher.export_student_pack,
-        "review.json": teacher.export_review_pack,
+        "results.csv": teacher.exports.results_csv,
+        "details.csv": teacher.exports.details_csv,
+        "report.pdf": teacher.exports.report_pdf,
+        "a.jsonld": teacher.exports.web_annotations,
+        "d.jsonl": teacher.exports.doccano,
+        "student.json": teacher.exports.student_pack,
+        "review.json": teacher.exports.review_pack,
     }
     for name, export_to in exports.items():
         real = tmp_path / "real" / name

@@ -91,7 +91,7 @@ def _author(qtbot: QtBot, tmp_path: Path) -> tuple[Store, TeacherWindow]:
         editor.view.setFocus()
         qtbot.keyClick(editor.view, getattr(Qt.Key, f"Key_{label.info.shortcut}"))
         editor.explanation_edit.setPlainText(why)
-        editor.save_explanation.click()
+        editor.save_typing()
         for extra in also:
             editor.accept_boxes[extra].click()
     key = teacher.desk.key
@@ -130,7 +130,7 @@ def test_teacher_workflow_end_to_end(qtbot: QtBot, tmp_path: Path) -> None:
     store, teacher = _author(qtbot, tmp_path)
     lesson = teacher.desk.require_lesson()
 
-    pack = teacher.export_student_pack(tmp_path / "pack.json")
+    pack = teacher.exports.student_pack(tmp_path / "pack.json")
     assert pack is not None
     data = pack.read_bytes()
     assert b'"key"' not in data
@@ -140,13 +140,13 @@ def test_teacher_workflow_end_to_end(qtbot: QtBot, tmp_path: Path) -> None:
     assert load_lesson(pack).kind == "student-pack"
 
     files = [_student_hands_in(qtbot, tmp_path, pack, name, i) for i, name in enumerate(STUDENTS)]
-    teacher.import_paths([files[0], files[1]], show_report=False)
-    qtbot.waitUntil(lambda: teacher.import_run is None)
-    first = teacher.last_report
+    teacher.imports.import_paths([files[0], files[1]], show_report=False)
+    qtbot.waitUntil(lambda: teacher.imports.run is None)
+    first = teacher.imports.last_report
     assert first is not None and len(first.added) == 2
-    teacher.import_paths([files[2], files[0]], show_report=False)  # files[0] a second time
-    qtbot.waitUntil(lambda: teacher.import_run is None)
-    second = teacher.last_report
+    teacher.imports.import_paths([files[2], files[0]], show_report=False)  # files[0] a second time
+    qtbot.waitUntil(lambda: teacher.imports.run is None)
+    second = teacher.imports.last_report
     assert second is not None and len(second.added) == 1 and len(second.duplicates) == 1
     assert store.db.execute("SELECT COUNT(*) FROM submissions").fetchone()[0] == 3
 
@@ -155,7 +155,7 @@ def test_teacher_workflow_end_to_end(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: view.model.rowCount() == 3)
     table = {row.student_id: (row.name, row.report.score, row.report.f1) for row in view.model.rows}
 
-    review = teacher.export_review_pack(tmp_path / "key.json")
+    review = teacher.exports.review_pack(tmp_path / "key.json")
     assert review is not None
     runner = CliRunner()
     result = runner.invoke(
@@ -172,12 +172,14 @@ def test_teacher_workflow_end_to_end(qtbot: QtBot, tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     header, rows = _csv_rows((tmp_path / "cli.csv").read_text("utf-8-sig"))
-    cli_scores = {row[0]: float(row[header.index("score")]) for row in rows}
+    cli_scores = {
+        row[header.index("student_id")]: float(row[header.index("score")]) for row in rows
+    }
     assert cli_scores == {sid: score for sid, (_, score, _) in table.items()}
     assert len({score for score in cli_scores.values()}) == 3  # three different results
 
-    gui_csv = teacher.export_results(tmp_path / "gui.csv")
-    gui_details = teacher.export_details(tmp_path / "gui_details.csv")
+    gui_csv = teacher.exports.results_csv(tmp_path / "gui.csv")
+    gui_details = teacher.exports.details_csv(tmp_path / "gui_details.csv")
     assert gui_csv is not None and gui_details is not None
     assert gui_csv.read_bytes().startswith(b"\xef\xbb\xbf")  # utf-8-sig, for Excel
     assert _csv_rows(gui_csv.read_text("utf-8-sig")) == (header, rows)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from medialit.core.model import Label, Span
@@ -66,6 +66,9 @@ def test_passphrase_is_set_on_first_use_then_required(qtbot: QtBot, tmp_path: Pa
     dialog.repeat.setText("sesame-open")
     dialog.on_buttons_accepted()
     assert has_passphrase(store)
+    box = dialog.code_box  # the one-time recovery code, shown before teacher mode opens
+    assert box is not None and box.isVisible() and box.property("code") in box.informativeText()
+    box.button(QMessageBox.StandardButton.Ok).click()
     teacher = student_window._teacher_window  # type: ignore[attr-defined]
     qtbot.addWidget(teacher)
     assert isinstance(teacher, TeacherWindow) and teacher.isVisible()
@@ -163,7 +166,7 @@ def test_key_editor_add_refuse_overlap_edit_undo_redo(
 
     editor.select_span(key[1].id)
     editor.explanation_edit.setPlainText("The mayor says so; nothing shows it yet.")
-    editor.save_explanation.click()
+    editor.save_typing()
     editor.accept_boxes[Label.SPECULATION].click()
     editor.optional_box.click()
     edited = next(k for k in teacher.desk.key if k.id == key[1].id)
@@ -199,7 +202,7 @@ def test_relabel_into_overlap_is_refused(teacher: TeacherWindow, tmp_path: Path)
     claim = next(k for k in teacher.desk.key if k.label is Label.CLAIM)
     editor.select_span(claim.id)
     editor.label_combo.setCurrentIndex(3)
-    editor.on_label_combo_activated(3)
+    editor.details.on_label_combo_activated(3)
     assert next(k for k in teacher.desk.key if k.id == claim.id).label is Label.CLAIM
     assert "must not overlap" in teacher.statusBar().currentMessage()
 
@@ -209,8 +212,8 @@ def test_student_pack_and_revised_text(teacher: TeacherWindow, tmp_path: Path) -
     _select(teacher, "The mayor said")
     teacher.key_editor.label_actions[Label.SOURCING].trigger()
     teacher.key_editor.explanation_edit.setPlainText("Named source, speaking officially.")
-    teacher.key_editor.save_explanation.click()
-    pack = teacher.export_student_pack(tmp_path / "pack.json")
+    teacher.key_editor.save_typing()
+    pack = teacher.exports.student_pack(tmp_path / "pack.json")
     assert pack is not None
     data = pack.read_bytes()
     assert b"Named source" not in data and b'"key"' not in data and b'"start"' not in data
@@ -256,10 +259,10 @@ def test_import_by_drop_with_report_and_roster(
         Qt.KeyboardModifier.NoModifier,
     )
     teacher.dropEvent(event)  # QApplication filters synthetic drops without a drag manager
-    qtbot.waitUntil(lambda: teacher.last_report is not None)
-    report = teacher.last_report
+    qtbot.waitUntil(lambda: teacher.imports.last_report is not None)
+    report = teacher.imports.last_report
     assert report is not None and report.summary == "1 imported, 1 rejected"
-    dialog = teacher.report_dialog
+    dialog = teacher.imports.report_dialog
     assert dialog is not None and dialog.table.rowCount() == 2
     assert "not valid JSON" in dialog.table.item(1, 2).text()
 
@@ -282,13 +285,13 @@ def test_large_batch_shows_progress_and_stays_responsive(
     folder.mkdir()
     for i in range(60):
         write_submission(folder, _submission(lesson, f"Student {i}", f"s{i}"))
-    run = teacher.import_paths([folder], show_report=False)
+    run = teacher.imports.import_paths([folder], show_report=False)
     assert run.dialog is not None  # a progress dialog for a large batch
     ticks: list[int] = []
     run.progress.connect(lambda done, _total: ticks.append(done))
-    qtbot.waitUntil(lambda: teacher.last_report is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: teacher.imports.last_report is not None, timeout=10_000)
     assert len(ticks) >= 2  # the event loop ran between chunks
-    assert len(teacher.last_report.added) == 60  # type: ignore[union-attr]
+    assert len(teacher.imports.last_report.added) == 60  # type: ignore[union-attr]
 
 
 def test_new_lesson_from_pasted_text_and_details(teacher: TeacherWindow) -> None:

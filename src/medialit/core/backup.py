@@ -106,6 +106,38 @@ def quick_check(conn: sqlite3.Connection) -> str:
     return "ok" if rows == ["ok"] else "; ".join(rows)[:300]
 
 
+def unreadable_text(conn: sqlite3.Connection) -> str | None:
+    """Read every value of every table, as the app will (TEXT decoded as UTF-8): None, or
+    where the first value that cannot be read is. quick_check does not look at text."""
+    saved = conn.text_factory
+    conn.text_factory = str
+    try:
+        tables = [
+            str(row[0])
+            for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        ]
+        for table in tables:
+            quoted = table.replace('"', '""')
+            try:
+                cursor = conn.execute(f'SELECT * FROM "{quoted}"')
+                while cursor.fetchmany(1000):
+                    pass
+            except sqlite3.OperationalError as exc:
+                if not is_text_damage(exc):
+                    raise
+                return f"table {table}: {str(exc).split(' with text ')[0]}"
+    finally:
+        conn.text_factory = saved
+    return None
+
+
+def is_text_damage(exc: BaseException) -> bool:
+    """SQLite's error for stored text that is not UTF-8 (it has no error code of its own)."""
+    return isinstance(exc, sqlite3.OperationalError) and str(exc).startswith(
+        "Could not decode to UTF-8"
+    )
+
+
 def write_backup(
     source: sqlite3.Connection,
     db_path: str | os.PathLike[str],
@@ -130,10 +162,15 @@ def write_backup(
             source.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
             problem = quick_check(dest)
+            if problem == "ok":
+                damaged = unreadable_text(dest)
+                problem = f"saved text cannot be read ({damaged})" if damaged else "ok"
         finally:
             dest.close()
         if problem != "ok":
-            raise sqlite3.DatabaseError(f"the backup copy failed its check: {problem}")
+            raise sqlite3.DatabaseError(
+                f"the backup copy failed its check, so no backup was made: {problem}"
+            )
         fsync_path(tmp)
         existing = list_backups(db_path)
         if existing and filecmp.cmp(tmp, existing[0].path, shallow=False):

@@ -32,10 +32,10 @@ from typing import Any, NoReturn
 
 from medialit.core.anchoring import reanchor
 from medialit.core.errors import FileFormatError, MedialitError, UnscorableKeyError
-from medialit.core.export import StudentResult
 from medialit.core.jsonfile import MAX_FILE_BYTES, decode_bytes, loads_strict
 from medialit.core.lesson import find_same_label_overlap, load_lesson
 from medialit.core.model import Article, KeySpan, Label
+from medialit.core.results import StudentResult
 from medialit.core.scoring import Scorer, SpanLike
 from medialit.core.submission import (
     MAX_SPANS,

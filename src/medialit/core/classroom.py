@@ -3,7 +3,8 @@
 Scores come from `scoring` through `batch.score_all` (the code `medialit score`
 runs), with each submission turned into a `batch.Entry` the way `medialit score`
 does for submission files: spans on the current text as they are, spans on an
-earlier text of the lesson re-anchored (`anchoring.reanchor`). Scores are never
+earlier text of the lesson re-anchored (`anchoring.reanchor_kept`: once per submission and
+text, kept while the key is edited). Scores are never
 stored: they are recomputed from the current key whenever it changes.
 
 Aggregates (most-missed key spans, confusion pairs, per-label averages and the
@@ -16,10 +17,10 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from medialit.core.anchoring import reanchor
+from medialit.core.anchoring import reanchor_kept
 from medialit.core.batch import Entry, GradingKey, score_all
-from medialit.core.export import StudentResult
 from medialit.core.model import LABELS, KeySpan, Label, Lesson
+from medialit.core.results import StudentResult
 from medialit.core.scoring import OutcomeKind, ScoreReport, SpanLike
 from medialit.core.submission import Submission, check_against
 from medialit.core.wording import plural
@@ -72,7 +73,7 @@ def entry_for(sub: Submission, key: GradingKey) -> tuple[Entry, int]:
         spans: tuple[SpanLike, ...] = sub.spans
         orphans = 0
     else:
-        placed, lost = reanchor(sub.spans, key.article.text)
+        placed, lost = reanchor_kept(tuple(sub.spans), key.article.text)
         spans, orphans = placed, len(lost)
     entry = Entry(
         sub.student_id, sub.class_code, sub.submitted_at, spans, sub.origin, sub.student_name

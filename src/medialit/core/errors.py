@@ -56,8 +56,33 @@ class CorruptDatabaseError(StoreError):
         super().__init__(f"database {path} is damaged or is not a medialit database ({detail})")
 
 
+class DamagedTextError(CorruptDatabaseError):
+    """Saved text in the database is not valid UTF-8: SQLite's quick_check cannot see it,
+    reading finds it. The file is kept as it is; a backup that reads cleanly is offered."""
+
+    def __init__(self, path: str, detail: str) -> None:
+        self.path = path
+        self.detail = detail
+        StoreError.__init__(
+            self,
+            "some saved text in the database cannot be read: the file is damaged "
+            f"({detail}). Nothing more was saved to it; quit medialit and start it again "
+            "to restore a backup",
+        )
+
+
 class DatabaseInUseError(StoreError):
-    """Another copy of medialit has this database open."""
+    """Another copy of medialit has this database open.
+
+    The message is for a 14-year-old ("medialit is already open on this
+    computer (since 10:42). Use that window."); `details` holds what a
+    teacher or technician may need (the file, the process, the exact time),
+    shown behind a Details button.
+    """
+
+    def __init__(self, message: str, *, details: str = "") -> None:
+        self.details = details
+        super().__init__(message)
 
 
 class UnscorableKeyError(MedialitError, ValueError):

@@ -4,22 +4,27 @@ Why it looks like this:
 - columns live in two tuple constants, so the file layout is one reviewable line each;
 - UTF-8 with a BOM (`utf-8-sig`) and `\\r\\n` rows from the csv module, so Excel
   reads accented names correctly;
-- every cell goes through one neutralising writer (`write_table`): a cell that a
-  spreadsheet could take for a formula gets a leading `'` (OWASP "CSV injection").
+- every cell goes through one writer (`write_table`) that quotes every text cell and
+  neutralises what a spreadsheet could take for a formula (OWASP "CSV injection").
   Student names, notes and quotes come from students, and Excel would run
   `=HYPERLINK(...)` or `=cmd|' /C calc'!A0` as a formula. The rule (`formula_like`):
-  the cell starts with a control character (OWASP's TAB and CR, also LF, NUL...), or
+  the text starts with a control character (OWASP's TAB and CR, also LF, NUL...), or
   its first character after any whitespace and invisible (format) characters is
   = + - or @, or a full-width, small or superscript form of one (NFKC: `＝1+1`).
   Leading whitespace counts because LibreOffice's "Trim spaces" import option turns
   ` =1+1` into a formula; full-width forms because input methods produce them and
-  a spreadsheet may fold them. `|` and `%` are left alone: no spreadsheet starts a
-  formula with them, and `|` (DDE) only works inside a formula, which this rule
-  stops. LibreOffice shows the `'` as part of the text; numbers are never negative
-  here, so they never get one. benchmarks/csv_libreoffice.py checks all this in a
-  real spreadsheet. Not covered: a file opened with a delimiter other than the one
-  it was written with (a `;` inside an unquoted cell of a `,` file then starts a
-  new cell, which may begin with `=`), so `;` is offered for such locales;
+  a spreadsheet may fold them. Such a cell gets a leading `'`. `|` and `%` are left
+  alone: no spreadsheet starts a formula with them, and `|` (DDE) only works inside a
+  formula, which this rule stops. LibreOffice shows the `'` as part of the text;
+  numbers are never negative here, so they never get one.
+  **Whatever the delimiter** a teacher's spreadsheet uses to open the file: a file
+  written with `,` and opened in a `;` locale (or the reverse) splits a cell at the
+  other delimiter, and a line break may start a row. So the same rule is applied
+  after every `,`, `;`, TAB, CR and LF inside a text cell (`x;=1+1` is written
+  `x;'=1+1`), and every text cell is quoted (`Bare` marks the cells written without
+  quotes: numbers as formatted, and empty figures). benchmarks/csv_libreoffice.py and
+  tests/core/test_csv_libreoffice.py open every file in LibreOffice with both
+  delimiters and find no formula;
 - `delimiter=";"` is for locales whose spreadsheets use a decimal comma, so it
   also writes decimals with a comma;
 - files are written row by row to a temp file beside the target, then renamed
@@ -35,26 +40,20 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import csv
 import io
 import os
-import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
 from typing import TextIO
 
+from medialit.core.cells import EMPTY, Bare, safe_text
+from medialit.core.gradebook.rows import SCORE_POINTS, GradeRow, Points
 from medialit.core.model import LABELS
 from medialit.core.outfile import output_file
-from medialit.core.scoring import Outcome, ScoreReport, round_half_up
+from medialit.core.results import StudentResult
+from medialit.core.scoring import Outcome, round_half_up
 
 _METRICS = ("precision", "recall", "f1")
-
-RESULTS_COLUMNS: tuple[str, ...] = (
-    "student",
-    "class_code",
-    "lesson",
-    "submitted_at",
-    "score",
+_FIGURES: tuple[str, ...] = (
     "precision",
     "recall",
     "f1",
@@ -67,13 +66,27 @@ RESULTS_COLUMNS: tuple[str, ...] = (
     "missed",
     "spurious",
     *(f"{label.value}_{metric}" for label in LABELS for metric in _METRICS),
-    # Not in the issue's list, so it goes last: `student` is the stable id (a uuid for
-    # submission files), and a gradebook needs the name beside it.
+)
+
+# Name first, then what a gradebook wants (status, score, points), the figures, and the
+# ids last (issue 12): a teacher reads the first columns, a program matches on the last.
+RESULTS_COLUMNS: tuple[str, ...] = (
     "student_name",
+    "class_code",
+    "status",
+    "score",
+    "points",
+    "out_of",
+    *_FIGURES,
+    "submitted_at",
+    "lesson",
+    "roster",
+    "student_id",
 )
 
 DETAILS_COLUMNS: tuple[str, ...] = (
-    "student",
+    "student_name",
+    "class_code",
     "outcome",
     "key_label",
     "key_start",
@@ -85,62 +98,42 @@ DETAILS_COLUMNS: tuple[str, ...] = (
     "student_quote",
     "student_note",
     "coverage",
+    "student_id",
 )
 
 DELIMITERS = (",", ";")
-_SIGNS = frozenset("=+-@")
 RATIO_DECIMALS = 4
 SCORE_DECIMALS = 1
 
 Value = str | int | float | None
 
 
-@dataclass(frozen=True, slots=True)
-class StudentResult:
-    """One results row: who, which lesson, when, and the report."""
-
-    student: str
-    class_code: str
-    lesson: str
-    submitted_at: str
-    report: ScoreReport
-    student_name: str = ""
-
-    def figures_only(self) -> StudentResult:
-        """This result without the report's outcomes and spans, as `score(..., details=False)`
-        gives it: all results.csv and the JSON need, once details.csv has its rows."""
-        return replace(self, report=replace(self.report, outcomes=(), spans=()))
+Row = StudentResult | GradeRow
 
 
-def formula_like(value: str) -> bool:
-    """True when a spreadsheet could read the cell as a formula (the module docstring's rule)."""
-    for ch in value:
-        if ch in _SIGNS:
-            return True
-        if ch.isalnum():  # the common case: a name, a word, a number
-            return False
-        category = unicodedata.category(ch)
-        if category == "Cc":  # TAB, CR, LF, NUL, ...
-            return True
-        if not (ch.isspace() or category == "Cf"):
-            return unicodedata.normalize("NFKC", ch)[:1] in _SIGNS
-    return False
+def _row(row: Row) -> GradeRow:
+    return row if isinstance(row, GradeRow) else GradeRow.of(row)
 
 
-def safe_text(value: str) -> str:
-    """The cell as written: a leading `'` when it looks like a formula; idempotent."""
-    return "'" + value if formula_like(value) else value
+def result_values(
+    row: Row, *, points: Points = SCORE_POINTS, lesson: str = ""
+) -> tuple[Value, ...]:
+    """The row's values in RESULTS_COLUMNS order, rounded as written; None for empty cells.
 
-
-def result_values(result: StudentResult) -> tuple[Value, ...]:
-    """The row's values in RESULTS_COLUMNS order, rounded as written; None for empty cells."""
+    A row with nothing graded has empty figures, or 0 for score and points when
+    `points.zero_for_missing`; `lesson` names the lesson for such a row.
+    """
+    row = _row(row)
+    result = row.result
+    head: list[Value] = [row.student_name, row.class_code, row.status.value]
+    if result is None:
+        zero = 0.0 if points.zero_for_missing else None
+        head += [zero, zero, points.out_of]
+        tail: list[Value] = ["", lesson, row.roster.value, row.student_id]
+        return (*head, *([None] * len(_FIGURES)), *tail)
     r = result.report
-    values: list[Value] = [
-        result.student,
-        result.class_code,
-        result.lesson,
-        result.submitted_at,
-        r.score,
+    head += [r.score, points.of(r.score), points.out_of]
+    figures: list[Value] = [
         _ratio(r.precision),
         _ratio(r.recall),
         _ratio(r.f1),
@@ -153,17 +146,19 @@ def result_values(result: StudentResult) -> tuple[Value, ...]:
         r.missed,
         r.spurious,
     ]
-    for figures in r.labels:
-        values += (_ratio(figures.precision), _ratio(figures.recall), _ratio(figures.f1))
-    values.append(result.student_name)
-    return tuple(values)
+    for per_label in r.labels:
+        figures += (_ratio(per_label.precision), _ratio(per_label.recall), _ratio(per_label.f1))
+    tail = [result.submitted_at, result.lesson, row.roster.value, row.student_id]
+    return (*head, *figures, *tail)
 
 
-def detail_values(student: str, outcome: Outcome) -> tuple[Value, ...]:
+def detail_values(row: Row, outcome: Outcome) -> tuple[Value, ...]:
     """One outcome in DETAILS_COLUMNS order: the spans as scored (trimmed, merged)."""
+    row = _row(row)
     key, span = outcome.key, outcome.student
     return (
-        student,
+        row.student_name,
+        row.class_code,
         outcome.kind.value,
         key.label.value if key else None,
         key.start if key else None,
@@ -175,6 +170,7 @@ def detail_values(student: str, outcome: Outcome) -> tuple[Value, ...]:
         span.quote if span else None,
         span.note if span else None,
         _ratio(outcome.coverage),
+        row.student_id,
     )
 
 
@@ -182,22 +178,29 @@ def _ratio(value: float | None) -> float | None:
     return None if value is None else round_half_up(value, RATIO_DECIMALS)
 
 
+_TEXT = {"student_name", "class_code", "status", "lesson", "submitted_at", "roster"}
+_TEXT |= {"student_id", "outcome", "key_label", "key_quote", "student_label"}
+_TEXT |= {"student_quote", "student_note"}
+_INTEGER = {"correct", "partial", "wrong_label", "missed", "spurious"}
+_INTEGER |= {"key_start", "key_end", "student_start", "student_end"}
+
+
 def _kinds(columns: tuple[str, ...]) -> tuple[str, ...]:
-    """How each column is written: t(ext), s(core), r(atio) or i(nteger)."""
-    text = {
-        "student",
-        "student_name",
-        "class_code",
-        "lesson",
-        "submitted_at",
-        "outcome",
-        "key_quote",
-    }
-    text |= {"key_label", "student_label", "student_quote", "student_note"}
-    integer = {"correct", "partial", "wrong_label", "missed", "spurious"}
-    integer |= {"key_start", "key_end", "student_start", "student_end"}
+    """How each column is written: t(ext), s(core: 1 decimal), p(oints: the lesson's
+    rounding), o(ut of: whole, or 1 decimal), r(atio: 4 decimals) or i(nteger)."""
     return tuple(
-        "t" if c in text else "s" if c == "score" else "i" if c in integer else "r" for c in columns
+        "t"
+        if c in _TEXT
+        else "s"
+        if c == "score"
+        else "p"
+        if c == "points"
+        else "o"
+        if c == "out_of"
+        else "i"
+        if c in _INTEGER
+        else "r"
+        for c in columns
     )
 
 
@@ -205,40 +208,54 @@ _RESULT_KINDS = _kinds(RESULTS_COLUMNS)
 _DETAIL_KINDS = _kinds(DETAILS_COLUMNS)
 
 
-def _cells(values: tuple[Value, ...], kinds: tuple[str, ...], decimal_comma: bool) -> list[str]:
+def _number(value: float, decimals: int, decimal_comma: bool) -> Bare:
+    text = f"{value:.{decimals}f}"
+    return Bare(text.replace(".", ",") if decimal_comma else text)
+
+
+def _cells(
+    values: tuple[Value, ...], kinds: tuple[str, ...], decimal_comma: bool, points: Points
+) -> list[str]:
     out: list[str] = []
     for kind, value in zip(kinds, values, strict=True):
         if value is None:
-            out.append("")
-        elif kind == "r":
-            text = f"{value:.{RATIO_DECIMALS}f}"
-            out.append(text.replace(".", ",") if decimal_comma else text)
+            out.append(EMPTY)
         elif kind == "t":
             assert isinstance(value, str)
-            out.append(value)  # neutralised by write_table, with every other cell
+            out.append(value)  # quoted and neutralised by write_table
+        elif kind == "r":
+            out.append(_number(float(value), RATIO_DECIMALS, decimal_comma))
         elif kind == "s":
-            text = f"{value:.{SCORE_DECIMALS}f}"
-            out.append(text.replace(".", ",") if decimal_comma else text)
+            out.append(_number(float(value), SCORE_DECIMALS, decimal_comma))
+        elif kind == "p":
+            out.append(_number(float(value), points.decimals, decimal_comma))
+        elif kind == "o":
+            out.append(_number(float(value), 0 if float(value).is_integer() else 1, decimal_comma))
         else:
-            out.append(str(value))
+            out.append(Bare(str(value)))
     return out
 
 
-def results_table(results: Iterable[StudentResult], *, delimiter: str = ",") -> Iterator[list[str]]:
-    """Header then one row of cells per result, formatted for `delimiter`, not yet neutralised."""
+def results_table(
+    rows: Iterable[Row], *, delimiter: str = ",", points: Points = SCORE_POINTS, lesson: str = ""
+) -> Iterator[list[str]]:
+    """Header then one row of cells per row, formatted for `delimiter`, not yet neutralised."""
     decimal_comma = _check_delimiter(delimiter)
     yield list(RESULTS_COLUMNS)
-    for result in results:
-        yield _cells(result_values(result), _RESULT_KINDS, decimal_comma)
+    for row in rows:
+        values = result_values(row, points=points, lesson=lesson)
+        yield _cells(values, _RESULT_KINDS, decimal_comma, points)
 
 
-def details_table(results: Iterable[StudentResult], *, delimiter: str = ",") -> Iterator[list[str]]:
-    """Header then one row per outcome of every result."""
+def details_table(rows: Iterable[Row], *, delimiter: str = ",") -> Iterator[list[str]]:
+    """Header then one row per outcome of every graded row."""
     decimal_comma = _check_delimiter(delimiter)
     yield list(DETAILS_COLUMNS)
-    for result in results:
-        for outcome in result.report.outcomes:
-            yield _cells(detail_values(result.student, outcome), _DETAIL_KINDS, decimal_comma)
+    for row in rows:
+        result = row if isinstance(row, StudentResult) else row.result
+        for outcome in result.report.outcomes if result else ():
+            values = detail_values(row, outcome)
+            yield _cells(values, _DETAIL_KINDS, decimal_comma, SCORE_POINTS)
 
 
 def _check_delimiter(delimiter: str) -> bool:
@@ -249,25 +266,41 @@ def _check_delimiter(delimiter: str) -> bool:
 
 
 def write_table(stream: TextIO, rows: Iterable[list[str]], *, delimiter: str = ",") -> None:
-    """The one CSV writer: every cell through `safe_text`, then the csv module.
+    """The one CSV writer: every text cell through `safe_text` and quoted; `Bare` cells as
+    they are. Rows end with \r\n (RFC 4180); open `stream` with newline="".
 
-    Open `stream` with newline="" (csv writes \\r\\n). Every CSV medialit writes (the
-    teacher window's exports, `medialit score` to a file or stdout) comes through here.
+    Every CSV medialit writes (the teacher window's exports, the LMS files, `medialit score`
+    to a file or stdout) comes through here. Python 3.11's csv module cannot quote one cell
+    and not the next (`QUOTE_STRINGS` came in 3.12), so the quoting is RFC 4180's, here:
+    a text cell in double quotes, each quote inside doubled.
     """
-    csv.writer(stream, delimiter=delimiter).writerows([safe_text(c) for c in row] for row in rows)
+    for row in rows:
+        stream.write(delimiter.join(_field(cell, delimiter) for cell in row) + "\r\n")
+
+
+def _field(cell: str, delimiter: str) -> str:
+    if type(cell) is Bare:
+        if delimiter in cell or any(ch in cell for ch in '"\r\n'):
+            raise ValueError(f"a bare cell cannot hold {cell!r}")
+        return cell
+    return '"' + safe_text(cell).replace('"', '""') + '"'
 
 
 def write_results_to(
-    stream: TextIO, results: Iterable[StudentResult], *, delimiter: str = ","
+    stream: TextIO,
+    rows: Iterable[Row],
+    *,
+    delimiter: str = ",",
+    points: Points = SCORE_POINTS,
+    lesson: str = "",
 ) -> None:
     """results.csv to a text stream (stdout); no BOM: the stream owns its encoding."""
-    write_table(stream, results_table(results, delimiter=delimiter), delimiter=delimiter)
+    table = results_table(rows, delimiter=delimiter, points=points, lesson=lesson)
+    write_table(stream, table, delimiter=delimiter)
 
 
-def write_details_to(
-    stream: TextIO, results: Iterable[StudentResult], *, delimiter: str = ","
-) -> None:
-    write_table(stream, details_table(results, delimiter=delimiter), delimiter=delimiter)
+def write_details_to(stream: TextIO, rows: Iterable[Row], *, delimiter: str = ",") -> None:
+    write_table(stream, details_table(rows, delimiter=delimiter), delimiter=delimiter)
 
 
 @contextlib.contextmanager
@@ -314,17 +347,28 @@ def write_csv_file(
 
 
 def write_results(
-    path: str | os.PathLike[str], results: Iterable[StudentResult], *, delimiter: str = ","
+    path: str | os.PathLike[str],
+    rows: Iterable[Row],
+    *,
+    delimiter: str = ",",
+    points: Points = SCORE_POINTS,
+    lesson: str = "",
 ) -> None:
-    write_csv_file(path, results_table(results, delimiter=delimiter), delimiter=delimiter)
+    table = results_table(rows, delimiter=delimiter, points=points, lesson=lesson)
+    write_csv_file(path, table, delimiter=delimiter)
 
 
 def write_details(
-    path: str | os.PathLike[str], results: Iterable[StudentResult], *, delimiter: str = ","
+    path: str | os.PathLike[str], rows: Iterable[Row], *, delimiter: str = ","
 ) -> None:
-    write_csv_file(path, details_table(results, delimiter=delimiter), delimiter=delimiter)
+    write_csv_file(path, details_table(rows, delimiter=delimiter), delimiter=delimiter)
 
 
-def results_json(results: Iterable[StudentResult]) -> list[dict[str, Value]]:
+def results_json(
+    rows: Iterable[Row], *, points: Points = SCORE_POINTS, lesson: str = ""
+) -> list[dict[str, Value]]:
     """The results rows as JSON-ready objects: same columns and rounding, null for empty cells."""
-    return [dict(zip(RESULTS_COLUMNS, result_values(r), strict=True)) for r in results]
+    return [
+        dict(zip(RESULTS_COLUMNS, result_values(r, points=points, lesson=lesson), strict=True))
+        for r in rows
+    ]

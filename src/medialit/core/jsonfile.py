@@ -215,7 +215,7 @@ class Fields:
         fmt = self.text("format", required=True)
         if fmt != name:
             raise self.fail("format", f"is {fmt!r}, expected {name!r}")
-        found = self.integer("format_version", required=True)
+        found = self.integer("format_version", required=True, low=1, high=1_000)
         if found != version:
             raise self.fail(
                 "format_version",
@@ -245,10 +245,15 @@ class Fields:
             raise self.fail(name, f"is {len(value):,} characters, over the limit of {max_len:,}")
         return value
 
-    def integer(self, name: str, *, default: int = 0, required: bool = False) -> int:
+    def integer(
+        self, name: str, *, low: int, high: int, default: int = 0, required: bool = False
+    ) -> int:
+        """A JSON whole number in [low, high] (docs/formats.md lists each field's range)."""
         value = self._get(name, default, required)
         if type(value) is not int:  # bool is an int in Python; 1.0 and "3" are not offsets
             raise self.fail(name, f"must be a whole number, not {_kind(value)}")
+        if not low <= value <= high:
+            raise self.fail(name, f"is {_number(value)}, outside the range {low:,}-{high:,}")
         return value
 
     def flag(self, name: str, *, default: bool = False) -> bool:
@@ -291,3 +296,9 @@ def _kind(value: Any) -> str:
     if isinstance(value, float):
         return f"a decimal number {value!r}"
     return type(value).__name__
+
+
+def _number(value: int) -> str:
+    """A number fit for a message: 2^63 in full, a 5,000-digit one shortened."""
+    shown = str(value)
+    return shown if len(shown) <= 30 else f"{shown[:12]}… ({len(shown):,} digits)"

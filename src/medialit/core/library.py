@@ -10,9 +10,10 @@ copy in the database.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
-from medialit.core.errors import MedialitError
+from medialit.core.errors import MedialitError, StoreError
 from medialit.core.lesson import bundled_lessons, lesson_from_dict, lesson_to_dict, load_lesson
 from medialit.core.model import Lesson
 from medialit.core.store import Store
@@ -59,14 +60,16 @@ def lesson_choices(store: Store) -> list[tuple[str, str]]:
 
 
 def load_choice(store: Store, place: str) -> Lesson:
-    """Load a lesson from a file, a bundled lesson or the database; keep a copy for next time."""
+    """Load a lesson from a file, a bundled lesson or the database; keep a copy for next time
+    (when it can be saved: the lesson opens anyway)."""
     if place.startswith(SAVED):
         lesson_id = place[len(SAVED) :]
         found = [lesson for lesson in _bundled() if lesson.id == lesson_id]
         lesson = found[0] if found else _saved(store, lesson_id)
     else:
         lesson = load_lesson(Path(place))
-    store.lessons.remember(lesson, lesson_to_dict(lesson))
+    with contextlib.suppress(StoreError):  # a full disk, or a damaged database opened read-only
+        store.lessons.remember(lesson, lesson_to_dict(lesson))
     return lesson
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import Flag, StrEnum, auto
 from typing import Any
 
 from medialit.core.model import Span
@@ -18,13 +19,99 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
+class ChangeKind(StrEnum):
+    """Which write it was (the value is the name older code and tests compare with)."""
+
+    SETTINGS = "settings"
+    STUDENT = "student"
+    LESSON = "lesson"  # a lesson opened here was remembered
+    LESSON_SAVED = "lesson-saved"  # an authored lesson saved whole: text version and key
+    LESSON_DETAILS = "lesson-details"  # title, source, date or feedback mode
+    LESSON_DELETED = "lesson-deleted"  # with its key, versions and imported submissions
+    KEY_ADDED = "key-added"
+    KEY_CHANGED = "key-changed"
+    KEY_DELETED = "key-deleted"
+    KEY_EXPLAINED = "key-explained"  # only a key span's explanation: nothing is rescored
+    SPAN_ADDED = "span-added"
+    SPAN_CHANGED = "span-changed"
+    SPAN_DELETED = "span-deleted"
+    SPANS_REANCHORED = "spans-reanchored"
+    SUBMISSION = "submission"  # a student's own, written from this machine
+    SUBMISSIONS_IMPORTED = "submissions-imported"  # by the teacher
+    ROSTER = "roster"
+    GRADING = "grading"  # a lesson's points, due date, classes, key release; picks; ids
+    RESTORED = "restored"  # the whole database, from a backup
+
+
+class Touches(Flag):
+    """What a write touched; a view refreshes when it shows any of it."""
+
+    NOTHING = 0
+    SETTINGS = auto()
+    STUDENTS = auto()
+    LESSON = auto()  # a lesson's record: listed, titled, remembered, deleted
+    TEXT = auto()  # a lesson's article text may be new (a new lesson, a new version)
+    KEY = auto()  # what scoring reads: key spans' places, labels, accepted labels, optional
+    EXPLANATIONS = auto()  # the key's explanations: words students read, never scored
+    WORK = auto()  # a student's spans
+    OWN_SUBMISSIONS = auto()
+    IMPORTED = auto()  # the submissions the teacher imported
+    ROSTER = auto()
+    GRADING = auto()  # what turns scores into grades: points, picks, due date, key release
+    EVERYTHING = (
+        SETTINGS
+        | STUDENTS
+        | LESSON
+        | TEXT
+        | KEY
+        | EXPLANATIONS
+        | WORK
+        | OWN_SUBMISSIONS
+        | IMPORTED
+        | ROSTER
+        | GRADING
+    )
+
+
+TOUCHES: dict[ChangeKind, Touches] = {
+    ChangeKind.SETTINGS: Touches.SETTINGS,
+    ChangeKind.STUDENT: Touches.STUDENTS,
+    ChangeKind.LESSON: Touches.LESSON,
+    ChangeKind.LESSON_SAVED: Touches.LESSON | Touches.TEXT | Touches.KEY | Touches.EXPLANATIONS,
+    ChangeKind.LESSON_DETAILS: Touches.LESSON,
+    ChangeKind.LESSON_DELETED: (
+        Touches.LESSON | Touches.KEY | Touches.EXPLANATIONS | Touches.IMPORTED
+    ),
+    ChangeKind.KEY_ADDED: Touches.KEY | Touches.EXPLANATIONS,
+    ChangeKind.KEY_CHANGED: Touches.KEY | Touches.EXPLANATIONS,
+    ChangeKind.KEY_DELETED: Touches.KEY | Touches.EXPLANATIONS,
+    ChangeKind.KEY_EXPLAINED: Touches.EXPLANATIONS,
+    ChangeKind.SPAN_ADDED: Touches.WORK,
+    ChangeKind.SPAN_CHANGED: Touches.WORK,
+    ChangeKind.SPAN_DELETED: Touches.WORK,
+    ChangeKind.SPANS_REANCHORED: Touches.WORK,
+    ChangeKind.SUBMISSION: Touches.OWN_SUBMISSIONS,
+    ChangeKind.SUBMISSIONS_IMPORTED: Touches.IMPORTED,
+    ChangeKind.ROSTER: Touches.ROSTER,
+    ChangeKind.GRADING: Touches.GRADING,
+    ChangeKind.RESTORED: Touches.EVERYTHING,
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
-    """What a write changed, so each view can decide what to refresh (Anki's OpChanges)."""
+    """What a write changed, so each view can decide what to refresh (Anki's OpChanges).
 
-    kind: str
+    Views test `touches` (`change.touches & Touches.KEY`), never the kind's spelling.
+    """
+
+    kind: ChangeKind
     lesson_id: str = ""
     span_ids: tuple[str, ...] = ()
+
+    @property
+    def touches(self) -> Touches:
+        return TOUCHES[self.kind]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +204,36 @@ class ImportRecord:
 
 @dataclass(frozen=True, slots=True)
 class RosterEntry:
+    """A name on a class's roster, the ids the teacher linked to it (a student on two
+    laptops has two), and the email or LMS user id an LMS file matches on."""
+
     id: int
     class_code: str
     name: str
-    student_id: str | None = None
+    student_ids: tuple[str, ...] = ()
+    email: str = ""
+    lms_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RosterLine:
+    """A roster name to add: typed, pasted or read from a CSV (`teacher.roster.parse_roster`)."""
+
+    class_code: str
+    name: str
+    email: str = ""
+    lms_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LessonGrading:
+    """What the teacher decided for grading a lesson (`store.grading`); the defaults are
+    those of a lesson nobody has decided anything for."""
+
+    lesson_id: str
+    out_of: float = 100.0
+    decimals: int = 1
+    zero_for_missing: bool = False
+    due_at: str = ""  # a UTC instant, or "" (then nothing is late)
+    key_released_at: str = ""  # the first review-pack export, or "" (never released)
+    class_codes: tuple[str, ...] = ()  # the classes the lesson is for; () = every class

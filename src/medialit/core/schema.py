@@ -106,4 +106,40 @@ def m002_teacher_lesson_versions(db: Database) -> None:
     db.execute("CREATE INDEX lesson_versions_sha ON lesson_versions (sha256)")
 
 
+@migrations()
+def m003_gradebook(db: Database) -> None:
+    """Issue 12: per-lesson grading (points, due date, key release, classes), the teacher's
+    picks, confirmed student ids, roster links (several ids per entry), email and LMS id."""
+    db.execute("""
+        CREATE TABLE lesson_grading (
+            lesson_id TEXT PRIMARY KEY,
+            out_of REAL NOT NULL DEFAULT 100 CHECK (out_of > 0),
+            decimals INTEGER NOT NULL DEFAULT 1 CHECK (decimals IN (0, 1)),
+            zero_for_missing INTEGER NOT NULL DEFAULT 0,
+            due_at TEXT NOT NULL DEFAULT '',
+            key_released_at TEXT NOT NULL DEFAULT '',
+            class_codes TEXT NOT NULL DEFAULT '[]')""")
+    db.execute("""
+        CREATE TABLE graded_picks (
+            submission_id TEXT PRIMARY KEY,
+            lesson_id TEXT NOT NULL,
+            picked_at TEXT NOT NULL)""")
+    db.execute("""
+        CREATE TABLE confirmed_ids (
+            student_id TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            confirmed_at TEXT NOT NULL,
+            PRIMARY KEY (student_id, name_key))""")
+    db.execute("""
+        CREATE TABLE roster_links (
+            student_id TEXT PRIMARY KEY,
+            roster_id INTEGER NOT NULL REFERENCES roster(id) ON DELETE CASCADE,
+            linked_at TEXT NOT NULL)""")
+    db.execute("ALTER TABLE roster ADD COLUMN email TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE roster ADD COLUMN lms_id TEXT NOT NULL DEFAULT ''")
+    db.execute("""
+        INSERT OR IGNORE INTO roster_links (student_id, roster_id, linked_at)
+        SELECT student_id, id, '' FROM roster WHERE student_id IS NOT NULL AND student_id != ''""")
+
+
 KNOWN_MIGRATIONS = {m.name for m in migrations._migrations}

@@ -25,19 +25,21 @@ from sqlite_utils import Database
 
 from medialit.core import backup as rolling
 from medialit.core import paths
-from medialit.core.errors import CorruptDatabaseError, StoreError
+from medialit.core.errors import CorruptDatabaseError, DamagedTextError, StoreError
 from medialit.core.lock import InstanceLock
-from medialit.core.records import Change
+from medialit.core.records import Change, ChangeKind
 from medialit.core.schema import migrations
 from medialit.core.store_checks import (
     check_database_file,
     check_intact,
+    check_readable,
     describe_sqlite_error,
     primary_code,
     refuse_foreign_database,
     refuse_newer_schema,
     refuse_read_only,
 )
+from medialit.core.tables.grading import Grading
 from medialit.core.tables.keys import Keys
 from medialit.core.tables.lessons import Lessons
 from medialit.core.tables.roster import Roster
@@ -55,6 +57,10 @@ class Store:
         self.path = path
         self.lock: InstanceLock | None = None
         self._changes_at_backup = -1
+        self.read_only = False
+        """Opened with `read_only=True` (a damaged file, to look at): every write refused."""
+        self.damaged = False
+        """A read found saved text that is not UTF-8: no backup is taken of this file."""
         self.settings = Settings(self)
         self.students = Students(self)
         self.lessons = Lessons(self)
@@ -62,36 +68,57 @@ class Store:
         self.work = Work(self)
         self.submissions = Submissions(self)
         self.roster = Roster(self)
+        self.grading = Grading(self)
 
     # -- opening -------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, exclusive: bool = False) -> Store:
+    def open(cls, path: str | Path, *, exclusive: bool = False, read_only: bool = False) -> Store:
         """Open (or create) the database at `path`, checking it before anything is written.
 
-        A damaged or non-SQLite file raises CorruptDatabaseError, a newer schema
-        NewerSchemaError, a read-only file or folder StoreError: each leaves the
-        file exactly as it was. `exclusive=True` (the app) also takes the
-        one-window-per-database lock, or raises DatabaseInUseError; `close()` drops it.
+        A damaged or non-SQLite file raises CorruptDatabaseError (DamagedTextError when
+        saved text cannot be read), a newer schema NewerSchemaError, a read-only file or
+        folder StoreError: each leaves the file exactly as it was. `exclusive=True` (the
+        app) also takes the one-window-per-database lock, or raises DatabaseInUseError;
+        `close()` drops it. `read_only=True` opens a damaged file to look at what can be
+        read (text that is not UTF-8 shown with U+FFFD), writing nothing, ever.
         """
         path = Path(path)
-        paths.ensure_folder(path.parent)
+        if not read_only:
+            paths.ensure_folder(path.parent)
         lock = InstanceLock.acquire(path) if exclusive else None
         try:
-            refuse_read_only(path)
-            try:
-                conn = sqlite3.connect(str(path), timeout=5.0, isolation_level=None)
-            except sqlite3.Error as exc:
-                raise StoreError(
-                    f"cannot open database {path}: {describe_sqlite_error(exc)}"
-                ) from None
-            store = cls(Database(conn), path)
-            store._prepare()
+            store = cls._open_read_only(path) if read_only else cls._open_writable(path)
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
         store.lock = lock
+        return store
+
+    @classmethod
+    def _open_writable(cls, path: Path) -> Store:
+        refuse_read_only(path)
+        try:
+            conn = sqlite3.connect(str(path), timeout=5.0, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database {path}: {describe_sqlite_error(exc)}") from None
+        store = cls(Database(conn), path)
+        store._prepare()
+        return store
+
+    @classmethod
+    def _open_read_only(cls, path: Path) -> Store:
+        try:
+            conn = sqlite3.connect(
+                path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None
+            )
+            conn.text_factory = _lenient_text
+            store = cls(Database(conn), path)
+            store.read_only = store.damaged = True
+            refuse_newer_schema(store.db, path)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database {path}: {describe_sqlite_error(exc)}") from None
         return store
 
     @classmethod
@@ -107,6 +134,8 @@ class Store:
             self.db.execute("PRAGMA busy_timeout = 5000")
             self.db.execute("PRAGMA foreign_keys = ON")
             check_intact(self.db, self.path)
+            check_readable(self.db, self.path)
+            self.db.conn.text_factory = self._text
             refuse_newer_schema(self.db, self.path)
             refuse_foreign_database(self.db, self.path)
             if self.path is not None:
@@ -118,6 +147,16 @@ class Store:
             if primary_code(exc) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
                 raise CorruptDatabaseError(where, str(exc)) from None
             raise StoreError(f"cannot use database {where}: {describe_sqlite_error(exc)}") from None
+
+    def _text(self, data: bytes) -> str:
+        """Every TEXT value the connection reads; one that is not UTF-8 is damage."""
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            self.damaged = True
+            raise DamagedTextError(
+                str(self.path or ":memory:"), "a saved text is not valid UTF-8"
+            ) from None
 
     def close(self) -> None:
         self.db.conn.close()
@@ -161,6 +200,11 @@ class Store:
         whatever is in `protect` (the backup a restore is about to read)."""
         if self.path is None:
             raise StoreError("an in-memory database has no backups")
+        if self.damaged:
+            raise StoreError(
+                f"no backup was made: {self.path} is damaged (saved text cannot be read), "
+                "and a backup of it would not be a good one"
+            )
         changes = self.db.conn.total_changes
         try:
             made = rolling.write_backup(
@@ -199,6 +243,11 @@ class Store:
         never prunes the backup being restored (the oldest one too), so that backup
         is still there afterwards.
         """
+        if self.damaged:
+            raise StoreError(
+                "the database is damaged, so it cannot be restored in place: quit medialit "
+                "and start it again; it moves the damaged file aside and offers the backup"
+            )
         problem = check_database_file(backup_path)
         if problem:
             raise StoreError(f"cannot restore from {backup_path}: {problem}")
@@ -215,11 +264,16 @@ class Store:
             raise StoreError(
                 f"could not restore from {backup_path}: {describe_sqlite_error(exc)}"
             ) from None
-        return Change("restored")
+        return Change(ChangeKind.RESTORED)
 
     @contextmanager
     def write(self) -> Iterator[Database]:
         """One committed transaction; an error rolls it back and surfaces as StoreError."""
+        if self.read_only:
+            raise StoreError(
+                "not saved: the database is damaged, so it was opened read-only to let you "
+                "look at your work; quit medialit and start it again to restore a backup"
+            )
         try:
             with self.db.atomic():
                 yield self.db
@@ -227,3 +281,8 @@ class Store:
             raise StoreError(
                 f"could not save to {self.path or 'the database'}: {describe_sqlite_error(exc)}"
             ) from exc
+
+
+def _lenient_text(data: bytes) -> str:
+    """A damaged file opened to look at: what is not UTF-8 shows as U+FFFD."""
+    return data.decode("utf-8", "replace")

@@ -15,7 +15,12 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from medialit.core import backup as rolling
-from medialit.core.errors import CorruptDatabaseError, NewerSchemaError, StoreError
+from medialit.core.errors import (
+    CorruptDatabaseError,
+    DamagedTextError,
+    NewerSchemaError,
+    StoreError,
+)
 from medialit.core.schema import KNOWN_MIGRATIONS, migrations
 
 # -- opening checks: before the first write, a file we must not touch is refused ---------
@@ -46,6 +51,17 @@ def check_intact(db: Database, path: Path | None) -> None:
     if rows != ["ok"]:
         db.conn.close()
         raise CorruptDatabaseError(str(path), "; ".join(str(r) for r in rows)[:300])
+
+
+def check_readable(db: Database, path: Path | None) -> None:
+    """Every saved value read as the app will read it: text that is not UTF-8 is damage
+    (quick_check passes it), refused before anything is written or backed up."""
+    if path is None:
+        return
+    problem = rolling.unreadable_text(db.conn)
+    if problem is not None:
+        db.conn.close()
+        raise DamagedTextError(str(path), problem)
 
 
 def refuse_newer_schema(db: Database, path: Path | None) -> None:
@@ -95,6 +111,9 @@ def check_database_file(path: str | Path) -> str | None:
         problem = rolling.quick_check(conn)
         if problem != "ok":
             return f"it is damaged ({problem})"
+        unreadable = rolling.unreadable_text(conn)
+        if unreadable is not None:
+            return f"it is damaged: saved text cannot be read ({unreadable})"
         db = Database(conn)
         if not db[migrations.migrations_table].exists() or "work_spans" not in db.table_names():
             return "it is not a medialit database"
@@ -109,7 +128,8 @@ def check_database_file(path: str | Path) -> str | None:
 
 
 def newest_good_backup(db_path: str | Path) -> rolling.Backup | None:
-    """The newest backup of `db_path` that passes `check_database_file`, if any."""
+    """The newest backup of `db_path` that passes `check_database_file` (read in full, not
+    only quick_checked), if any."""
     for candidate in rolling.list_backups(db_path):
         if check_database_file(candidate.path) is None:
             return candidate

@@ -35,13 +35,21 @@ from pathlib import Path
 from typing import Any
 
 from medialit.core.errors import FileFormatError, InvalidSpanError, MedialitError, printable_path
-from medialit.core.jsonfile import Fields, dump_json, parse_json_text, read_json_file
+from medialit.core.jsonfile import (
+    MAX_FILE_BYTES,
+    Fields,
+    dump_json,
+    parse_json_text,
+    read_json_file,
+)
 from medialit.core.model import Article, Lesson, Span, SpanId, parse_label
 from medialit.core.outfile import write_output
 
 FORMAT = "medialit-submission"
 FORMAT_VERSION = 1
 MAX_SPANS = 10_000
+MAX_OFFSET = MAX_FILE_BYTES  # no article is longer than the 8 MiB file cap
+MAX_VERSION = 1_000_000  # as a lesson's `version`
 MAX_NAME = 100
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
@@ -100,9 +108,10 @@ def submission_from_dict(data: dict[str, Any], *, origin: str) -> Submission:
         if not span_id or span_id in seen:
             raise item.fail("id", "is empty or repeated")
         seen.add(span_id)
-        start, end = item.integer("start", required=True), item.integer("end", required=True)
-        if start < 0 or end <= start:
-            raise item.fail("end", f"[{start}, {end}) is not a span (need 0 <= start < end)")
+        start = item.integer("start", required=True, low=0, high=MAX_OFFSET - 1)
+        end = item.integer("end", required=True, low=1, high=MAX_OFFSET)
+        if end <= start:
+            raise item.fail("end", f"[{start}, {end}) is not a span (need start < end)")
         try:
             label = parse_label(item.data.get("label"))
         except InvalidSpanError as exc:
@@ -121,7 +130,7 @@ def submission_from_dict(data: dict[str, Any], *, origin: str) -> Submission:
         )
     return Submission(
         lesson_id=lesson_id,
-        lesson_version=f.integer("lesson_version", default=1),
+        lesson_version=f.integer("lesson_version", default=1, low=1, high=MAX_VERSION),
         article_sha256=sha,
         student_id=student_id,
         student_name=name,
@@ -232,8 +241,10 @@ def safe_filename_part(value: str, *, max_len: int = 40) -> str:
 
 
 def submission_filename(sub: Submission) -> str:
-    """`<lesson>_<student>_<timestamp>.json`; the student id tail keeps namesakes apart."""
-    stamp = re.sub(r"[^0-9]", "", sub.submitted_at)[:20]
+    """`<lesson>_<student>-<id tail>_<YYYYmmdd-HHMMSS>.json`: the id tail keeps namesakes apart;
+    seconds are enough (two submits in one second get `~2` from `write_submission`)."""
+    digits = re.sub(r"[^0-9]", "", sub.submitted_at)[:14]
+    stamp = f"{digits[:8]}-{digits[8:14]}" if len(digits) == 14 else digits or "0"
     lesson = safe_filename_part(sub.lesson_title or sub.lesson_id)
     student = safe_filename_part(sub.student_name)
     return f"{lesson}_{student}-{sub.student_id[:6]}_{stamp}.json"

@@ -34,6 +34,7 @@ from medialit.gui import (
 )
 from medialit.gui.flow_host import FlowHost
 from medialit.gui.label_style import label_icon
+from medialit.gui.shortcuts import set_undo_redo_keys
 
 Key = QKeySequence.StandardKey | str
 SEPARATOR = None
@@ -247,12 +248,33 @@ def make_label_actions(window: ActionHost, *, exact: bool = False) -> dict[Label
 
 
 def make_undo_actions(window: ActionHost) -> tuple[QAction, QAction]:
-    """Undo and redo, from the window's undo stack, with every platform binding."""
+    """Undo and redo, from the window's undo stack: Ctrl+Z; Ctrl+Y and Ctrl+Shift+Z."""
     undo = window.undo_stack.createUndoAction(window.window(), "&Undo")
-    undo.setShortcuts(QKeySequence.StandardKey.Undo)
     redo = window.undo_stack.createRedoAction(window.window(), "&Redo")
-    redo.setShortcuts(QKeySequence.StandardKey.Redo)  # all bindings: Ctrl+Y, Ctrl+Shift+Z
+    set_undo_redo_keys(undo, redo)
+    window.addAction(undo)
+    window.addAction(redo)
     return undo, redo
+
+
+def toolbar_undo(window: ActionHost) -> QAction:
+    """The toolbar's Undo: always the word "Undo" (a button whose text grew with "Undo Label
+    as claim" pushed every button after it); what it undoes is in its tip."""
+    stack = window.undo_stack
+    action = QAction("Undo", window.window())
+    action.setObjectName("toolbar_undo")
+    action.setEnabled(stack.canUndo())
+    action.triggered.connect(lambda _checked=False: window.undo_action.trigger())
+    stack.canUndoChanged.connect(action.setEnabled)
+
+    def tip(text: str) -> None:
+        said = f"Undo {text} (Ctrl+Z)" if text else "Nothing to undo"
+        action.setToolTip(said)
+        action.setStatusTip(said)
+
+    stack.undoTextChanged.connect(tip)
+    tip(stack.undoText())
+    return action
 
 
 def make_table_actions(window: ActionHost) -> None:
@@ -281,12 +303,18 @@ def _add(menu: QMenu | QToolBar, actions: Iterable[QAction | None]) -> None:
 
 
 def build_menus(window: ActionHost) -> QMenu:
-    """Lesson, Edit, Label, Go, View and Student; returns View, where the docks add theirs."""
+    """File, Lesson, Edit, Label, Go, View and Student; returns View, where the docks add theirs.
+
+    File holds Quit (last, where every desktop program has it); the backup menu
+    adds its entries above it.
+    """
     w, bar = window, window.menuBar()
+    file = bar.addMenu("&File")
+    file.setObjectName("file_menu")
+    _add(file, (w.quit_action,))
     lesson = bar.addMenu("&Lesson")
     lesson.setToolTipsVisible(True)  # a disabled My last review says why in its tip
     _add(lesson, (w.open_action, w.submit_action, w.last_review_action, w.save_action))
-    _add(lesson, (w.quit_action,))
     edit = bar.addMenu("&Edit")
     _add(edit, (w.undo_action, w.redo_action, SEPARATOR, w.note_action, w.delete_action))
     labels = bar.addMenu("La&bel")
@@ -310,7 +338,7 @@ def build_toolbar(window: ActionHost) -> QToolBar:
     toolbar.setIconSize(QSize(36, 18))
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
     _add(toolbar, (*w.label_actions.values(), SEPARATOR))
-    _add(toolbar, (w.note_action, w.delete_action, w.undo_action, SEPARATOR))
+    _add(toolbar, (w.note_action, w.delete_action, toolbar_undo(window), SEPARATOR))
     _add(toolbar, (w.definitions_action, w.submit_action))
     return toolbar
 

@@ -8,6 +8,7 @@ tests never block; nothing can be saved until the name is given.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from medialit import __version__
 from medialit.core import paths
-from medialit.core.errors import MedialitError
+from medialit.core.errors import MedialitError, StoreError
 from medialit.core.lesson import default_lesson_path
 from medialit.core.library import SAVED, load_choice
 from medialit.core.model import Lesson, new_id
@@ -28,6 +29,11 @@ from medialit.gui.backup_menu import install_recovery_menu
 from medialit.gui.main_window import MainWindow
 from medialit.gui.recovery import open_store, smoke_test
 from medialit.gui.session import Session
+
+READ_ONLY_WORDS = (
+    "Your database is damaged, so medialit opened it read-only: you can look at your work, "
+    "but nothing you do now can be saved. Quit medialit and start it again to restore a backup."
+)
 
 
 def current_student(store: Store) -> Student | None:
@@ -49,10 +55,12 @@ def open_lesson(store: Store, lesson_path: Path | None) -> tuple[Lesson, list[st
     if place:
         try:
             lesson = load_choice(store, place)
-            prefs.set_last_lesson(SAVED + lesson.id)
-            return lesson, problems
         except MedialitError as exc:
             problems.append(f"Could not open the lesson: {exc}\nOpened the bundled lesson instead.")
+        else:
+            with contextlib.suppress(StoreError):  # read-only (damaged) or a full disk
+                prefs.set_last_lesson(SAVED + lesson.id)
+            return lesson, problems
     lesson = load_choice(store, str(default_lesson_path()))
     return lesson, problems
 
@@ -67,7 +75,11 @@ def build_window(
         Prefs(store).set_current_student(student.id)
     who = student or current_student(store) or Student(id=new_id(), name="")
     session = Session(store, who, lesson)
-    return MainWindow(session), problems
+    window = MainWindow(session)
+    if store.read_only:
+        problems.insert(0, READ_ONLY_WORDS)
+        window.setWindowTitle(f"{window.windowTitle()} (read-only: the database is damaged)")
+    return window, problems
 
 
 def run(*, db_path: Path | None = None, lesson_path: Path | None = None) -> int:

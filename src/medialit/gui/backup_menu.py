@@ -35,6 +35,7 @@ from medialit.core.teacher.passphrase import has_passphrase
 from medialit.gui.errors import show_error
 from medialit.gui.main_window import MainWindow
 from medialit.gui.recovery import when
+from medialit.gui.screen_fit import fit_window
 
 TIMER_MS = 10 * 60 * 1000  # look every 10 minutes; back up when the newest is an hour old
 
@@ -81,7 +82,7 @@ class RestoreDialog(QDialog):
         self.restore_button.clicked.connect(self.on_restore_button_clicked)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(520, 380)
+        fit_window(self, 520, 380)
         self.refresh()
 
     def _keep_row(self) -> QHBoxLayout:
@@ -190,15 +191,19 @@ class RecoveryMenu(QObject):
         self.main = window
         self.confirm: Callable[[str], bool] = self._confirm
         menu = _file_menu(window)
-        menu.addSeparator()
+        quit_action = next((a for a in menu.actions() if a.objectName() == "quit"), None)
         self.backup_action = QAction("&Back up now", window)
         self.backup_action.setObjectName("backup_now")
         self.backup_action.triggered.connect(self.on_backup_action_triggered)
-        menu.addAction(self.backup_action)
         self.restore_action = QAction("&Restore from backup…", window)
         self.restore_action.setObjectName("restore_backup")
         self.restore_action.triggered.connect(self.on_restore_action_triggered)
-        menu.addAction(self.restore_action)
+        if quit_action is None:
+            menu.addSeparator()
+            menu.addActions([self.backup_action, self.restore_action])
+        else:
+            menu.insertActions(quit_action, [self.backup_action, self.restore_action])
+            menu.insertSeparator(quit_action)  # Quit stays last, set apart
         self.dialog: RestoreDialog | None = None
         self.timer = QTimer(self)
         self.timer.setObjectName("backup_timer")

@@ -17,6 +17,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtWidgets import QMessageBox
 
@@ -24,6 +25,7 @@ from medialit.core import backup as rolling
 from medialit.core import paths
 from medialit.core.errors import (
     CorruptDatabaseError,
+    DamagedTextError,
     DatabaseInUseError,
     MedialitError,
     StoreError,
@@ -31,16 +33,23 @@ from medialit.core.errors import (
 from medialit.core.lock import InstanceLock
 from medialit.core.store import Store
 from medialit.core.store_checks import newest_good_backup
+from medialit.gui.screen_fit import fit_dialog
 
 
 class Choice(enum.Enum):
     RESTORE = "restore"
     FRESH = "fresh"
+    READ_ONLY = "read-only"  # damaged text: look at what can be read, change nothing
     QUIT = "quit"
 
 
-Ask = Callable[[str, rolling.Backup | None], Choice]
-Tell = Callable[[str, str], None]
+class Ask(Protocol):
+    def __call__(
+        self, message: str, backup: rolling.Backup | None, *, read_only: bool = False
+    ) -> Choice: ...
+
+
+Tell = Callable[..., None]  # (title, message, *, details="")
 
 
 def when(backup: rolling.Backup) -> str:
@@ -48,11 +57,22 @@ def when(backup: rolling.Backup) -> str:
     return backup.taken_at.astimezone().strftime("%a %d %b %Y, %H:%M:%S")
 
 
-def _tell(title: str, message: str) -> None:
+def message_box(title: str, message: str, *, details: str = "") -> QMessageBox:
+    """A warning in plain words; the file names, numbers and times behind a Details button."""
+    box = QMessageBox(QMessageBox.Icon.Warning, f"medialit: {title}", message)
+    box.setObjectName("start_message")
+    if details:
+        box.setDetailedText(details)
+    fit_dialog(box)
+    return box
+
+
+def _tell(title: str, message: str, *, details: str = "") -> None:
     """Shown in a message box, and on stderr for whoever started medialit from a terminal."""
-    print(f"medialit: {title}: {message}", file=sys.stderr, flush=True)
+    extra = f"\n{details}" if details else ""
+    print(f"medialit: {title}: {message}{extra}", file=sys.stderr, flush=True)
     if not smoke_test():
-        QMessageBox.warning(None, f"medialit: {title}", message)
+        message_box(title, message, details=details).exec()
 
 
 SMOKE_ENV = "MEDIALIT_SMOKE_TEST"
@@ -63,22 +83,26 @@ def smoke_test() -> bool:
     return os.environ.get(SMOKE_ENV) == "1"
 
 
-def _ask(message: str, backup: rolling.Backup | None) -> Choice:
+def _ask(message: str, backup: rolling.Backup | None, *, read_only: bool = False) -> Choice:
     box = QMessageBox(QMessageBox.Icon.Warning, "medialit: the database is damaged", message)
     box.setObjectName("recovery_box")
-    restore = None
+    buttons = {}
     if backup is not None:
-        restore = box.addButton(
+        buttons[Choice.RESTORE] = box.addButton(
             f"Restore the backup of {when(backup)}", QMessageBox.ButtonRole.AcceptRole
         )
-    fresh = box.addButton("Start with an empty database", QMessageBox.ButtonRole.DestructiveRole)
+    if read_only:
+        buttons[Choice.READ_ONLY] = box.addButton(
+            "Look at my work (nothing can be saved)", QMessageBox.ButtonRole.ActionRole
+        )
+    buttons[Choice.FRESH] = box.addButton(
+        "Start with an empty database", QMessageBox.ButtonRole.DestructiveRole
+    )
     box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(restore or fresh)
+    box.setDefaultButton(next(iter(buttons.values())))
     box.exec()
     clicked = box.clickedButton()
-    if restore is not None and clicked is restore:
-        return Choice.RESTORE
-    return Choice.FRESH if clicked is fresh else Choice.QUIT
+    return next((choice for choice, button in buttons.items() if button is clicked), Choice.QUIT)
 
 
 def damaged_message(exc: CorruptDatabaseError, moved: Path, backup: rolling.Backup | None) -> str:
@@ -113,7 +137,7 @@ def open_store(
         paths.ensure_folder(path.parent)  # a new user's data folder does not exist yet
         lock = InstanceLock.acquire(path)
     except DatabaseInUseError as exc:
-        tell("already open", str(exc))
+        tell("already open", str(exc), details=exc.details)
         return None
     except MedialitError as exc:
         tell("cannot open the database", str(exc))
@@ -127,6 +151,8 @@ def open_store(
         lock.release()
         return None
     store.lock = lock
+    if store.read_only:
+        return store  # a damaged file is never backed up
     try:
         store.backup(now=now)
     except StoreError as exc:
@@ -137,6 +163,8 @@ def open_store(
 def _open_or_recover(path: Path, ask: Ask, tell: Tell, now: dt.datetime | None) -> Store | None:
     try:
         return Store.open(path)
+    except DamagedTextError as exc:
+        return _recover_damaged_text(path, exc, ask, tell, now)
     except CorruptDatabaseError as exc:
         damaged = exc
     except MedialitError as exc:
@@ -162,3 +190,49 @@ def _open_or_recover(path: Path, ask: Ask, tell: Tell, now: dt.datetime | None) 
     except (MedialitError, OSError) as exc:
         tell("cannot open the database", str(exc))
         return None
+
+
+def damaged_text_message(exc: DamagedTextError, backup: rolling.Backup | None) -> str:
+    """Plain words: what is wrong, that nothing was changed, and what each button does."""
+    lines = [
+        "Some of the work saved in medialit's database cannot be read: the file is damaged.",
+        f"{exc.path}\n({exc.detail})",
+        "",
+        "Nothing has been changed or deleted yet.",
+        "",
+    ]
+    if backup is not None:
+        lines.append(
+            f"The newest backup that reads cleanly is from {when(backup)}. Restoring it "
+            "brings back everything saved up to then; the damaged file is moved aside, "
+            "unchanged, first."
+        )
+    else:
+        lines.append("There is no backup that reads cleanly.")
+    lines.append(
+        "You can also look at your work as it is (what cannot be read shows as �); "
+        "nothing can be saved then."
+    )
+    return "\n".join(lines)
+
+
+def _recover_damaged_text(
+    path: Path, exc: DamagedTextError, ask: Ask, tell: Tell, now: dt.datetime | None
+) -> Store | None:
+    """Ask first; the file is moved aside (unchanged) only for a restore or a fresh start."""
+    backup = newest_good_backup(path)
+    choice = ask(damaged_text_message(exc, backup), backup, read_only=True)
+    try:
+        if choice is Choice.READ_ONLY:
+            return Store.open(path, read_only=True)
+        if choice is Choice.QUIT or (choice is Choice.RESTORE and backup is None):
+            return None
+        moved = rolling.quarantine(path, now=now)
+        if choice is Choice.RESTORE and backup is not None:
+            rolling.install_copy(backup.path, path)
+        store = Store.open(path)
+    except (MedialitError, OSError) as exc2:
+        tell("cannot open the database", str(exc2))
+        return None
+    tell("damaged file moved aside", f"The damaged file was moved aside, unchanged, to\n{moved}")
+    return store

@@ -359,15 +359,14 @@ class SpanListPanel(QWidget):
     def select_span(self, span_id: str | None) -> None:
         """Show `span_id` as the current row (no signal back), or no row."""
         selection = self.table.selectionModel()
-        selection.blockSignals(True)
+        selection.blockSignals(True)  # the view hears nothing: it is repainted below
         try:
             if span_id is None or span_id not in self.model.spans:
-                selection.clear()
-                return
-            row = self.model.spans.row_of(span_id)
-            index = self.model.index(row, 0)
-            selection.setCurrentIndex(index, Flag.ClearAndSelect | Flag.Rows)
-            self.table.scrollTo(index)
+                selection.clear()  # no selected row and no current row: nothing highlighted
+            else:
+                index = self.model.index(self.model.spans.row_of(span_id), 0)
+                selection.setCurrentIndex(index, Flag.ClearAndSelect | Flag.Rows)
+                self.table.scrollTo(index)
         finally:
             selection.blockSignals(False)
         self.table.viewport().update()

@@ -13,7 +13,7 @@ from typing import Any
 
 from medialit.core.errors import NotFoundError
 from medialit.core.model import KeySpan, Lesson
-from medialit.core.records import Change, LessonRecord, LessonRow, now
+from medialit.core.records import Change, ChangeKind, LessonRecord, LessonRow, now
 from medialit.core.tables.base import Table
 from medialit.core.tables.keys import key_row
 
@@ -25,7 +25,9 @@ class Lessons(Table):
         """Keep a copy of an opened lesson, so work can be reopened if the file moves."""
         with self.write() as db:
             if not authored and self.is_authored(lesson.id):
-                return Change("lesson", lesson.id)  # a teacher trying a pack keeps their lesson
+                return Change(
+                    ChangeKind.LESSON, lesson.id
+                )  # a teacher trying a pack keeps their lesson
             db.table("lessons").upsert(
                 {
                     "id": lesson.id,
@@ -39,7 +41,7 @@ class Lessons(Table):
                 },
                 pk="id",
             )
-        return Change("lesson", lesson.id)
+        return Change(ChangeKind.LESSON, lesson.id)
 
     def body(self, lesson_id: str) -> dict[str, Any]:
         rows = list(self.db.query("SELECT body FROM lessons WHERE id = ?", [lesson_id]))
@@ -107,7 +109,7 @@ class Lessons(Table):
                     stamp,
                 ],
             )
-        return Change("lesson-saved", lesson.id, tuple(k.id for k in key))
+        return Change(ChangeKind.LESSON_SAVED, lesson.id, tuple(k.id for k in key))
 
     def set_authored_body(self, lesson_id: str, body: dict[str, Any], title: str) -> Change:
         """Title, source, date or feedback mode changed (not the text: that is a new version)."""
@@ -122,7 +124,7 @@ class Lessons(Table):
                     "updated_at": now(),
                 },
             )
-        return Change("lesson-details", lesson_id)
+        return Change(ChangeKind.LESSON_DETAILS, lesson_id)
 
     def authored(self) -> list[LessonRow]:
         rows = self.db.query(
@@ -155,12 +157,21 @@ class Lessons(Table):
         )
         return [(r["version"], r["sha256"], json.loads(r["body"])) for r in rows]
 
+    def version_times(self, lesson_id: str) -> dict[int, str]:
+        """version -> when that text version was made (UTC)."""
+        rows = self.db.query(
+            "SELECT version, created_at FROM lesson_versions WHERE lesson_id = ?", [lesson_id]
+        )
+        return {r["version"]: r["created_at"] for r in rows}
+
     def delete_authored(self, lesson_id: str) -> Change:
         with self.write() as db:
+            db.execute("DELETE FROM lesson_grading WHERE lesson_id = ?", [lesson_id])
+            db.execute("DELETE FROM graded_picks WHERE lesson_id = ?", [lesson_id])
             db.execute("DELETE FROM key_spans WHERE lesson_id = ?", [lesson_id])
             db.execute("DELETE FROM lesson_versions WHERE lesson_id = ?", [lesson_id])
             db.execute(
                 "DELETE FROM submissions WHERE lesson_id = ? AND origin = 'import'", [lesson_id]
             )
             db.execute("DELETE FROM lessons WHERE id = ? AND authored = 1", [lesson_id])
-        return Change("lesson-deleted", lesson_id)
+        return Change(ChangeKind.LESSON_DELETED, lesson_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from medialit.core.records import Change
+from medialit.core.records import Change, ChangeKind
 from medialit.core.tables.base import Table
 
 
@@ -11,7 +11,14 @@ class Settings(Table):
         rows = list(self.db.query("SELECT value FROM settings WHERE key = ?", [key]))
         return rows[0]["value"] if rows else default
 
+    def set_many(self, values: dict[str, str]) -> Change:
+        """Several settings in one transaction: all or none."""
+        with self.write() as db:
+            for key, value in values.items():
+                db.table("settings").upsert({"key": key, "value": value}, pk="key")
+        return Change(ChangeKind.SETTINGS)
+
     def set(self, key: str, value: str) -> Change:
         with self.write() as db:
             db.table("settings").upsert({"key": key, "value": value}, pk="key")
-        return Change("settings")
+        return Change(ChangeKind.SETTINGS)

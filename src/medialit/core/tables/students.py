@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from medialit.core.errors import NotFoundError
-from medialit.core.records import Change, Student, now
+from medialit.core.records import Change, ChangeKind, Student, now
 from medialit.core.tables.base import Table
 
 
@@ -16,7 +16,7 @@ class Students(Table):
                 db.table("students").update(student.id, row)
             else:
                 db.table("students").insert({**row, "created_at": now()})
-        return Change("student")
+        return Change(ChangeKind.STUDENT)
 
     def get(self, student_id: str) -> Student:
         rows = list(

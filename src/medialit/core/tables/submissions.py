@@ -9,7 +9,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from medialit.core.model import new_id
-from medialit.core.records import Change, ImportRecord, StoredSubmission, SubmissionRecord, now
+from medialit.core.records import (
+    Change,
+    ChangeKind,
+    ImportRecord,
+    StoredSubmission,
+    SubmissionRecord,
+    now,
+)
 from medialit.core.tables.base import Table
 
 _SUBMISSION_COLUMNS = (
@@ -46,7 +53,7 @@ class Submissions(Table):
                     "recorded_at": now(),
                 }
             )
-        return Change("submission", body["lesson_id"])
+        return Change(ChangeKind.SUBMISSION, body["lesson_id"])
 
     def own(self, student_id: str, lesson_id: str) -> list[SubmissionRecord]:
         """This student's submissions of this lesson from this machine, oldest first."""
@@ -109,7 +116,9 @@ class Submissions(Table):
                 if cursor.rowcount:
                     added.append(rec.content_sha256[:32])
         lessons = sorted({r.lesson_id for r in records})
-        return Change("submissions-imported", lessons[0] if len(lessons) == 1 else "", tuple(added))
+        return Change(
+            ChangeKind.SUBMISSIONS_IMPORTED, lessons[0] if len(lessons) == 1 else "", tuple(added)
+        )
 
     def imported(self, lesson_id: str, *, current_only: bool = True) -> list[StoredSubmission]:
         """A lesson's imported submissions; the current one per student is the newest."""

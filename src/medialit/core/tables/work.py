@@ -12,7 +12,7 @@ from typing import Any
 
 from medialit.core.errors import NotFoundError
 from medialit.core.model import Label, Span, SpanId
-from medialit.core.records import Change, SavedSpan, now
+from medialit.core.records import Change, ChangeKind, SavedSpan, now
 from medialit.core.tables.base import Table
 
 
@@ -101,7 +101,7 @@ class Work(Table):
                 if cursor.rowcount != 1:
                     raise NotFoundError(f"no span with id {span_id} to keep as an orphan")
         ids = tuple(str(s.id) for s in placed) + tuple(str(i) for i in orphaned)
-        return Change("spans-reanchored", lesson_id, ids)
+        return Change(ChangeKind.SPANS_REANCHORED, lesson_id, ids)
 
     def span(self, span_id: str) -> Span:
         rows = list(
@@ -145,7 +145,7 @@ class Work(Table):
                     "updated_at": stamp,
                 }
             )
-        return Change("span-added", lesson_id, (span.id,))
+        return Change(ChangeKind.SPAN_ADDED, lesson_id, (span.id,))
 
     def update_span(self, span: Span) -> Change:
         """Relabel or re-note a span (its place never changes: that is a new span)."""
@@ -156,7 +156,7 @@ class Work(Table):
             db.table("work_spans").update(
                 span.id, {"label": span.label.value, "note": span.note, "updated_at": now()}
             )
-        return Change("span-changed", rows[0]["lesson_id"], (span.id,))
+        return Change(ChangeKind.SPAN_CHANGED, rows[0]["lesson_id"], (span.id,))
 
     def delete_span(self, span_id: SpanId | str) -> Change:
         """Delete a span, placed or orphan (an orphan only ever by the student's choice)."""
@@ -165,4 +165,4 @@ class Work(Table):
             if not rows:
                 raise NotFoundError(f"no span with id {span_id}")
             db.execute("DELETE FROM work_spans WHERE id = ?", [span_id])
-        return Change("span-deleted", rows[0]["lesson_id"], (str(span_id),))
+        return Change(ChangeKind.SPAN_DELETED, rows[0]["lesson_id"], (str(span_id),))

@@ -1,5 +1,11 @@
 """The teacher-mode passphrase: scrypt hashes in the settings table, and `PassphraseGate`,
-which slows guessing down after wrong guesses (an injected clock, for tests)."""
+which slows guessing down after wrong guesses (an injected clock, for tests).
+
+A forgotten passphrase must not lock a teacher out of their own class: a one-time
+**recovery code** is made whenever a passphrase is set and shown once (only its scrypt
+hash is kept). `reset_passphrase` takes it and a new passphrase, and gives a new code:
+each code works once.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +21,9 @@ from medialit.core.records import Change
 from medialit.core.store import Store
 
 PASSPHRASE_SETTING = "teacher_passphrase"
+RECOVERY_SETTING = "teacher_recovery"
+_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud, typed back
+CODE_GROUPS, CODE_GROUP = 5, 4  # 20 characters of 32: 100 bits
 MIN_PASSPHRASE = 6
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 
@@ -60,6 +69,51 @@ def set_passphrase(store: Store, passphrase: str) -> Change:
 def check_passphrase(store: Store, passphrase: str) -> bool:
     stored = store.settings.get(PASSPHRASE_SETTING)
     return bool(stored) and verify_passphrase(passphrase, stored or "")
+
+
+def new_recovery_code() -> str:
+    """A fresh code to write down, such as `K7QX-M2PD-9TRW-HF4N-3CVA`."""
+    chars = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(CODE_GROUPS * CODE_GROUP))
+    return "-".join(chars[i : i + CODE_GROUP] for i in range(0, len(chars), CODE_GROUP))
+
+
+def _code_key(code: str) -> str:
+    """What is hashed: its letters and digits, upper case (spaces, dashes and case as the
+    teacher types them do not matter)."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def set_passphrase_with_code(store: Store, passphrase: str) -> str:
+    """Set the passphrase and a new recovery code in one write; returns the code, which is
+    nowhere else (only its hash is stored): show it to the teacher once."""
+    code = new_recovery_code()
+    store.settings.set_many(
+        {
+            PASSPHRASE_SETTING: hash_passphrase(passphrase),
+            RECOVERY_SETTING: hash_passphrase(_code_key(code)),
+        }
+    )
+    return code
+
+
+def has_recovery_code(store: Store) -> bool:
+    return bool(store.settings.get(RECOVERY_SETTING))
+
+
+def new_code_for(store: Store) -> str:
+    """A recovery code for a passphrase set before codes existed (replaces any other)."""
+    code = new_recovery_code()
+    store.settings.set(RECOVERY_SETTING, hash_passphrase(_code_key(code)))
+    return code
+
+
+def reset_passphrase(store: Store, code: str, passphrase: str) -> str:
+    """A forgotten passphrase replaced, given the recovery code; returns the next code (the
+    one given is used up). A wrong code raises MedialitError and changes nothing."""
+    stored = store.settings.get(RECOVERY_SETTING)
+    if not stored or not verify_passphrase(_code_key(code), stored):
+        raise MedialitError("that is not the recovery code")
+    return set_passphrase_with_code(store, passphrase)
 
 
 FREE_GUESSES = 3

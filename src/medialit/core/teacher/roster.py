@@ -1,22 +1,31 @@
-"""The class roster: names from typed, pasted or CSV lines, and who has not submitted."""
+"""The class roster from typed, pasted or CSV lines: names, classes, and the email or LMS user
+id an LMS file matches on. The teacher window's Roster tab and `medialit score --roster`
+read rosters with this one parser, so both know the same columns."""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
 
-from medialit.core.records import RosterEntry
-from medialit.core.submission import Submission, clean_name
+from medialit.core.records import RosterLine
+from medialit.core.submission import clean_name
 from medialit.core.text import canonicalize
 
+NAME_COLUMNS = ("name", "student", "student name", "full name")
+CLASS_COLUMNS = ("class", "class_code", "class code", "group", "form", "section")
+FIRST_COLUMNS = ("first name", "first", "given name")
+LAST_COLUMNS = ("last name", "last", "surname", "family name")
+EMAIL_COLUMNS = ("email", "e-mail", "email address", "mail")
+LMS_COLUMNS = ("lms id", "lms_id", "id", "user id", "user_id", "canvas id", "moodle id")
 
-def parse_roster(text: str, *, class_code: str = "") -> list[tuple[str, str]]:
-    """(class_code, name) pairs from typed or pasted lines, or from CSV with a name column.
 
-    A CSV header naming a `name` (or `student`) column, and optionally `class`,
-    is honoured; otherwise each non-empty line is one name (a tab or a comma
-    after it gives the class).
+def parse_roster(text: str, *, class_code: str = "") -> list[RosterLine]:
+    """Roster lines from typed or pasted names, or from CSV with a header.
+
+    A header naming a `name` (or `student`, or first and last name) column is honoured,
+    with optional class, email and LMS id columns (`EMAIL_COLUMNS`, `LMS_COLUMNS`); without
+    one each non-empty line is a name (a tab or a comma after it gives the class). A name
+    seen twice in one class is kept once.
     """
     text = canonicalize(text)
     lines = [line for line in text.split("\n") if line.strip()]
@@ -25,28 +34,35 @@ def parse_roster(text: str, *, class_code: str = "") -> list[tuple[str, str]]:
     delimiter = "\t" if "\t" in lines[0] else ("," if "," in lines[0] else ";")
     rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
     header = [cell.strip().casefold() for cell in rows[0]]
-    name_col = _column(header, ("name", "student", "student name", "full name"))
-    class_col = _column(header, ("class", "class_code", "class code", "group", "form"))
-    first_col = _column(header, ("first name", "first", "given name"))
-    last_col = _column(header, ("last name", "last", "surname", "family name"))
+    name_col = _column(header, NAME_COLUMNS)
+    first_col, last_col = _column(header, FIRST_COLUMNS), _column(header, LAST_COLUMNS)
+    class_col = _column(header, CLASS_COLUMNS)
+    email_col, lms_col = _column(header, EMAIL_COLUMNS), _column(header, LMS_COLUMNS)
     has_header = name_col is not None or (first_col is not None and last_col is not None)
-    body = rows[1:] if has_header else rows
-    out: list[tuple[str, str]] = []
-    for row in body:
+    out: dict[tuple[str, str], RosterLine] = {}
+    for row in rows[1:] if has_header else rows:
         cells = [cell.strip() for cell in row]
-        if has_header:
+        if not has_header:
+            name = cells[0] if cells else ""
+            klass = cells[1] if len(cells) > 1 and cells[1] else class_code
+            email = lms = ""
+        else:
             if name_col is not None:
                 name = _cell(cells, name_col)
             else:
                 name = f"{_cell(cells, first_col)} {_cell(cells, last_col)}"
-            klass = (_cell(cells, class_col) if class_col is not None else "") or class_code
-        else:
-            name = cells[0] if cells else ""
-            klass = cells[1] if len(cells) > 1 and cells[1] else class_code
+            klass = _cell(cells, class_col) or class_code
+            email, lms = _cell(cells, email_col), _cell(cells, lms_col)
         name = clean_name(name)
         if name:
-            out.append((clean_name(klass, max_len=40), name))
-    return list(dict.fromkeys(out))
+            line = RosterLine(
+                clean_name(klass, max_len=40),
+                name,
+                clean_name(email, max_len=254),
+                clean_name(lms, max_len=64),
+            )
+            out.setdefault((line.class_code, line.name), line)
+    return list(out.values())
 
 
 def _column(header: list[str], names: tuple[str, ...]) -> int | None:
@@ -58,18 +74,3 @@ def _column(header: list[str], names: tuple[str, ...]) -> int | None:
 
 def _cell(cells: list[str], index: int | None) -> str:
     return cells[index] if index is not None and index < len(cells) else ""
-
-
-def name_key(name: str) -> str:
-    return " ".join(clean_name(name).casefold().split())
-
-
-def not_submitted(roster: Sequence[RosterEntry], submissions: Sequence[Submission]) -> list[str]:
-    """Roster names with no submission, matched by student id where known, else by name."""
-    ids = {s.student_id for s in submissions}
-    names = {name_key(s.student_name) for s in submissions}
-    return [
-        e.name
-        for e in roster
-        if not ((e.student_id and e.student_id in ids) or name_key(e.name) in names)
-    ]

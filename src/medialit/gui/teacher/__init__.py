@@ -41,7 +41,9 @@ def open_teacher_mode(
     window: QMainWindow, store: Store, *, gate: PassphraseGate | None = None
 ) -> object:
     """Ask for (or set) the passphrase; on success open the teacher window. Returns the dialog."""
+    from medialit.core.teacher.passphrase import has_recovery_code, new_code_for
     from medialit.gui.teacher.passphrase import PassphraseDialog
+    from medialit.gui.teacher.recovery_code import code_box
     from medialit.gui.teacher.window import TeacherWindow
 
     dialog = PassphraseDialog(store, window, gate=gate or passphrase_gate(store))
@@ -52,6 +54,10 @@ def open_teacher_mode(
         window._teacher_window = teacher  # type: ignore[attr-defined]
         teacher.show()
         teacher.raise_()
+        if not has_recovery_code(store):  # a passphrase set before recovery codes existed
+            box = code_box(new_code_for(store), teacher)
+            teacher.setProperty("recovery_code_box", box)
+            box.open()
 
     dialog.accepted.connect(open_window)
     dialog.open()

@@ -1,5 +1,7 @@
 """Class results: the student table (model/view, sortable, filterable), what the class missed,
 and a heatmap over the article. Everything is recomputed from the current key on every change.
+
+The table's model and filter are gui.teacher.class_table; the heatmap is gui.teacher.heatmap.
 """
 
 from __future__ import annotations
@@ -8,16 +10,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEvent,
     QModelIndex,
-    QPersistentModelIndex,
-    QRectF,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QHelpEvent, QKeySequence, QPainter, QPaintEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,7 +27,6 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -49,181 +45,12 @@ from medialit.core.classroom import (
 )
 from medialit.core.errors import MedialitError
 from medialit.core.model import LABELS
-from medialit.core.records import Change
+from medialit.core.records import Change, Touches
 from medialit.core.teacher.collection import current_submissions
 from medialit.core.wording import plural
-from medialit.gui.article_view import ArticleView
+from medialit.gui.teacher.class_table import COLUMNS, StudentFilter, StudentTableModel, ratio
 from medialit.gui.teacher.desk import Desk
-
-Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def ratio(value: float | None) -> str:
-    return "" if value is None else f"{value:.2f}"
-
-
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("Student", "name"),
-    ("Class", "class_code"),
-    ("Submitted", "submitted_at"),
-    ("Score", "score"),
-    ("P", "precision"),
-    ("R", "recall"),
-    ("F1", "f1"),
-    ("Strict P", "strict_precision"),
-    ("Strict R", "strict_recall"),
-    ("Strict F1", "strict_f1"),
-    ("Correct", "correct"),
-    ("Partial", "partial"),
-    ("Wrong label", "wrong_label"),
-    ("Missed", "missed"),
-    ("Spurious", "spurious"),
-    *((f"{label.info.title} F1", f"label:{label.value}") for label in LABELS),
-)
-
-
-def cell_value(row: StudentRow, field: str) -> str | float | int | None:
-    if field in ("name", "class_code", "submitted_at"):
-        value: str = getattr(row, field)
-        return value
-    if field.startswith("label:"):
-        label = LABELS[[lab.value for lab in LABELS].index(field[6:])]
-        return row.report.for_label(label).f1
-    number: float | int = getattr(row.report, field)
-    return number
-
-
-class StudentTableModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: tuple[StudentRow, ...] = ()
-
-    def set_rows(self, rows: Sequence[StudentRow]) -> None:
-        self.beginResetModel()
-        self.rows = tuple(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][0]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        field = COLUMNS[index.column()][1]
-        value = cell_value(row, field)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if field == "submitted_at" and isinstance(value, str):
-                return value[:16].replace("T", " ")
-            if field == "score" and isinstance(value, float):
-                return f"{value:.1f}"
-            if isinstance(value, float):
-                return ratio(value)
-            return "" if value is None else str(value)
-        if role == SORT_ROLE:
-            if value is None:
-                return -1.0
-            return value.casefold() if isinstance(value, str) else float(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
-            tip = f"{row.name} ({row.student_id})"
-            if row.orphans:
-                tip += f"\n{plural(row.orphans, 'span')} from an earlier text could not be placed"
-            return tip + "\nDouble-click (or Enter) to see this student's work against the key."
-        if role == Qt.ItemDataRole.UserRole:
-            return row.student_id
-        return None
-
-
-class StudentFilter(QSortFilterProxyModel):
-    """Sorts numbers as numbers; filters on name, class and id (case-insensitive)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.needle = ""
-
-    def set_needle(self, text: str) -> None:
-        self.beginFilterChange()
-        self.needle = text.strip().casefold()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self.needle:
-            return True
-        model = self.sourceModel()
-        assert isinstance(model, StudentTableModel)
-        row = model.rows[source_row]
-        return any(self.needle in s.casefold() for s in (row.name, row.class_code, row.student_id))
-
-
-def heat_colour(count: int, total: int) -> QColor:
-    """Red (nobody) through yellow to green (everybody), light enough to read text on."""
-    share = count / total if total else 0.0
-    hue = int(120 * share)  # 0 red .. 120 green
-    return QColor.fromHsv(hue, 150 if count else 190, 250)
-
-
-class HeatmapView(ArticleView):
-    """The article with key text shaded by how many students labelled it as the key does.
-
-    Painted like the spans (behind the text, only what is visible), never stored
-    in the document; Qt positions come from ArticleView (`rects_cp`, `to_cp`).
-    """
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        self.runs: list[HeatRun] = []
-        self.total = 0
-
-    def show_heat(self, runs: Sequence[HeatRun], total: int) -> None:
-        self.runs, self.total = list(runs), total
-        self.viewport().update()
-
-    def run_at(self, cp: int) -> HeatRun | None:
-        for run in self.runs:
-            if run.start <= cp < run.end:
-                return run
-        return None
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        area = QRectF(event.rect())
-        painter = QPainter(self.viewport())
-        for run in self.runs:
-            colour = heat_colour(run.count, self.total)
-            for rect in self.rects_cp(run.start, run.end):
-                if rect.intersects(area):
-                    painter.fillRect(rect, colour)
-        painter.end()
-        super().paintEvent(event)
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            cp = self.to_cp(self.cursorForPosition(event.pos()).position())
-            run = self.run_at(cp)
-            if run is not None:
-                QToolTip.showText(
-                    event.globalPos(),
-                    f"{run.count} of {self.total} students labelled this as the key does",
-                    self,
-                )
-            else:
-                QToolTip.hideText()
-            return True
-        return super().viewportEvent(event)
+from medialit.gui.teacher.heatmap import HeatmapView
 
 
 class ClassView(QWidget):
@@ -355,7 +182,7 @@ class ClassView(QWidget):
         self.mark_dirty()
 
     def on_desk_changed(self, change: Change) -> None:
-        if change.kind.startswith(("key", "lesson", "submissions")):
+        if change.touches & (Touches.KEY | Touches.LESSON | Touches.IMPORTED):
             lesson = self.desk.lesson
             if lesson is not None and self.heat.text != lesson.article.text:
                 self.heat.set_text(lesson.article.text)

@@ -37,6 +37,7 @@ from medialit.core.teacher.collection import (
     expand_paths,
 )
 from medialit.core.wording import plural
+from medialit.gui.screen_fit import fit_window
 
 FILES_PER_TICK = 25
 PROGRESS_FROM = 40  # show a progress dialog for batches at least this large
@@ -120,7 +121,7 @@ class ImportReportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("import_report")
         self.setWindowTitle("Import report")
-        self.resize(760, 420)
+        fit_window(self, 760, 420)
         layout = QVBoxLayout(self)
         summary = report.summary
         if report.superseded:

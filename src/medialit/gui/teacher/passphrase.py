@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QWidget,
 )
 
@@ -26,8 +28,10 @@ from medialit.core.teacher.passphrase import (
     MIN_PASSPHRASE,
     PassphraseGate,
     has_passphrase,
-    set_passphrase,
+    set_passphrase_with_code,
 )
+from medialit.gui.screen_fit import fit_dialog
+from medialit.gui.teacher.recovery_code import RecoveryDialog, code_box
 
 TICK_MS = 250
 
@@ -80,7 +84,15 @@ class PassphraseDialog(QDialog):
         )
         buttons.accepted.connect(self.on_buttons_accepted)
         buttons.rejected.connect(self.reject)
+        self.forgot = QPushButton("Forgot it?", self)
+        self.forgot.setObjectName("forgot_passphrase")
+        self.forgot.setToolTip("Choose a new passphrase with your recovery code")
+        self.forgot.clicked.connect(self.on_forgot_clicked)
+        self.forgot.setVisible(not self.first_use)
+        buttons.addButton(self.forgot, QDialogButtonBox.ButtonRole.ResetRole)
         form.addRow(buttons)
+        self.recovery: RecoveryDialog | None = None
+        self.code_box: QMessageBox | None = None
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert ok is not None
         self.ok_button = ok
@@ -89,6 +101,7 @@ class PassphraseDialog(QDialog):
         self.timer.timeout.connect(self.on_timer_timeout)
         if not self.first_use and self.gate.seconds_left() > 0:
             self._wait("Too many wrong guesses.")
+        fit_dialog(self)
 
     def on_buttons_accepted(self) -> None:
         text = self.passphrase.text()
@@ -97,10 +110,14 @@ class PassphraseDialog(QDialog):
                 self.error.setText("The two passphrases differ.")
                 return
             try:
-                set_passphrase(self.store, text)
+                code = set_passphrase_with_code(self.store, text)
             except MedialitError as exc:
                 self.error.setText(str(exc).capitalize() + ".")
                 return
+            self.passphrase.clear()
+            self.repeat.clear()
+            self.show_code(code)
+            return
         else:
             guess = self.gate.guess(text)
             if not guess.right:
@@ -117,6 +134,26 @@ class PassphraseDialog(QDialog):
         self.passphrase.clear()
         self.repeat.clear()
         self.accept()
+
+    # -- the recovery code -------------------------------------------------------------------
+
+    def show_code(self, code: str) -> QMessageBox:
+        """Show the recovery code once; teacher mode opens when it is closed."""
+        self.code_box = code_box(code, self)
+        self.code_box.finished.connect(lambda _result: self.accept())
+        self.code_box.open()
+        return self.code_box
+
+    def on_forgot_clicked(self) -> RecoveryDialog:
+        self.recovery = RecoveryDialog(self.store, self)
+
+        def on_recovery_accepted() -> None:
+            assert self.recovery is not None
+            self.show_code(self.recovery.new_code)
+
+        self.recovery.accepted.connect(on_recovery_accepted)
+        self.recovery.open()
+        return self.recovery
 
     # -- waiting after wrong guesses ----------------------------------------------------
 

@@ -20,7 +20,8 @@ from medialit.core.classroom import (
     summary,
 )
 from medialit.core.outfile import write_output
-from medialit.gui.teacher.class_view import heat_colour, ratio
+from medialit.gui.teacher.class_table import ratio
+from medialit.gui.teacher.heatmap import heat_colour
 
 MOST_MISSED_ROWS = 12
 

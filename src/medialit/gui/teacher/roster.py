@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from medialit.core.errors import MedialitError
+from medialit.core.gradebook.rows import Status
 from medialit.core.jsonfile import decode_bytes
-from medialit.core.records import Change
-from medialit.core.teacher.collection import current_submissions
-from medialit.core.teacher.roster import not_submitted, parse_roster
+from medialit.core.records import Change, Touches
+from medialit.core.teacher.grades import book_of
+from medialit.core.teacher.roster import parse_roster
 from medialit.gui.errors import show_error
 from medialit.gui.teacher.desk import Desk
 
@@ -117,7 +118,7 @@ class RosterPanel(QWidget):
             self.desk.apply(lambda s: s.roster.remove(ids))
 
     def on_desk_changed(self, change: Change) -> None:
-        if change.kind in ("roster", "submissions-imported", "lesson-saved", "lesson-deleted"):
+        if change.touches & (Touches.ROSTER | Touches.IMPORTED | Touches.TEXT):
             self.refresh()
 
     def refresh(self) -> None:
@@ -134,6 +135,7 @@ class RosterPanel(QWidget):
         if lesson is None:
             self.missing_title.setText("Not submitted yet (open a lesson)")
             return
-        missing = not_submitted(roster, current_submissions(self.desk.store, lesson.id))
+        book, _grading = book_of(self.desk.store, lesson)
+        missing = [s.name for s in book.listed if s.choice.status is Status.NOT_SUBMITTED]
         self.missing_title.setText(f"Not submitted yet for “{lesson.title}”: {len(missing)}")
         self.missing.addItems(missing)

@@ -5,17 +5,25 @@ lesson's mode (the teacher sees everything), with the same outcome symbols,
 colours and words (gui.review, core.review), said about the student ("Ben
 found this claim…") and titled with their name. The figures are the class
 table's: the row's report, scored by `classroom.score_class` from the current key.
+
+`StudentWork` keeps the one such window the teacher window has open at a time:
+a new one replaces it in the same place, a key or submission change rescores
+it in place, and it closes with its lesson.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from medialit.core.classroom import StudentRow
+from medialit.core.classroom import StudentRow, score_class
+from medialit.core.errors import MedialitError
 from medialit.core.model import FeedbackMode, Lesson
 from medialit.core.review import Audience
+from medialit.core.teacher.collection import current_submissions
 from medialit.core.wording import plural
 from medialit.gui.review import ReviewWindow
+from medialit.gui.teacher.host import TeacherHost
 
 
 def about_line(lesson: Lesson, row: StudentRow) -> str:
@@ -48,3 +56,79 @@ def student_work_window(
     )
     window.setObjectName("student_work")
     return window
+
+
+class StudentWork:
+    """The teacher window's one open student's work (`window`, whose it is: `student_id`)."""
+
+    def __init__(self, host: TeacherHost) -> None:
+        self.host = host
+        self.desk = host.desk
+        self.window: ReviewWindow | None = None  # one student's work, at most one
+        self.student_id = ""  # whose work `window` shows
+
+    def open(self, row: StudentRow, *, activate: bool = True) -> ReviewWindow | None:
+        """Show `row`'s work against the key (the student's review, in the teacher's words).
+
+        It replaces the one open before, in the same place (for the same student,
+        at the same outcome); `activate=False` (a rescore after a key edit)
+        leaves the focus where it is.
+        """
+        lesson = self.desk.lesson
+        if lesson is None:
+            return None
+        window = self.host.run(lambda: student_work_window(lesson, row, self.host.window()))
+        if window is None:
+            return None
+        same = row.student_id == self.student_id
+        old, self.window, self.student_id = self.window, window, row.student_id
+        if old is not None:
+            if old.isVisible():
+                window.setGeometry(old.geometry())
+                if same and old.current_row >= 0 and old.items and window.items:
+                    start = old.items[old.current_row].start
+                    later = [r for r, item in enumerate(window.items) if item.start >= start]
+                    window.select_row(later[0] if later else len(window.items) - 1)
+            old.close()
+            old.deleteLater()
+        window.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, not activate)
+        window.show()
+        if activate:
+            window.raise_()
+            window.activateWindow()
+        return window
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+        self.window, self.student_id = None, ""
+
+    def close_unless_on_open_lesson(self) -> None:
+        """The desk opened another lesson (or none): the work shown belongs to the old one."""
+        lesson = self.desk.lesson
+        if self.window is not None and (lesson is None or self.window.lesson.id != lesson.id):
+            self.close()
+
+    def rescore(self) -> None:
+        """After a key or submission change: the open student's work from the current key."""
+        window, lesson = self.window, self.desk.lesson
+        if window is None or not window.isVisible():
+            return
+        row = None
+        if lesson is not None:
+            subs = [
+                s
+                for s in current_submissions(self.desk.store, lesson.id)
+                if s.student_id == self.student_id
+            ]
+            try:
+                rows = score_class(lesson, subs).rows if subs else ()
+            except MedialitError as exc:  # e.g. no required key span left: the class tab says so
+                self.host.show_message(f"Closed the student's work: {exc}")
+                rows = ()
+            row = rows[0] if rows else None
+        if row is None:
+            self.close()
+        else:
+            self.open(row, activate=False)

@@ -1,18 +1,22 @@
 """The teacher's window: lessons on the left; key editor, class results and roster as tabs.
 
-Menus: Lesson (new, details, text, packs, interop), Submissions (import files or
-a folder; files can also be dropped on the window), Results (CSV, PDF report).
+The window is the composition, as the student's is: it builds the tabs and the
+lesson list, places the menus (gui.teacher.actions: every action in one table),
+and does the lesson work itself (new, open a file, details, text versions, a
+key from doccano, delete). Its parts get it as a `TeacherHost`: `exports`
+(packs, interop, CSV, PDF), `imports` (importing submission files, also
+dropped on the window) and `student_work` (the one student's work open).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -20,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QPushButton,
     QTabWidget,
@@ -28,38 +31,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medialit.core import export
-from medialit.core.classroom import ClassResults, StudentRow, score_class
 from medialit.core.errors import MedialitError
-from medialit.core.interop import doccano_jsonl_bytes, read_doccano_key, web_annotations_bytes
+from medialit.core.interop import read_doccano_key
 from medialit.core.lesson import load_lesson
-from medialit.core.model import FeedbackMode, Lesson
-from medialit.core.outfile import write_output
-from medialit.core.records import Change
+from medialit.core.model import Lesson
+from medialit.core.prefs import Prefs
+from medialit.core.records import Change, Touches
 from medialit.core.store import Store
 from medialit.core.teacher.authoring import (
     import_lesson_file,
     lesson_footprint,
     lesson_from_article_file,
-    load_authored,
     revise_text,
     save_lesson_to_store,
     update_details,
 )
-from medialit.core.teacher.collection import ImportReport, current_submissions
-from medialit.core.teacher.packs import pack_filename, write_review_pack, write_student_pack
-from medialit.core.teacher.roster import not_submitted
 from medialit.core.wording import plural
 from medialit.gui.errors import show_error
-from medialit.gui.review import ReviewWindow
+from medialit.gui.screen_fit import fit_window
+from medialit.gui.shortcuts import install_menu_bar_key
+from medialit.gui.teacher.actions import ALWAYS_ENABLED, build_menus
 from medialit.gui.teacher.class_view import ClassView
-from medialit.gui.teacher.collect import ImportReportDialog, ImportRun
+from medialit.gui.teacher.definitions import DefinitionsDialog
 from medialit.gui.teacher.desk import Desk
 from medialit.gui.teacher.dialogs import LessonDialog, TextDialog, raw_text
+from medialit.gui.teacher.exports import Exports
+from medialit.gui.teacher.imports import Imports, accept_drag, dropped_paths
 from medialit.gui.teacher.key_editor import KeyEditor
-from medialit.gui.teacher.report import report_html, write_pdf
 from medialit.gui.teacher.roster import RosterPanel
-from medialit.gui.teacher.student_work import student_work_window
+from medialit.gui.teacher.student_work import StudentWork
 
 T = TypeVar("T")
 
@@ -74,14 +74,12 @@ class TeacherWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("teacher_window")
         self.setWindowTitle("Teacher — medialit")
-        self.resize(1280, 800)
+        fit_window(self, 1280, 800, memory=Prefs(store), name="teacher")
         self.setAcceptDrops(True)
         self.desk = Desk(store)
-        self.import_run: ImportRun | None = None
-        self.last_report: ImportReport | None = None
-        self.report_dialog: ImportReportDialog | None = None
-        self.student_window: ReviewWindow | None = None  # one student's work, at most one
-        self.student_id = ""  # whose work student_window shows
+        self.exports = Exports(self)
+        self.imports = Imports(self)
+        self.student_work = StudentWork(self)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("teacher_tabs")
@@ -95,7 +93,10 @@ class TeacherWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self._make_lesson_list()
-        self._make_menus()
+        self.actions_by_name, self.undo_action, self.redo_action = build_menus(
+            self, self.key_editor.undo_stack
+        )
+        install_menu_bar_key(self)
         self.key_stamp = QLabel("", self)
         self.key_stamp.setObjectName("key_stamp")
         self.statusBar().addPermanentWidget(self.key_stamp)
@@ -110,7 +111,7 @@ class TeacherWindow(QMainWindow):
 
     def _make_class_tab(self) -> ClassView:
         view = ClassView(self.desk, self)
-        view.student_opened.connect(self.open_student)
+        view.student_opened.connect(self.student_work.open)
         return view
 
     def _make_lesson_list(self) -> None:
@@ -134,57 +135,6 @@ class TeacherWindow(QMainWindow):
         layout.addWidget(new)
         dock.setWidget(body)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-
-    def _action(
-        self, menu_name: str, text: str, slot: Callable[[], object], *, name: str, key: str = ""
-    ) -> QAction:
-        menu = self._menus.get(menu_name)
-        if menu is None:
-            menu = self.menuBar().addMenu(menu_name)
-            self._menus[menu_name] = menu
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if key:
-            action.setShortcut(QKeySequence(key))
-        action.triggered.connect(lambda _=False: slot())
-        menu.addAction(action)
-        self.actions_by_name[name] = action
-        return action
-
-    def _make_menus(self) -> None:
-        self._menus: dict[str, QMenu] = {}
-        self.actions_by_name: dict[str, QAction] = {}
-        lesson, subs, results = "&Lesson", "&Submissions", "&Results"
-        self._action(lesson, "&New lesson…", self.new_lesson, name="new_lesson", key="Ctrl+N")
-        self._action(lesson, "Open lesson &file…", self.open_lesson_file, name="open_lesson_file")
-        self._action(lesson, "Lesson &details…", self.edit_details, name="edit_details")
-        self._action(lesson, "Edit article &text…", self.edit_text, name="edit_text")
-        self._action(lesson, "Export &student pack…", self.export_student_pack, name="student_pack")
-        self._action(lesson, "Export &review pack…", self.export_review_pack, name="review_pack")
-        self._action(
-            lesson, "Import key from doccano JSONL…", self.import_doccano, name="doccano_in"
-        )
-        self._action(
-            lesson, "Export Web Annotation JSON-LD…", self.export_web_annotations, name="w3c_out"
-        )
-        self._action(lesson, "Export doccano JSONL…", self.export_doccano, name="doccano_out")
-        self._menus[lesson].addSeparator()
-        self._action(lesson, "De&lete lesson…", self.delete_lesson, name="delete_lesson")
-        self._menus[lesson].addSeparator()
-        self._action(lesson, "&Close teacher mode", self.close, name="close_teacher")
-        self._action(subs, "&Import files…", self.import_files, name="import_files", key="Ctrl+I")
-        self._action(subs, "Import a &folder…", self.import_folder, name="import_folder")
-        edit = self.menuBar().addMenu("&Edit")
-        undo = self.key_editor.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.key_editor.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        edit.addAction(undo)
-        edit.addAction(redo)
-        self.undo_action, self.redo_action = undo, redo
-        self._action(results, "Export results.csv…", self.export_results, name="results_csv")
-        self._action(results, "Export details.csv…", self.export_details, name="details_csv")
-        self._action(results, "Export class report (PDF)…", self.export_report, name="report_pdf")
 
     # -- lessons ---------------------------------------------------------------------------
 
@@ -318,6 +268,10 @@ class TeacherWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def edit_definitions(self) -> DefinitionsDialog | None:
+        """Lesson ▸ Label definitions…: the key editor's dialog (its undo stack)."""
+        return self.key_editor.edit_definitions()
+
     def edit_text(self) -> TextDialog | None:
         lesson = self.desk.lesson
         if lesson is None:
@@ -343,70 +297,7 @@ class TeacherWindow(QMainWindow):
             QMessageBox.information(self, "Key spans removed", message)
         self.show_message(message)
 
-    # -- packs and interop -----------------------------------------------------------------
-
-    def _save_path(self, title: str, name: str, pattern: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, name, pattern)
-        return path
-
-    def export_student_pack(self, path: str | Path | None = None) -> Path | None:
-        lesson = self.desk.lesson
-        if lesson is None:
-            return None
-        target = path or self._save_path(
-            "Export student pack", pack_filename(lesson, "student-pack"), "Lesson (*.json)"
-        )
-        if not target:
-            return None
-        written = self.run(lambda: write_student_pack(lesson, target))
-        if written:
-            self.show_message(f"Student pack saved (no key inside): {written}")
-        return written
-
-    def export_review_pack(self, path: str | Path | None = None) -> Path | None:
-        lesson = self.desk.lesson
-        if lesson is None:
-            return None
-        target = path or self._save_path(
-            "Export review pack (releases the key)",
-            pack_filename(lesson, "review-pack"),
-            "Lesson (*.json)",
-        )
-        if not target:
-            return None
-        written = self.run(lambda: write_review_pack(lesson, target))
-        if written and lesson.feedback is FeedbackMode.NONE:
-            self.show_message(
-                f"Review pack saved: {written}. Its feedback mode is “none”, so students see "
-                "no review; change it in Lesson details and export again."
-            )
-        elif written:
-            self.show_message(f"Review pack saved, with the key: {written}")
-        return written
-
-    def export_web_annotations(self, path: str | Path | None = None) -> Path | None:
-        lesson = self.desk.lesson
-        if lesson is None:
-            return None
-        name = pack_filename(lesson, "annotations").replace(".json", ".jsonld")
-        target = path or self._save_path("Export Web Annotations", name, "JSON-LD (*.jsonld)")
-        if not target:
-            return None
-        subs = current_submissions(self.desk.store, lesson.id)
-        self.run(lambda: write_output(target, web_annotations_bytes(lesson, subs)))
-        return Path(target)
-
-    def export_doccano(self, path: str | Path | None = None) -> Path | None:
-        lesson = self.desk.lesson
-        if lesson is None:
-            return None
-        name = pack_filename(lesson, "doccano").replace(".json", ".jsonl")
-        target = path or self._save_path("Export doccano JSONL", name, "JSONL (*.jsonl)")
-        if not target:
-            return None
-        subs = current_submissions(self.desk.store, lesson.id)
-        self.run(lambda: write_output(target, doccano_jsonl_bytes(lesson, subs)))
-        return Path(target)
+    # -- a key from doccano ----------------------------------------------------------------
 
     def import_doccano(self, path: str | Path | None = None) -> None:
         lesson = self.desk.lesson
@@ -427,203 +318,36 @@ class TeacherWindow(QMainWindow):
 
         self.run(replace_key)
 
-    # -- submissions -----------------------------------------------------------------------
-
-    def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, "Submission files", "", "Submissions (*.json)"
-        )
-        if paths:
-            self.import_paths(paths)
-
-    def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Folder of submission files")
-        if folder:
-            self.import_paths([folder])
-
-    def import_paths(self, paths: Sequence[str | Path], *, show_report: bool = True) -> ImportRun:
-        lessons = [load_authored(self.desk.store, row.id) for row in self.desk.lessons()]
-        run = ImportRun(self.desk.store, paths, lessons, self)
-        run.finished.connect(lambda report: self.on_import_finished(report, show_report))
-        run.failed.connect(self.on_desk_failed)
-        self.import_run = run
-        self.statusBar().showMessage(f"Checking {plural(len(run.files), 'file')}…")
-        run.start()
-        return run
-
-    def on_import_finished(self, report: ImportReport, show_report: bool) -> None:
-        self.last_report = report
-        self.import_run = None
-        lesson_id = self.desk.lesson.id if self.desk.lesson else ""
-        self.desk.changed.emit(Change("submissions-imported", lesson_id))
-        self.show_message(report.summary.capitalize() + ".")
-        if show_report:
-            self.report_dialog = ImportReportDialog(report, self)
-            self.report_dialog.open()
+    # -- files dropped on the window are imported ---------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
+        accept_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        paths = dropped_paths(event)
         if paths:
-            event.acceptProposedAction()
-            self.import_paths(paths)
-
-    # -- results ---------------------------------------------------------------------------
-
-    def class_results(self) -> ClassResults | None:
-        """The class scored against the current key (the same numbers as the Class tab)."""
-        lesson = self.desk.lesson
-        if lesson is None:
-            return None
-        subs = current_submissions(self.desk.store, lesson.id)
-        return self.run(lambda: score_class(lesson, subs))
-
-    def _export(
-        self,
-        path: str | Path | None,
-        title: str,
-        suffix: str,
-        write: Callable[[str | Path], object],
-    ) -> Path | None:
-        lesson = self.desk.lesson
-        if lesson is None:
-            return None
-        name = pack_filename(lesson, suffix.split(".")[0]).replace(
-            ".json", "." + suffix.split(".")[1]
-        )
-        target = path or self._save_path(title, name, f"*.{suffix.split('.')[1]}")
-        if not target:
-            return None
-
-        def written() -> bool:
-            write(target)
-            return True
-
-        if not self.run(written):
-            return None
-        self.show_message(f"Saved {target}")
-        return Path(target)
-
-    def export_results(self, path: str | Path | None = None) -> Path | None:
-        results = self.class_results()
-        if results is None:
-            return None
-        return self._export(
-            path,
-            "Export results.csv",
-            "results.csv",
-            lambda p: export.write_results(p, results.results),
-        )
-
-    def export_details(self, path: str | Path | None = None) -> Path | None:
-        results = self.class_results()
-        if results is None:
-            return None
-        return self._export(
-            path,
-            "Export details.csv",
-            "details.csv",
-            lambda p: export.write_details(p, results.results),
-        )
-
-    def export_report(self, path: str | Path | None = None) -> Path | None:
-        results = self.class_results()
-        lesson = self.desk.lesson
-        if results is None or lesson is None:
-            return None
-        roster = self.desk.store.roster.entries()
-        missing = not_submitted(roster, [row.submission for row in results.rows]) if roster else []
-        stamp = self.desk.store.lessons.row(lesson.id).key_updated_at
-        document = report_html(results, key_updated_at=stamp, not_submitted=missing)
-
-        def write(target: str | Path) -> None:
-            write_pdf(target, document, title=lesson.title)
-
-        return self._export(path, "Export class report", "report.pdf", write)
-
-    # -- one student's work ----------------------------------------------------------------
-
-    def open_student(self, row: StudentRow, *, activate: bool = True) -> ReviewWindow | None:
-        """Show `row`'s work against the key (the student's review, in the teacher's words).
-
-        It replaces the one open before, in the same place (for the same student,
-        at the same outcome); `activate=False` (a rescore after a key edit)
-        leaves the focus where it is.
-        """
-        lesson = self.desk.lesson
-        if lesson is None:
-            return None
-        window = self.run(lambda: student_work_window(lesson, row, self))
-        if window is None:
-            return None
-        same = row.student_id == self.student_id
-        old, self.student_window, self.student_id = self.student_window, window, row.student_id
-        if old is not None:
-            if old.isVisible():
-                window.setGeometry(old.geometry())
-                if same and old.current_row >= 0 and old.items and window.items:
-                    start = old.items[old.current_row].start
-                    later = [r for r, item in enumerate(window.items) if item.start >= start]
-                    window.select_row(later[0] if later else len(window.items) - 1)
-            old.close()
-            old.deleteLater()
-        window.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, not activate)
-        window.show()
-        if activate:
-            window.raise_()
-            window.activateWindow()
-        return window
-
-    def close_student(self) -> None:
-        if self.student_window is not None:
-            self.student_window.close()
-            self.student_window.deleteLater()
-        self.student_window, self.student_id = None, ""
-
-    def rescore_student(self) -> None:
-        """After a key or submission change: the open student's work from the current key."""
-        window, lesson = self.student_window, self.desk.lesson
-        if window is None or not window.isVisible():
-            return
-        row = None
-        if lesson is not None:
-            subs = [
-                s
-                for s in current_submissions(self.desk.store, lesson.id)
-                if s.student_id == self.student_id
-            ]
-            try:
-                rows = score_class(lesson, subs).rows if subs else ()
-            except MedialitError as exc:  # e.g. no required key span left: the class tab says so
-                self.show_message(f"Closed the student's work: {exc}")
-                rows = ()
-            row = rows[0] if rows else None
-        if row is None:
-            self.close_student()
-        else:
-            self.open_student(row, activate=False)
+            self.imports.import_paths(paths)
 
     # -- refresh and messages --------------------------------------------------------------
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """An explanation still being typed is saved before the window goes."""
+        self.key_editor.save_typing()
+        super().closeEvent(event)
+
     def on_desk_changed(self, change: Change) -> None:
-        if change.kind.startswith("key") or change.kind.startswith("lesson"):
+        if change.touches & (Touches.KEY | Touches.EXPLANATIONS | Touches.LESSON):
             self.refresh_stamp()
-        if change.kind.startswith(("key", "lesson", "submissions")):
-            self.rescore_student()
+        if change.touches & (Touches.KEY | Touches.LESSON | Touches.IMPORTED):
+            self.student_work.rescore()
 
     def on_desk_lesson_switched(self) -> None:
-        if self.student_window is not None and (
-            self.desk.lesson is None or self.student_window.lesson.id != self.desk.lesson.id
-        ):
-            self.close_student()
+        self.student_work.close_unless_on_open_lesson()
         lesson = self.desk.lesson
         self.setWindowTitle(f"{lesson.title} — Teacher — medialit" if lesson else "Teacher")
         has = lesson is not None
         for name, action in self.actions_by_name.items():
-            if name not in ("new_lesson", "open_lesson_file", "close_teacher"):
+            if name not in ALWAYS_ENABLED:
                 action.setEnabled(has)
         self.refresh_stamp()
 
@@ -639,9 +363,6 @@ class TeacherWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
-
-    def on_desk_failed(self, exc: object) -> None:
-        show_error(self, "Not saved", exc if isinstance(exc, BaseException) else str(exc))
 
     def run(self, action: Callable[[], T]) -> T | None:
         """Run a user action; a MedialitError is shown once, here, and the action is dropped."""

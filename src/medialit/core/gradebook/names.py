@@ -1,0 +1,63 @@
+"""Matching the names students type to the names on the roster.
+
+Students type their names on a school laptop: "daniel okafor", "Okafor, Daniel",
+"Zoe Angstrom" for "Zoë Ångström", two spaces. `name_key` folds all of that away
+(case, accents, punctuation, spacing and the order of the names), so such names match
+by themselves. A name that is only *close* ("Dan Okafor" for "Daniel Okafor") is
+never matched on its own: `proposals` ranks roster names by `rapidfuzz`'s token-sort
+ratio for the teacher to confirm; a confirmed link is kept by student id
+(`store.roster.link`). Pure: no Store, no I/O.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from rapidfuzz import fuzz, process
+
+PROPOSE_FROM = 80.0  # token-sort ratio (0-100) at or above which a roster name is proposed
+MAX_PROPOSALS = 3
+
+T = TypeVar("T")
+
+
+def name_key(name: str) -> str:
+    """`name` for matching: accents off (NFKD without combining marks), case folded,
+    punctuation as spaces, the words sorted, so "Okafor,  Daniel" == "daniel okafor"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    letters = "".join(
+        ch if ch.isalnum() else " " for ch in decomposed if not unicodedata.combining(ch)
+    )
+    return " ".join(sorted(letters.casefold().split()))
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A roster entry whose name is close to a submitter's, for the teacher to confirm."""
+
+    name: str  # the submitter's name as typed
+    entry: object  # the roster entry (whatever the caller passed in)
+    entry_name: str
+    similarity: float  # 0-100
+
+
+def proposals(
+    name: str, entries: Sequence[T], names: Sequence[str], *, limit: int = MAX_PROPOSALS
+) -> list[Proposal]:
+    """Roster entries (`entries`, named `names`, in step) whose names are close to `name`,
+    the closest first; never applied by themselves."""
+    key = name_key(name)
+    if not key:
+        return []
+    keys = [name_key(n) for n in names]
+    found = process.extract(
+        key, keys, scorer=fuzz.token_sort_ratio, score_cutoff=PROPOSE_FROM, limit=None
+    )
+    return [
+        Proposal(name, entries[index], names[index], float(similarity))
+        for _key, similarity, index in found
+        if keys[index] != key  # an equal key is a match, not a proposal
+    ][:limit]

@@ -1,0 +1,85 @@
+"""Bringing submission files in: Submissions ▸ Import files / a folder, and files dropped
+on the teacher window.
+
+Each import is one `ImportRun` (gui.teacher.collect: checked a few files at a time,
+stored in one transaction); when it is done the desk's views hear
+`submissions-imported` and the report dialog lists what became of each file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog
+
+from medialit.core.records import Change, ChangeKind
+from medialit.core.teacher.authoring import load_authored
+from medialit.core.teacher.collection import ImportReport
+from medialit.core.wording import plural
+from medialit.gui.errors import show_error
+from medialit.gui.teacher.collect import ImportReportDialog, ImportRun
+from medialit.gui.teacher.host import TeacherHost
+
+
+class Imports:
+    def __init__(self, host: TeacherHost) -> None:
+        self.host = host
+        self.desk = host.desk
+        self.run: ImportRun | None = None  # the import under way, if any
+        self.last_report: ImportReport | None = None
+        self.report_dialog: ImportReportDialog | None = None
+
+    def ask_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.host.window(), "Submission files", "", "Submissions (*.json)"
+        )
+        if paths:
+            self.import_paths(paths)
+
+    def ask_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.host.window(), "Folder of submission files")
+        if folder:
+            self.import_paths([folder])
+
+    def import_paths(self, paths: Sequence[str | Path], *, show_report: bool = True) -> ImportRun:
+        lessons = [load_authored(self.desk.store, row.id) for row in self.desk.lessons()]
+        run = ImportRun(self.desk.store, paths, lessons, self.host.window())
+        run.finished.connect(lambda report: self.on_run_finished(report, show_report))
+        run.failed.connect(self.on_run_failed)
+        self.run = run
+        self.host.statusBar().showMessage(f"Checking {plural(len(run.files), 'file')}…")
+        run.start()
+        return run
+
+    def on_run_finished(self, report: ImportReport, show_report: bool) -> None:
+        self.last_report = report
+        self.run = None
+        lesson_id = self.desk.lesson.id if self.desk.lesson else ""
+        self.desk.changed.emit(Change(ChangeKind.SUBMISSIONS_IMPORTED, lesson_id))
+        self.host.show_message(report.summary.capitalize() + ".")
+        if show_report:
+            self.report_dialog = ImportReportDialog(report, self.host.window())
+            self.report_dialog.open()
+
+    def on_run_failed(self, exc: object) -> None:
+        show_error(
+            self.host.window(), "Not saved", exc if isinstance(exc, BaseException) else str(exc)
+        )
+
+
+# -- drag and drop: files dropped on the teacher window are imported --------------------------
+
+
+def accept_drag(event: QDragEnterEvent) -> None:
+    if event.mimeData().hasUrls():
+        event.acceptProposedAction()
+
+
+def dropped_paths(event: QDropEvent) -> list[str]:
+    """The local files dropped (accepting the drop when there are any)."""
+    paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+    if paths:
+        event.acceptProposedAction()
+    return paths
