@@ -3,8 +3,11 @@ stale lock."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from medialit.core.errors import CorruptDatabaseError, DatabaseInUseError
-from medialit.core.lock import InstanceLock, lock_path
+from medialit.core.lock import InstanceLock, in_use_message, lock_path
 from medialit.core.store import Store
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -25,8 +28,13 @@ def test_second_lock_in_the_same_process_is_refused_with_who_holds_it(tmp_path: 
         with pytest.raises(DatabaseInUseError) as info:
             InstanceLock.acquire(db)
         message = str(info.value)
-        assert "already open" in message and str(db) in message
-        assert f"process {os.getpid()}" in message
+        assert re.fullmatch(
+            r"medialit is already open on this computer \(since \d\d:\d\d\)\. Use that window\.",
+            message,
+        )  # plain words: no path, no process number, no ISO time
+        details = info.value.details
+        assert str(db) in details and f"process {os.getpid()}" in details
+        assert re.search(r"Since: \d{4}-\d\d-\d\dT", details)
     assert not first.held
     InstanceLock.acquire(db).release()  # free again after release
 
@@ -69,8 +77,9 @@ def test_lock_of_another_process_and_no_stale_lock_after_it_is_killed(tmp_path: 
     try:
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "locked"
-        with pytest.raises(DatabaseInUseError, match=f"process {child.pid}"):
+        with pytest.raises(DatabaseInUseError) as info:
             Store.open(db, exclusive=True)
+        assert f"process {child.pid}" in info.value.details
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait()
@@ -83,5 +92,25 @@ def test_unreadable_holder_note_still_gives_a_message(tmp_path: Path) -> None:
     db = tmp_path / "medialit.db"
     with InstanceLock.acquire(db):
         lock_path(db).write_bytes(b"\xff garbage")
-        with pytest.raises(DatabaseInUseError, match="already open"):
+        with pytest.raises(DatabaseInUseError) as info:
             InstanceLock.acquire(db)
+        assert str(info.value) == "medialit is already open on this computer. Use that window."
+
+
+def test_in_use_message_says_when_in_clock_words() -> None:
+    today = dt.date(2026, 11, 30)
+    note = {"pid": 4321, "host": socket.gethostname(), "since": "2026-11-30T10:42:07+00:00"}
+    local = dt.datetime.fromisoformat(note["since"]).astimezone()
+    if local.date() == today:
+        expected = f"(since {local:%H:%M})"
+    else:
+        expected = f"(since {local:%a %d %b, %H:%M})"
+    assert in_use_message(note, today=today) == (
+        f"medialit is already open on this computer {expected}. Use that window."
+    )
+    yesterday = in_use_message(note, today=dt.date(2026, 12, 1))
+    assert re.search(r"since \w{3} \d\d \w{3}, \d\d:\d\d\)", yesterday)
+    other = {**note, "host": "lab-pc-07"}
+    assert in_use_message(other, today=today).startswith(
+        "medialit is already open on another computer (since"
+    )

@@ -24,7 +24,7 @@ from medialit.core.teacher.passphrase import set_passphrase
 from medialit.gui.app import build_window
 from medialit.gui.backup_menu import RestoreDialog, install_recovery_menu
 from medialit.gui.main_window import MainWindow
-from medialit.gui.recovery import Choice, open_store
+from medialit.gui.recovery import Choice, message_box, open_store
 from medialit.gui.teacher.passphrase import PassphraseDialog
 from tests.helpers import make_lesson
 
@@ -136,11 +136,13 @@ def test_a_failed_save_is_not_shown_as_saved_and_the_app_keeps_working(
 class Recorder:
     def __init__(self, choice: Choice = Choice.QUIT) -> None:
         self.told: list[tuple[str, str]] = []
+        self.details: list[str] = []
         self.asked: list[tuple[str, rolling.Backup | None]] = []
         self.choice = choice
 
-    def tell(self, title: str, message: str) -> None:
+    def tell(self, title: str, message: str, *, details: str = "") -> None:
         self.told.append((title, message))
+        self.details.append(details)
 
     def ask(
         self, message: str, backup: rolling.Backup | None, *, read_only: bool = False
@@ -155,7 +157,15 @@ def test_a_second_copy_is_told_and_does_not_open(qtbot: QtBot, tmp_path: Path) -
     assert first is not None and first.lock is not None
     rec = Recorder()
     assert open_store(db, ask=rec.ask, tell=rec.tell) is None
-    assert rec.told and rec.told[0][0] == "already open" and "already open" in rec.told[0][1]
+    assert rec.told and rec.told[0][0] == "already open"
+    said = rec.told[0][1]
+    assert said.startswith("medialit is already open on this computer (since ")
+    assert said.endswith("). Use that window.") and str(db) not in said
+    assert str(db) in rec.details[0] and "Held by process" in rec.details[0]
+    box = message_box(*rec.told[0], details=rec.details[0])  # what the app shows
+    qtbot.addWidget(box)
+    assert box.text() == said and box.detailedText() == rec.details[0]
+    assert any("Details" in b.text() for b in box.buttons())  # the facts behind a button
     first.close()
     again = open_store(db, tell=rec.tell)  # closing the first frees the database
     assert again is not None

@@ -112,7 +112,7 @@ def test_note_by_keyboard(qtbot: QtBot, tmp_path: Path) -> None:
     dialog = window.dialog
     assert isinstance(dialog, NoteDialog)
     qtbot.keyClicks(dialog.edit, "He says it himself")
-    qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.edit, Qt.Key.Key_Return, CTRL)  # Enter alone starts a new line
     assert db_spans(store, window) == [("Alec Baldwin", "claim", 0, 12, "He says it himself")]
     assert window.undo_action.text() == "&Undo Edit note"
     assert "He says it himself" in view.tooltip_html(view.index.at(3))

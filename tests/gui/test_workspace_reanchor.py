@@ -65,7 +65,7 @@ def test_corrected_text_moves_labels_and_keeps_the_one_that_cannot_be_placed(
     note = window.dialog
     assert isinstance(note, NoteDialog)
     qtbot.keyClicks(note.edit, "no source named")
-    qtbot.keyClick(note.edit, Qt.Key.Key_Return)
+    qtbot.keyClick(note.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     label(qtbot, window, "Nobody was hurt", Qt.Key.Key_2)
     before = {r["quote"]: r for r in rows(store)}
     assert len(before) == 3

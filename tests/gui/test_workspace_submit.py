@@ -105,11 +105,12 @@ def test_submission_file_content_and_name(qtbot: QtBot, tmp_path: Path, unicode_
         qtbot.keyClick(view, key)
     qtbot.keyClick(view, Qt.Key.Key_N)
     qtbot.keyClicks(window.dialog.edit, "no source")
-    qtbot.keyClick(window.dialog.edit, Qt.Key.Key_Return)
+    qtbot.keyClick(window.dialog.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
     path = submit_by_keyboard(qtbot, window)
     assert path.parent == usb
-    assert re.fullmatch(r"Emoji-news-1_Zoe-O-Brien-x-[0-9a-f]{6}_\d{20}\.json", path.name)
+    # seconds, not microseconds: 20261130-210405
+    assert re.fullmatch(r"Emoji-news-1_Zoe-O-Brien-x-[0-9a-f]{6}_\d{8}-\d{6}\.json", path.name)
     assert not list(usb.glob(".*.tmp"))  # written atomically: no temporary file left
 
     data = json.loads(path.read_text("utf-8"))

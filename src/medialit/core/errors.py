@@ -72,7 +72,17 @@ class DamagedTextError(CorruptDatabaseError):
 
 
 class DatabaseInUseError(StoreError):
-    """Another copy of medialit has this database open."""
+    """Another copy of medialit has this database open.
+
+    The message is for a 14-year-old ("medialit is already open on this
+    computer (since 10:42). Use that window."); `details` holds what a
+    teacher or technician may need (the file, the process, the exact time),
+    shown behind a Details button.
+    """
+
+    def __init__(self, message: str, *, details: str = "") -> None:
+        self.details = details
+        super().__init__(message)
 
 
 class UnscorableKeyError(MedialitError, ValueError):

@@ -81,12 +81,10 @@ class InstanceLock:
                 ) from None
             raise StoreError(f"cannot create the lock file {path}: {exc.strerror}") from None
         if not _try_lock(fh):
-            holder = _describe(_read_holder(fh))
+            holder = _read_holder(fh)
             fh.close()
             raise DatabaseInUseError(
-                f"medialit is already open on {Path(db_path)}{holder}. Use that window, or close "
-                "it and try again (two windows on one database would each show a different "
-                "picture of your work)."
+                in_use_message(holder), details=in_use_details(Path(db_path), holder)
             )
         info = {
             "pid": os.getpid(),
@@ -133,12 +131,42 @@ def _read_holder(fh: IO[bytes]) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _describe(info: dict[str, Any]) -> str:
-    parts = []
+def _since(info: dict[str, Any], today: dt.date | None = None) -> str:
+    """When the other copy started, in the words of a clock on the wall: "10:42" today,
+    "Mon 30 Nov, 10:42" another day, "" when the note is unreadable."""
+    raw = info.get("since")
+    if not isinstance(raw, str):
+        return ""
+    try:
+        started = dt.datetime.fromisoformat(raw[:40]).astimezone()
+    except ValueError:
+        return ""
+    today = today or dt.datetime.now().astimezone().date()
+    return started.strftime("%H:%M" if started.date() == today else "%a %d %b, %H:%M")
+
+
+def in_use_message(info: dict[str, Any], *, today: dt.date | None = None) -> str:
+    """What a student is told when medialit is already open: plain words, no path or number."""
+    host = info.get("host")
+    elsewhere = isinstance(host, str) and host != socket.gethostname()
+    since = _since(info, today)
+    when = f" (since {since})" if since else ""
+    if elsewhere:
+        return f"medialit is already open on another computer{when}. Close it there first."
+    return f"medialit is already open on this computer{when}. Use that window."
+
+
+def in_use_details(db_path: Path, info: dict[str, Any]) -> str:
+    """The facts behind the message, for the Details button and a terminal."""
+    lines = [
+        f"Database: {db_path}",
+        "Two windows on one database would each show a different "
+        "picture of the work, so the second one does not open.",
+    ]
     if isinstance(info.get("pid"), int):
-        parts.append(f"process {info['pid']}")
+        lines.append(f"Held by process {info['pid']}")
     if isinstance(info.get("host"), str):
-        parts.append(f"on {info['host'][:64]}")
+        lines.append(f"On computer: {info['host'][:64]}")
     if isinstance(info.get("since"), str):
-        parts.append(f"since {info['since'][:32]}")
-    return f" ({' '.join(parts)})" if parts else ""
+        lines.append(f"Since: {info['since'][:40]}")
+    return "\n".join(lines)

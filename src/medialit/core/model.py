@@ -42,43 +42,56 @@ class LabelInfo:
     title: str
     definition: str
     shortcut: str
-    colour: str  # Okabe-Ito, safe for the common colour-vision deficiencies
+    colour: str  # ink: underlines, initials, ticks; at least 4.5:1 on white (WCAG text)
     underline: str  # a second, non-colour cue: solid, dash, dot, wave
     initial: str
+    tint: str  # the highlight behind the text, as painted on white; the tints stay >= 10
+    # CIEDE2000 apart (and from white) in normal, protan, deutan and tritan vision
+    # (Machado 2009): tests/gui/test_colours.py
 
 
+# The definitions are the practice lesson's (lessons/000_*.json): every new lesson starts with
+# them (`DEFAULT_DEFINITIONS`), and a lesson file without `labels` is read with them.
 LABEL_INFO: dict[Label, LabelInfo] = {
     Label.CLAIM: LabelInfo(
         "Claim",
-        "Something someone asserts is true, which the article does not itself prove.",
+        "Something a person says is true, but the article gives no proof, so you have to trust "
+        "them or check it.",
         "1",
-        "#E69F00",
+        "#9A5800",
         "solid",
         "C",
+        "#F1E272",
     ),
     Label.FACT: LabelInfo(
         "Fact",
-        "Something that can be checked and is reported as having happened or being so.",
+        "Something that happened or is true and that you could check yourself, in records, "
+        "videos or other reliable reports.",
         "2",
-        "#009E73",
+        "#00765A",
         "dash",
         "F",
+        "#AED3AE",
     ),
     Label.SPECULATION: LabelInfo(
         "Speculation",
-        "A guess about what might be, might happen or might have caused something.",
+        "A guess about what might be true, might happen or might have caused something: look "
+        "for words like may, might, appears, would.",
         "3",
-        "#CC79A7",
+        "#A03A78",
         "wave",
         "S",
+        "#CB9EB5",
     ),
     Label.SOURCING: LabelInfo(
         "Sourcing",
-        "Where the information comes from: who said it, or which outlet or document.",
+        "Where the information comes from: who said it, or which news outlet, video or "
+        "document it came from.",
         "4",
-        "#0072B2",
+        "#00579A",
         "dot",
         "Src",
+        "#72ABFD",
     ),
 }
 
@@ -201,6 +214,12 @@ class LabelDefinition:
     definition: str
 
 
+DEFAULT_DEFINITIONS: tuple[LabelDefinition, ...] = tuple(
+    LabelDefinition(label, label.info.definition) for label in LABELS
+)
+"""One set for every new lesson; the teacher changes them per lesson (Lesson > Label definitions)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Lesson:
     """A lesson: the article, label definitions, feedback mode and (for teachers) the key."""
@@ -218,6 +237,11 @@ class Lesson:
     kind: str = "lesson"  # lesson | student-pack | review-pack
     level: int | None = None  # 1 easy ... 3 hard; orders the lesson picker
     origin: str = field(default="", compare=False)  # file it was read from, for messages
+
+    @property
+    def label_definitions(self) -> tuple[LabelDefinition, ...]:
+        """All four labels' definitions in this lesson, the default where it gives none."""
+        return tuple(LabelDefinition(label, self.definition_of(label)) for label in LABELS)
 
     def definition_of(self, label: Label) -> str:
         for item in self.definitions:

@@ -19,6 +19,7 @@ class Prefs:
     SNAP_WORDS = "snap_words"
     LAST_LESSON = "last_lesson"
     LAST_SUBMIT_FOLDER = "last_submit_folder"
+    WINDOW_SIZE = "window_size:"  # + the window's name ("student", "teacher", "review")
     CSV_DELIMITER = "csv_delimiter"
 
     def __init__(self, store: Store) -> None:
@@ -61,6 +62,18 @@ class Prefs:
 
     def set_last_submit_folder(self, folder: str) -> Change:
         return self.store.settings.set(self.LAST_SUBMIT_FOLDER, folder)
+
+    def window_size(self, name: str) -> tuple[int, int] | None:
+        """The size the user last gave the window `name`, or None (never set, or unreadable)."""
+        raw = self.store.settings.get(self.WINDOW_SIZE + name) or ""
+        width, _, height = raw.partition("x")
+        if not (width.isdigit() and height.isdigit()):
+            return None
+        return int(width), int(height)
+
+    def set_window_size(self, name: str, width: int, height: int) -> Change:
+        """Keep a window size the user set (the window clamps it to the screen when it opens)."""
+        return self.store.settings.set(self.WINDOW_SIZE + name, f"{max(width, 1)}x{max(height, 1)}")
 
     def csv_delimiter(self) -> str:
         """The teacher's CSV separator: "," or ";" (with decimal commas, as `medialit score

@@ -90,12 +90,18 @@ def submission_from_dict(data: dict[str, Any], *, origin: str) -> Submission:
         raise f.fail("lesson_id", "must be 1-64 letters, digits, '-' or '_'")
     submitted_at = f.text("submitted_at", required=True, max_len=40)
     try:
-        if submitted_at:  # empty: not known (a class-file line without one); counts as oldest
-            dt.datetime.fromisoformat(submitted_at)
+        # empty: not known (a class-file line without one); counts as the oldest
+        moment = dt.datetime.fromisoformat(submitted_at) if submitted_at else None
     except ValueError:
         raise f.fail(
             "submitted_at", f"{submitted_at[:40]!r} is not an ISO 8601 date and time"
         ) from None
+    if moment is not None and moment.tzinfo is None:  # no offset cannot be placed: which zone?
+        raise f.fail(
+            "submitted_at",
+            f"{submitted_at[:40]!r} has no UTC offset (such as +00:00 or Z), so the time "
+            "cannot be placed",
+        )
     name = clean_name(f.text("student_name", required=True, max_len=10_000))
     if not name:
         raise f.fail("student_name", "is empty")
@@ -207,8 +213,10 @@ def safe_filename_part(value: str, *, max_len: int = 40) -> str:
 
 
 def submission_filename(sub: Submission) -> str:
-    """`<lesson>_<student>_<timestamp>.json`; the student id tail keeps namesakes apart."""
-    stamp = re.sub(r"[^0-9]", "", sub.submitted_at)[:20]
+    """`<lesson>_<student>-<id tail>_<YYYYmmdd-HHMMSS>.json`: the id tail keeps namesakes apart;
+    seconds are enough (two submits in one second get `~2` from `write_submission`)."""
+    digits = re.sub(r"[^0-9]", "", sub.submitted_at)[:14]
+    stamp = f"{digits[:8]}-{digits[8:14]}" if len(digits) == 14 else digits or "0"
     lesson = safe_filename_part(sub.lesson_title or sub.lesson_id)
     student = safe_filename_part(sub.student_name)
     return f"{lesson}_{student}-{sub.student_id[:6]}_{stamp}.json"

@@ -264,7 +264,7 @@ def toolbar_undo(window: ActionHost) -> QAction:
     action = QAction("Undo", window.window())
     action.setObjectName("toolbar_undo")
     action.setEnabled(stack.canUndo())
-    action.triggered.connect(lambda _checked=False: stack.undo())
+    action.triggered.connect(lambda _checked=False: window.undo_action.trigger())
     stack.canUndoChanged.connect(action.setEnabled)
 
     def tip(text: str) -> None:

@@ -35,6 +35,7 @@ from medialit.core.teacher.passphrase import has_passphrase
 from medialit.gui.errors import show_error
 from medialit.gui.main_window import MainWindow
 from medialit.gui.recovery import when
+from medialit.gui.screen_fit import fit_window
 
 TIMER_MS = 10 * 60 * 1000  # look every 10 minutes; back up when the newest is an hour old
 
@@ -81,7 +82,7 @@ class RestoreDialog(QDialog):
         self.restore_button.clicked.connect(self.on_restore_button_clicked)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(520, 380)
+        fit_window(self, 520, 380)
         self.refresh()
 
     def _keep_row(self) -> QHBoxLayout:
@@ -199,8 +200,9 @@ class RecoveryMenu(QObject):
         self.restore_action.triggered.connect(self.on_restore_action_triggered)
         if quit_action is None:
             menu.addSeparator()
-        menu.insertActions(quit_action, [self.backup_action, self.restore_action])
-        if quit_action is not None:
+            menu.addActions([self.backup_action, self.restore_action])
+        else:
+            menu.insertActions(quit_action, [self.backup_action, self.restore_action])
             menu.insertSeparator(quit_action)  # Quit stays last, set apart
         self.dialog: RestoreDialog | None = None
         self.timer = QTimer(self)

@@ -3,13 +3,15 @@
 Each is shown with `open()` (window-modal, no nested event loop), so the
 window and tests keep running while it is up; the window connects to
 `accepted` and reads the dialog's fields. None of them writes anything.
+Each fits the screen (`gui.screen_fit`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -21,14 +23,17 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from medialit.core.submission import clean_name
+from medialit.gui.screen_fit import available_area, fit_dialog, fit_window
 
 WIDTH = 440
+NOTE_MAX = 5_000
 NOT_A_LOGIN = (
     "Your name keeps your work apart from other people using this computer. "
     "It is not a password: anyone here can type any name, so use your own."
@@ -52,8 +57,11 @@ class NameDialog(QDialog):
     """Who is working: a name (required) and an optional class code.
 
     On first start there is no Cancel and Escape does nothing: work cannot be
-    kept apart without a name.
+    kept apart without a name. A teacher is not a student: "I am the teacher"
+    ends the dialog with `TEACHER`, and the window opens teacher mode instead.
     """
+
+    TEACHER = 2  # the dialog's result when "I am the teacher" was chosen
 
     def __init__(
         self,
@@ -92,12 +100,21 @@ class NameDialog(QDialog):
         form.addRow("&Name:", self.name_edit)
         form.addRow("&Class code (optional):", self.class_edit)
         self.buttons = _buttons(self, "Start" if first_start else "OK", cancel=not first_start)
+        self.teacher_button: QPushButton | None = None
+        if first_start:
+            self.teacher_button = self.buttons.addButton(
+                "I am the &teacher", QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.teacher_button.setObjectName("i_am_the_teacher")
+            self.teacher_button.setToolTip("Open teacher mode (asks for the teacher passphrase)")
+            self.teacher_button.clicked.connect(lambda: self.done(self.TEACHER))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.name_edit.textChanged.connect(self.on_name_edit_text_changed)
         self.on_name_edit_text_changed(name)
+        fit_dialog(self)
 
     def name(self) -> str:
         return clean_name(self.name_edit.text())
@@ -133,9 +150,13 @@ class LessonDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setObjectName("lesson_list")
         self.list.setAccessibleName("Lessons")
+        self.list.setWordWrap(True)  # a title longer than the screen is wide wraps, never cut
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setUniformItemSizes(False)
         for text, where in choices:
             item = QListWidgetItem(text, self.list)
             item.setData(Qt.ItemDataRole.UserRole, where)
+            item.setToolTip(text)
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(lambda _item: self.accept())
         file_button = QPushButton("Open a &file…", self)
@@ -151,7 +172,14 @@ class LessonDialog(QDialog):
         layout.addWidget(QLabel("Lessons on this computer:", self))
         layout.addWidget(self.list)
         layout.addLayout(row)
-        self.resize(520, 360)
+        fit_window(self, self._width_for(choices), 380)
+
+    def _width_for(self, choices: list[tuple[str, str]]) -> int:
+        """Wide enough for the longest title on one line, if the screen has room for it."""
+        metrics = self.list.fontMetrics()
+        longest = max((metrics.horizontalAdvance(text) for text, _ in choices), default=0)
+        room = available_area(self).width() * 9 // 10
+        return max(520, min(longest + 90, room))
 
     def accept(self) -> None:
         item = self.list.currentItem()
@@ -170,7 +198,11 @@ class LessonDialog(QDialog):
 
 
 class NoteDialog(QDialog):
-    """The student's note on a span: why they think so. Empty removes the note."""
+    """The student's note on a span: why they think so, over as many lines as it takes.
+
+    Enter starts a new line; Ctrl+Enter (or the Save note button) saves; Tab
+    moves on to the buttons. An empty note removes the note.
+    """
 
     def __init__(self, parent: QWidget | None, *, quote: str, label: str, note: str) -> None:
         super().__init__(parent)
@@ -182,23 +214,48 @@ class NoteDialog(QDialog):
         about.setWordWrap(True)
         about.setMinimumWidth(WIDTH)
         about.setTextFormat(Qt.TextFormat.PlainText)  # article text, never markup
-        self.edit = QLineEdit(note, self)
+        self.edit = QPlainTextEdit(note, self)
         self.edit.setObjectName("note_edit")
         self.edit.setAccessibleName("Your note")
-        self.edit.setMaxLength(5_000)
+        self.edit.setAccessibleDescription("Enter starts a new line; Ctrl+Enter saves the note.")
         self.edit.setPlaceholderText("I think so because…")
+        self.edit.setTabChangesFocus(True)
+        lines = self.edit.fontMetrics().lineSpacing()
+        self.edit.setMinimumHeight(lines * 6)
         about.setBuddy(self.edit)
+        hint = QLabel("Enter starts a new line. Ctrl+Enter saves.", self)
+        hint.setObjectName("note_keys")
         layout = QVBoxLayout(self)
         layout.addWidget(about)
-        layout.addWidget(self.edit)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(hint)
         layout.addWidget(_buttons(self, "Save note"))
+        self.edit.installEventFilter(self)  # Ctrl+Enter saves (the editor would take it)
+        cursor = self.edit.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        self.edit.setTextCursor(cursor)
+        fit_window(self, WIDTH + 40, 300)
 
     def note(self) -> str:
-        return self.edit.text().strip()
+        return self.edit.toPlainText().strip()[:NOTE_MAX]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.edit
+            and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            if event.type() == QEvent.Type.KeyPress:
+                self.accept()
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
 
 
 class SubmitDialog(QDialog):
-    """What will be handed in, by whom, and to which folder; the folder can be changed."""
+    """What will be handed in, by whom, and to which folder: typed, or chosen with Browse."""
 
     def __init__(self, parent: QWidget | None, *, summary: str, folder: Path) -> None:
         """`summary` is rich text; anything the student or a lesson wrote must be escaped."""
@@ -211,24 +268,35 @@ class SubmitDialog(QDialog):
         text.setWordWrap(True)
         text.setMinimumWidth(WIDTH)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.folder_edit = QLineEdit(str(folder), self)
+        self.folder_edit = QLineEdit(str(folder), self)  # it looks editable, so it is
         self.folder_edit.setObjectName("submit_folder")
         self.folder_edit.setAccessibleName("Folder the file goes to")
-        self.folder_edit.setReadOnly(True)
-        change = QPushButton("&Change folder…", self)
+        self.folder_edit.setClearButtonEnabled(True)
+        change = QPushButton("&Browse…", self)
         change.setObjectName("change_submit_folder")
+        change.setToolTip("Choose the folder (or type it in the box)")
         change.clicked.connect(self.on_change_clicked)
         row = QHBoxLayout()
         row.addWidget(self.folder_edit, 1)
         row.addWidget(change)
+        caption = QLabel("The file goes to this &folder (a USB stick is fine):", self)
+        caption.setBuddy(self.folder_edit)
+        self.buttons = _buttons(self, "Submit")
         layout = QVBoxLayout(self)
         layout.addWidget(text)
-        layout.addWidget(QLabel("The file goes to this folder (a USB stick is fine):", self))
+        layout.addWidget(caption)
         layout.addLayout(row)
-        layout.addWidget(_buttons(self, "Submit"))
+        layout.addWidget(self.buttons)
+        self.folder_edit.textChanged.connect(self.on_folder_edit_text_changed)
+        fit_dialog(self)
 
     def folder(self) -> Path:
-        return Path(self.folder_edit.text())
+        return Path(self.folder_edit.text().strip()).expanduser()
+
+    def on_folder_edit_text_changed(self, text: str) -> None:
+        """Submit needs somewhere to write: not while the box is empty."""
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(text.strip()))
 
     def on_change_clicked(self) -> None:
         folder = QFileDialog.getExistingDirectory(

@@ -44,6 +44,11 @@ class FlowHost(Protocol):
         """A short message in the status bar."""
         ...
 
+    def answer(self, message: str, *, near_text: bool = True) -> None:
+        """What the student's action did (or why nothing happened): in the status bar, spoken
+        to a screen reader and, when `near_text`, shown beside the selection for a moment."""
+        ...
+
     def push(self, command: QUndoCommand) -> bool:
         """Run an edit through the undo stack; False if the store refused it."""
         ...
@@ -73,3 +78,7 @@ class FlowHost(Protocol):
         ...
 
     def set_zoom(self, steps: int) -> None: ...
+
+    def open_teacher_mode(self) -> QDialog:
+        """Teacher ▸ Teacher mode: the passphrase dialog (opened); on OK the teacher window."""
+        ...

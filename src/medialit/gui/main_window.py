@@ -17,12 +17,13 @@ window opens the review). The window keeps the one open dialog
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QShowEvent, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu
 
 from medialit.core.model import Lesson, Span
 from medialit.core.prefs import Prefs
@@ -38,13 +39,17 @@ from medialit.gui.actions import (
     make_table_actions,
     make_undo_actions,
 )
+from medialit.gui.announce import announce
+from medialit.gui.article_pane import ArticlePane
 from medialit.gui.article_view import ArticleView
+from medialit.gui.docks import fit_definitions, make_dock, size_docks
 from medialit.gui.errors import show_error
 from medialit.gui.legend import Legend
+from medialit.gui.screen_fit import fit_window
 from medialit.gui.session import Session
 from medialit.gui.shortcuts import install_menu_bar_key
 from medialit.gui.span_list import SpanListPanel, one_line, orphans_text
-from medialit.gui.teacher import install_teacher_menu
+from medialit.gui.teacher import install_teacher_menu, open_teacher_mode
 
 if TYPE_CHECKING:  # the review window loads when a review opens, not at start-up
     from medialit.gui.review import ReviewWindow
@@ -83,12 +88,13 @@ class MainWindow(QMainWindow):
         self.dialog: QDialog | None = None  # the dialog open right now, if any
         self.last_submission: Path | None = None
         self.review_window: ReviewWindow | None = None  # the review of the last submission
-        self.resize(1200, 780)
+        fit_window(self, 1200, 780, memory=self.prefs, name="student")
 
         self.view: ArticleView = ArticleView(session.lesson.article.text, self)
         self.view.lesson = session.lesson
         self.view.set_index(session.index)
-        self.setCentralWidget(self.view)
+        self.pane = ArticlePane(self.view, self)  # the hint, the article, messages near it
+        self.setCentralWidget(self.pane)
         self.span_list = SpanListPanel(session.index, self)
         self.legend = Legend(session.lesson, self)
 
@@ -99,11 +105,12 @@ class MainWindow(QMainWindow):
         self.view_menu = build_menus(self)
         self.toolbar = build_toolbar(self)
         self._make_docks()
-        install_teacher_menu(self, session.store)
+        store = session.store  # only the teacher menu is given the store (it has its own Desk)
+        install_teacher_menu(self, store)
+        self._open_teacher_mode = partial(open_teacher_mode, self, store)
         install_menu_bar_key(self)
         self.saved_label = QLabel("")
         self.saved_label.setObjectName("saved_state")
-        self.saved_label.setAccessibleName("Save state")
         self.student_label = QLabel("")
         self.student_label.setObjectName("student_state")
         self.statusBar().addPermanentWidget(self.student_label)
@@ -119,6 +126,8 @@ class MainWindow(QMainWindow):
         session.failed.connect(self.on_session_failed)
         session.reloaded.connect(self.on_session_reloaded)
         session.submitted.connect(self.on_session_submitted)
+        self.undo_action.triggered.connect(self.on_undo_action_triggered)
+        self.redo_action.triggered.connect(self.on_redo_action_triggered)
         self.view.selectionChanged.connect(self.on_view_selection_changed)
         self.view.cursorPositionChanged.connect(self.on_view_cursor_position_changed)
         self.view.span_clicked.connect(self.on_view_span_clicked)
@@ -138,37 +147,41 @@ class MainWindow(QMainWindow):
     # -- construction ------------------------------------------------------------------
 
     def _make_docks(self) -> None:
-        self.legend_dock = self._dock("Label definitions", "legend_dock", self.legend)
-        self.span_list_dock = self._dock("Your spans", "span_list_dock", self.span_list)
-        self.resizeDocks([self.legend_dock], [440], Qt.Orientation.Horizontal)
-        self.resizeDocks(
-            [self.legend_dock, self.span_list_dock], [250, 450], Qt.Orientation.Vertical
-        )
-
-    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-        )
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self.view_menu.addAction(dock.toggleViewAction())
-        return dock
+        menu = self.view_menu
+        self.legend_dock = make_dock(self, menu, "Label definitions", "legend_dock", self.legend)
+        self.span_list_dock = make_dock(self, menu, "Your spans", "span_list_dock", self.span_list)
+        size_docks(self, self.legend_dock, self.span_list_dock)
+        self.docks_fitted = False
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self.docks_fitted:  # once the window has its size: every definition in view
+            self.docks_fitted = True
+            QTimer.singleShot(0, self, self.fit_definitions)
         if not self.session.has_student and self.dialog is None:
             student_flow.ask_name(self, switch=True)
+
+    def fit_definitions(self) -> None:
+        fit_definitions(self, self.legend_dock, self.legend, self.span_list_dock)
 
     # -- what the student sees ------------------------------------------------------------
 
     def say(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_MS)
 
-    def _set_saved(self, saved: bool) -> None:
-        self.saved_label.setText("✓ Saved" if saved else "Saving…")
+    def answer(self, message: str, *, near_text: bool = True) -> None:
+        """The answer to what the student just did: status bar, spoken, and (`near_text`)
+        shown beside the selection, where the student is looking."""
+        self.say(message)
+        if near_text:
+            self.pane.show_message(message)
+        announce(self.view, message)
+
+    def _set_saved(self, saved: bool, *, failed: bool = False) -> None:
+        state = "Not saved" if failed else "Saved" if saved else "Saving"
+        self.saved_label.setText("✓ Saved" if saved else "Not saved" if failed else "Saving…")
+        self.saved_label.setAccessibleName(state)  # what a screen reader reads, no tick
+        self.saved_label.setAccessibleDescription("Save state")
 
     def _update_actions(self) -> None:
         working = self.session.has_student
@@ -210,6 +223,13 @@ class MainWindow(QMainWindow):
         before = self.undo_stack.index()
         self.undo_stack.push(command)  # a failed write makes it obsolete: Qt deletes it
         return self.undo_stack.index() > before
+
+    def on_undo_action_triggered(self) -> None:
+        """Said after Qt undid it: the undone edit is the one redo would make again."""
+        self.answer(f"Undone: {self.undo_stack.redoText()}. Ctrl+Y does it again.", near_text=False)
+
+    def on_redo_action_triggered(self) -> None:
+        self.answer(f"Done again: {self.undo_stack.undoText()}.", near_text=False)
 
     # -- the selected span (gui.navigation moves it) -------------------------------------
 
@@ -272,6 +292,11 @@ class MainWindow(QMainWindow):
         self.legend_dock.raise_()
         self.legend.setFocus()
 
+    def open_teacher_mode(self) -> QDialog:
+        dialog = self._open_teacher_mode()
+        assert isinstance(dialog, QDialog)
+        return dialog
+
     # -- zoom ---------------------------------------------------------------------------
 
     def set_zoom(self, steps: int) -> None:
@@ -291,17 +316,21 @@ class MainWindow(QMainWindow):
         self._set_saved(True)
         self.span_list.refresh_counts()
         self._refresh_orphans()
-        if self.selected_id is not None and self.selected_id not in self.session.index:
+        self.pane.set_hint_shown(not len(self.session.index))
+        span = self.selected_span()
+        if self.selected_id is not None and span is None:
             self.select_span(None, move_caret=False)
-        elif self.selected_id is not None:
-            self.span_list.select_span(self.selected_id)
+        elif span is not None:
+            self.span_list.select_span(span.id)
+            self.view.setAccessibleDescription(self.describe(span))  # its new label, its note
         self.view.viewport().update()
         review_flow.refresh(
             self, self.last_review_action
         )  # a submission recorded enables My last review
 
     def on_session_failed(self, exc: BaseException) -> None:
-        self.saved_label.setText("Not saved")
+        self._set_saved(False, failed=True)
+        announce(self, "Not saved.", assertive=True)
         show_error(self, "Could not save", exc)
 
     def on_session_reloaded(self) -> None:
@@ -319,11 +348,12 @@ class MainWindow(QMainWindow):
         self.student_label.setAccessibleName(f"Student: {who}")
         self.span_list.refresh_counts()
         self._refresh_orphans()
+        self.pane.set_hint_shown(not len(session.index))
         review_flow.refresh(self, self.last_review_action)
         self.select_span(None, move_caret=False)
         self.view.viewport().update()
         if session.load_problem is not None:
-            self.saved_label.setText("Not saved")
+            self._set_saved(False, failed=True)
         moved = sum(p.span.start != p.original.start for p in session.reanchoring.placed)
         if session.orphans:
             self.span_list_dock.show()

@@ -33,6 +33,7 @@ from medialit.core.errors import (
 from medialit.core.lock import InstanceLock
 from medialit.core.store import Store
 from medialit.core.store_checks import newest_good_backup
+from medialit.gui.screen_fit import fit_dialog
 
 
 class Choice(enum.Enum):
@@ -48,7 +49,7 @@ class Ask(Protocol):
     ) -> Choice: ...
 
 
-Tell = Callable[[str, str], None]
+Tell = Callable[..., None]  # (title, message, *, details="")
 
 
 def when(backup: rolling.Backup) -> str:
@@ -56,11 +57,22 @@ def when(backup: rolling.Backup) -> str:
     return backup.taken_at.astimezone().strftime("%a %d %b %Y, %H:%M:%S")
 
 
-def _tell(title: str, message: str) -> None:
+def message_box(title: str, message: str, *, details: str = "") -> QMessageBox:
+    """A warning in plain words; the file names, numbers and times behind a Details button."""
+    box = QMessageBox(QMessageBox.Icon.Warning, f"medialit: {title}", message)
+    box.setObjectName("start_message")
+    if details:
+        box.setDetailedText(details)
+    fit_dialog(box)
+    return box
+
+
+def _tell(title: str, message: str, *, details: str = "") -> None:
     """Shown in a message box, and on stderr for whoever started medialit from a terminal."""
-    print(f"medialit: {title}: {message}", file=sys.stderr, flush=True)
+    extra = f"\n{details}" if details else ""
+    print(f"medialit: {title}: {message}{extra}", file=sys.stderr, flush=True)
     if not smoke_test():
-        QMessageBox.warning(None, f"medialit: {title}", message)
+        message_box(title, message, details=details).exec()
 
 
 SMOKE_ENV = "MEDIALIT_SMOKE_TEST"
@@ -125,7 +137,7 @@ def open_store(
         paths.ensure_folder(path.parent)  # a new user's data folder does not exist yet
         lock = InstanceLock.acquire(path)
     except DatabaseInUseError as exc:
-        tell("already open", str(exc))
+        tell("already open", str(exc), details=exc.details)
         return None
     except MedialitError as exc:
         tell("cannot open the database", str(exc))

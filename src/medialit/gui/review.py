@@ -26,7 +26,6 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QListWidgetItem,
     QMainWindow,
@@ -53,7 +52,9 @@ from medialit.core.spanindex import SpanIndex
 from medialit.gui.announce import announce
 from medialit.gui.outcome_style import legend_html
 from medialit.gui.review_article import ReviewArticleView, student_spans
+from medialit.gui.review_labels import LabelsPanel
 from medialit.gui.review_panel import DetailsPanel, FiguresTable, OutcomeList
+from medialit.gui.screen_fit import SizeMemory, fit_window
 
 __all__ = ["OutcomeList", "ReviewArticleView", "ReviewWindow"]
 
@@ -79,16 +80,18 @@ class ReviewWindow(QMainWindow):
         audience: Audience = Audience.STUDENT,
         about: str = "",
         parent: QWidget | None = None,
+        sizes: SizeMemory | None = None,
     ) -> None:
         """`report` defaults to scoring `spans` against the lesson's key; `mode` to the lesson's.
 
         `audience` is whom the words speak to: the student ("You found…", the
         default) or their teacher ("<student_name> found…", titled with the
         name); `about` is a line under the heading (the teacher's: class, when).
-        Raises ValueError for mode `none` (nothing to show) and, via core.review,
+        `sizes` keeps a size the user gives the window. Raises ValueError for mode `none` (nothing to show) and, via core.review,
         UnscorableKeyError for a lesson without a key.
         """
         super().__init__(parent, Qt.WindowType.Window)
+        self.sizes = sizes  # where a size the user gives the review is kept (the settings table)
         self.mode = lesson.feedback if mode is None else mode
         if self.mode is FeedbackMode.NONE:
             raise ValueError("feedback mode 'none' shows no review")
@@ -122,6 +125,8 @@ class ReviewWindow(QMainWindow):
         side_layout.setContentsMargins(8, 8, 8, 8)
         side_layout.addWidget(self._make_score())
         side_layout.addWidget(self.details)
+        self.labels = LabelsPanel(lesson, side)  # the lesson's own definitions
+        side_layout.addWidget(self.labels)
         if shows_outcomes(self.mode):
             self._make_outcome_parts(side_layout)
             splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -151,12 +156,7 @@ class ReviewWindow(QMainWindow):
 
     def _fit(self, width: int, height: int) -> None:
         """That size, or less on a small screen (a 1366x768 laptop) so all of it shows."""
-        screen = self.screen() or QApplication.primaryScreen()
-        room = screen.availableGeometry() if screen is not None else None
-        if room is not None and room.isValid():
-            width = min(width, room.width() * 19 // 20)
-            height = min(height, room.height() * 9 // 10)
-        self.resize(width, height)
+        fit_window(self, width, height, memory=self.sizes, name="review")
 
     def _label(self, text: str, name: str, *, small: bool = False, rich: bool = False) -> QLabel:
         label = QLabel(text, self)
@@ -267,6 +267,9 @@ class ReviewWindow(QMainWindow):
             )
             self.zoom_out_action = add("Zoom &out", lambda: self._zoom(-1), "zoom_out", ["Ctrl+-"])
             menu.addSeparator()
+        self.labels_action = add(
+            "What the &labels mean", self.labels.open_and_focus, "label_definitions", ["F1"]
+        )
         self.close_action = add("&Close", self.close, "close_review", ["Escape", "Ctrl+W"])
 
     # -- opening ---------------------------------------------------------------------------

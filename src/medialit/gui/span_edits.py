@@ -3,7 +3,8 @@
 Each function decides the edit from what is selected in the window (`host`,
 a `FlowHost`) and runs it as an undo command (gui.commands) through
 `host.push`; it never writes to the store itself. What happened, or why
-nothing did, goes to the status bar.
+nothing did, is `host.answer`ed: the status bar, a screen reader and, for a
+refusal or a deletion, a message beside the text.
 """
 
 from __future__ import annotations
@@ -23,42 +24,42 @@ def label_selection(host: FlowHost, label: Label, *, exact: bool = False) -> Non
         if span is not None:
             relabel(host, span, label)
         else:
-            host.say("Select some text first, then press 1-4.")
+            host.answer("Select some text first, then press 1-4.")
         return
     session = host.session
     snap = host.prefs.snap_words() and not exact
     found = selection_range(session.article.text, *selection, snap=snap)
     if found is None:
-        host.say("That selection is only spaces or punctuation: nothing to label.")
+        host.answer("That selection is only spaces or punctuation: nothing to label.")
         return
     start, end = found
     for twin in session.index.overlapping(start, end):
         if (twin.start, twin.end, twin.label) == (start, end, label):
             host.select_span(twin.id)
-            host.say(f"That is already labelled {label.info.title}.")
+            host.answer(f"That is already labelled {label.info.title}.")
             return
     span = Span.create(session.article, start, end, label)
     if host.push(AddSpan(session, span)):
         host.view.clear_selection()
         host.select_span(span.id, move_caret=False)
-        host.say(f"Labelled {host.describe(span)}")
+        host.answer(f"Labelled {host.describe(span)}", near_text=False)
 
 
 def relabel(host: FlowHost, span: Span, label: Label) -> None:
     if span.label is label:
-        host.say(f"That span is already {label.info.title}.")
+        host.answer(f"That span is already {label.info.title}.")
         return
     if host.push(RelabelSpan(host.session, span, label)):
-        host.say(f"Relabelled as {host.describe(span.with_label(label))}")
+        host.answer(f"Relabelled as {host.describe(span.with_label(label))}", near_text=False)
 
 
 def delete_selected_span(host: FlowHost) -> None:
     span = host.selected_span()
     if span is None:
-        host.say("Select a span first (click it, or Alt+Down).")
+        host.answer("Select a span first (click it, or Alt+Down).")
         return
     if host.push(DeleteSpan(host.session, span)):
-        host.say(f"Deleted the {span.label.info.title} span. Ctrl+Z brings it back.")
+        host.answer(f"Deleted the {span.label.info.title} span. Ctrl+Z brings it back.")
 
 
 def delete_orphan(host: FlowHost, span_id: str) -> None:
@@ -67,9 +68,10 @@ def delete_orphan(host: FlowHost, span_id: str) -> None:
     if orphan is None:
         return
     if host.push(DeleteOrphan(host.session, orphan)):
-        host.say(
+        host.answer(
             f"Deleted the {orphan.span.label.info.title} label that could not be placed. "
-            "Ctrl+Z brings it back."
+            "Ctrl+Z brings it back.",
+            near_text=False,
         )
 
 
@@ -77,7 +79,7 @@ def edit_note(host: FlowHost) -> None:
     """N: the note dialog for the selected span; OK changes the note if it changed."""
     span = host.selected_span()
     if span is None:
-        host.say("Select a span first (click it, or Alt+Down), then press N.")
+        host.answer("Select a span first (click it, or Alt+Down), then press N.")
         return
     dialog = NoteDialog(
         host.window(), quote=span.quote, label=span.label.info.title, note=span.note

@@ -3,6 +3,9 @@
 A name is a `Student` in the store (found again by name and class code); the
 one chosen becomes the current student (`Session.name_student`) and the
 session switches to their work. Nothing can be saved until a first name is given.
+A teacher starting medialit for the first time is not asked for a student's
+name: "I am the teacher" opens teacher mode behind the passphrase, as the
+Teacher menu does; cancelling it asks for the name again.
 """
 
 from __future__ import annotations
@@ -33,6 +36,27 @@ def ask_name(host: FlowHost, *, switch: bool) -> None:
         lambda: save_name(
             host, dialog.name(), dialog.class_code(), switching=switch or first, current=current
         ),
+    )
+
+    def finished(result: int) -> None:
+        if result == NameDialog.TEACHER:
+            teacher_instead(host)
+
+    dialog.finished.connect(finished)
+
+
+def teacher_instead(host: FlowHost) -> None:
+    """ "I am the teacher": teacher mode, behind its passphrase; Cancel asks for a name again."""
+    host.say("Teacher mode: enter the teacher passphrase (or set one).")
+    gate = host.open_teacher_mode()
+
+    def cancelled() -> None:
+        if not host.session.has_student and host.dialog is None:
+            ask_name(host, switch=True)
+
+    gate.rejected.connect(cancelled)
+    gate.accepted.connect(
+        lambda: host.say("Teacher mode is open. To label as a student: Student ▸ Switch student…")
     )
 
 

@@ -25,6 +25,7 @@ from medialit.core.workspace import make_submission
 from medialit.gui.dialogs import SubmitDialog
 from medialit.gui.errors import show_error
 from medialit.gui.flow_host import FlowHost
+from medialit.gui.screen_fit import fit_dialog
 from medialit.gui.span_list import counts_text
 
 if TYPE_CHECKING:
@@ -114,6 +115,7 @@ def submitted_box(host: FlowHost, path: Path) -> QMessageBox:
         host.window(),
     )
     box.setObjectName("submitted_box")
+    fit_dialog(box)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return box
@@ -133,7 +135,9 @@ def open_review(host: FlowHost, submission: Submission) -> None:
     try:
         from medialit.gui.review import ReviewWindow
 
-        review = ReviewWindow(lesson, submission.spans, mode=lesson.feedback, parent=host.window())
+        review = ReviewWindow(
+            lesson, submission.spans, mode=lesson.feedback, parent=host.window(), sizes=host.prefs
+        )
     except (MedialitError, ValueError) as exc:
         show_error(host.window(), "Could not show the review", exc)
         return

@@ -39,11 +39,15 @@ class ActionHost(TeacherHost, Protocol):
 
     def edit_details(self) -> object: ...
 
+    def edit_definitions(self) -> object: ...
+
     def edit_text(self) -> object: ...
 
     def delete_lesson(self) -> object: ...
 
     def import_doccano(self) -> None: ...
+
+    def edit_grading(self) -> object: ...
 
     def close(self) -> bool: ...
 
@@ -70,11 +74,16 @@ MENUS: tuple[tuple[str, tuple[Row, ...]], ...] = (
             TeacherAction("&New lesson…", "new_lesson", lambda w: w.new_lesson(), key="Ctrl+N"),
             TeacherAction("Open lesson &file…", "open_lesson_file", lambda w: w.open_lesson_file()),
             TeacherAction("Lesson &details…", "edit_details", lambda w: w.edit_details()),
+            TeacherAction(
+                "Label de&finitions…", "label_definitions", lambda w: w.edit_definitions()
+            ),
             TeacherAction("Edit article &text…", "edit_text", lambda w: w.edit_text()),
             TeacherAction(
                 "Export &student pack…", "student_pack", lambda w: w.exports.student_pack()
             ),
-            TeacherAction("Export &review pack…", "review_pack", lambda w: w.exports.review_pack()),
+            TeacherAction(
+                "Export &review pack…", "review_pack", lambda w: w.exports.review_pack_asked()
+            ),
             TeacherAction(
                 "Import key from doccano JSONL…", "doccano_in", lambda w: w.import_doccano()
             ),
@@ -101,8 +110,21 @@ MENUS: tuple[tuple[str, tuple[Row, ...]], ...] = (
     (
         "&Results",
         (
+            TeacherAction(
+                "&Grading: points, due date, classes…", "grading", lambda w: w.edit_grading()
+            ),
+            SEPARATOR,
             TeacherAction("Export results.csv…", "results_csv", lambda w: w.exports.results_csv()),
             TeacherAction("Export details.csv…", "details_csv", lambda w: w.exports.details_csv()),
+            TeacherAction(
+                "Export grades for &Canvas…", "canvas_csv", lambda w: w.exports.lms_csv("canvas")
+            ),
+            TeacherAction(
+                "Export grades for &Moodle…", "moodle_csv", lambda w: w.exports.lms_csv("moodle")
+            ),
+            TeacherAction(
+                "Export &name, email, points…", "plain_csv", lambda w: w.exports.lms_csv("plain")
+            ),
             Submenu(lambda w, menu: w.exports.delimiter_menu(menu)),
             TeacherAction(
                 "Export class report (PDF)…", "report_pdf", lambda w: w.exports.report_pdf()

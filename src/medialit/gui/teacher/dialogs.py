@@ -26,6 +26,7 @@ from medialit.core.errors import MedialitError
 from medialit.core.importing import ImportedText, read_article_file
 from medialit.core.model import FeedbackMode, Lesson
 from medialit.core.teacher.authoring import lesson_from_text
+from medialit.gui.screen_fit import fit_window
 
 
 def raw_text(edit: QPlainTextEdit) -> str:
@@ -76,7 +77,7 @@ class LessonDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("lesson_dialog")
         self.setWindowTitle("New lesson" if lesson is None else "Lesson details")
-        self.resize(720, 560 if with_text else 200)
+        fit_window(self, 720, 560 if with_text else 200)
         form = QFormLayout(self)
         self.title = QLineEdit(lesson.title if lesson else "", self)
         self.title.setObjectName("lesson_title")
@@ -266,7 +267,7 @@ class TextDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("text_dialog")
         self.setWindowTitle("Edit the article text")
-        self.resize(760, 600)
+        fit_window(self, 760, 600)
         form = QFormLayout(self)
         note = QLabel(
             "Saving a changed text makes version "

@@ -30,6 +30,7 @@ from medialit.core.teacher.passphrase import (
     has_passphrase,
     set_passphrase_with_code,
 )
+from medialit.gui.screen_fit import fit_dialog
 from medialit.gui.teacher.recovery_code import RecoveryDialog, code_box
 
 TICK_MS = 250
@@ -100,6 +101,7 @@ class PassphraseDialog(QDialog):
         self.timer.timeout.connect(self.on_timer_timeout)
         if not self.first_use and self.gate.seconds_left() > 0:
             self._wait("Too many wrong guesses.")
+        fit_dialog(self)
 
     def on_buttons_accepted(self) -> None:
         text = self.passphrase.text()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -35,6 +35,7 @@ from medialit.core.errors import MedialitError
 from medialit.core.interop import read_doccano_key
 from medialit.core.lesson import load_lesson
 from medialit.core.model import Lesson
+from medialit.core.prefs import Prefs
 from medialit.core.records import Change, Touches
 from medialit.core.store import Store
 from medialit.core.teacher.authoring import (
@@ -46,13 +47,16 @@ from medialit.core.teacher.authoring import (
     update_details,
 )
 from medialit.core.wording import plural
-from medialit.gui.errors import show_error
+from medialit.gui.errors import show_error, show_notice
+from medialit.gui.screen_fit import fit_window
 from medialit.gui.shortcuts import install_menu_bar_key
 from medialit.gui.teacher.actions import ALWAYS_ENABLED, build_menus
 from medialit.gui.teacher.class_view import ClassView
+from medialit.gui.teacher.definitions import DefinitionsDialog
 from medialit.gui.teacher.desk import Desk
 from medialit.gui.teacher.dialogs import LessonDialog, TextDialog, raw_text
 from medialit.gui.teacher.exports import Exports
+from medialit.gui.teacher.grading_dialog import GradingDialog
 from medialit.gui.teacher.imports import Imports, accept_drag, dropped_paths
 from medialit.gui.teacher.key_editor import KeyEditor
 from medialit.gui.teacher.roster import RosterPanel
@@ -71,7 +75,7 @@ class TeacherWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("teacher_window")
         self.setWindowTitle("Teacher — medialit")
-        self.resize(1280, 800)
+        fit_window(self, 1280, 800, memory=Prefs(store), name="teacher")
         self.setAcceptDrops(True)
         self.desk = Desk(store)
         self.exports = Exports(self)
@@ -137,10 +141,19 @@ class TeacherWindow(QMainWindow):
     # -- lessons ---------------------------------------------------------------------------
 
     def refresh_lessons(self) -> None:
+        """The lesson list, each with its version and when its key last changed; the same
+        lessons are updated in place (a key edit), so focus and scrolling stay."""
         current = self.desk.lesson.id if self.desk.lesson else None
+        rows = self.desk.lessons()
+        items = [self.lesson_list.item(i) for i in range(self.lesson_list.count())]
+        if [item.data(Qt.ItemDataRole.UserRole) for item in items] == [r.id for r in rows]:
+            for item, row in zip(items, rows, strict=True):
+                item.setText(f"{row.title}\nv{row.version} · key {when(row.key_updated_at)}")
+                item.setToolTip(row.title)
+            return
         self.lesson_list.blockSignals(True)
         self.lesson_list.clear()
-        for row in self.desk.lessons():
+        for row in rows:
             item = QListWidgetItem(f"{row.title}\nv{row.version} · key {when(row.key_updated_at)}")
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             item.setToolTip(row.title)
@@ -266,6 +279,18 @@ class TeacherWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def edit_grading(self) -> GradingDialog | None:
+        """Results ▸ Grading…: points, rounding, non-submitters, due date, classes."""
+        if self.desk.lesson is None:
+            return None
+        dialog = GradingDialog(self.desk, self)
+        dialog.open()
+        return dialog
+
+    def edit_definitions(self) -> DefinitionsDialog | None:
+        """Lesson ▸ Label definitions…: the key editor's dialog (its undo stack)."""
+        return self.key_editor.edit_definitions()
+
     def edit_text(self) -> TextDialog | None:
         lesson = self.desk.lesson
         if lesson is None:
@@ -310,15 +335,7 @@ class TeacherWindow(QMainWindow):
                 f"Key replaced by {plural(len(found.key), 'span')} from {Path(source).name}"
             )
             if found.notices:  # never silently: a key without medialit_spans changes grades
-                self.doccano_notice = QMessageBox(
-                    QMessageBox.Icon.Information,
-                    "About this doccano key",
-                    "\n\n".join(n[0].upper() + n[1:] + "." for n in found.notices),
-                    QMessageBox.StandardButton.Ok,
-                    self,
-                )
-                self.doccano_notice.setObjectName("doccano_notice")
-                self.doccano_notice.open()
+                self.doccano_notice = show_notice(self, "About this doccano key", [*found.notices])
 
         self.run(replace_key)
 
@@ -334,10 +351,16 @@ class TeacherWindow(QMainWindow):
 
     # -- refresh and messages --------------------------------------------------------------
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """An explanation still being typed is saved before the window goes."""
+        self.key_editor.save_typing()
+        super().closeEvent(event)
+
     def on_desk_changed(self, change: Change) -> None:
-        if change.touches & (Touches.KEY | Touches.LESSON):
+        if change.touches & (Touches.KEY | Touches.EXPLANATIONS | Touches.LESSON):
             self.refresh_stamp()
-        if change.touches & (Touches.KEY | Touches.LESSON | Touches.IMPORTED):
+            self.refresh_lessons()  # the list says when each key last changed
+        if change.touches & (Touches.KEY | Touches.LESSON | Touches.IMPORTED | Touches.GRADING):
             self.student_work.rescore()
 
     def on_desk_lesson_switched(self) -> None:

@@ -1,0 +1,108 @@
+"""The student window's middle: a one-line hint above the article, and short messages beside it.
+
+A student looks at the article, not at the status bar, so what answers their
+last key press ("Select some text first", "Deleted … Ctrl+Z brings it back")
+is shown next to the text: a small note just under the selection (or the
+caret), or at the article's top when that is off screen. It fades after a few
+seconds and never takes the focus. The hint above the article says how to
+start ("Select words, then press 1 Claim, 2 Fact, …") until the first span
+exists. A screen reader hears both through `gui.announce` (the window does
+that); this module only shows them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from medialit.core.model import LABELS
+from medialit.gui.article_view import ArticleView
+
+MESSAGE_MS = 5000
+GAP = 6  # pixels between the selection and the message under it
+
+
+def hint_text() -> str:
+    keys = ", ".join(f"{label.info.shortcut} {label.info.title}" for label in LABELS)
+    return f"Select words, then press {keys}."
+
+
+class NearMessage(QLabel):
+    """A transient note over the article: dark text on pale yellow, a border, no focus."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("near_message")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFrameShape(QFrame.Shape.Box)
+        # #1a1a1a on #fff6bf: contrast 16:1; the border (#7a5c00 on white 6.6:1) shows its edge
+        self.setStyleSheet(
+            "QLabel#near_message { background: #fff6bf; color: #1a1a1a; "
+            "border: 1px solid #7a5c00; border-radius: 4px; padding: 4px 8px; }"
+        )
+        self.hide()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.hide)
+
+
+class ArticlePane(QWidget):
+    """The hint, then the article; messages float over the article near the selection."""
+
+    def __init__(self, view: ArticleView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("article_pane")
+        self.view = view
+        self.hint = QLabel(hint_text(), self)
+        self.hint.setObjectName("start_hint")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setWordWrap(True)
+        self.hint.setAccessibleName(hint_text())
+        font = self.hint.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.hint.setFont(font)
+        self.hint.setStyleSheet("QLabel#start_hint { padding: 6px 10px; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.hint)
+        layout.addWidget(view, 1)
+        self.message = NearMessage(self)
+
+    def set_hint_shown(self, shown: bool) -> None:
+        self.hint.setVisible(shown)
+
+    def show_message(self, text: str) -> None:
+        """Show `text` just under the selection or caret, or at the article's top."""
+        message = self.message
+        message.setText(text)
+        width = max(160, min(self.view.width() - 2 * GAP, 460))
+        message.setFixedWidth(width)
+        message.adjustSize()
+        message.move(self._place(message.width(), message.height()))
+        message.show()
+        message.raise_()
+        message.timer.start(MESSAGE_MS)
+
+    def _place(self, width: int, height: int) -> QPoint:
+        """Top-left for a message of that size: under the selection's end, kept in the view."""
+        area = self.view.geometry()  # the view, in this pane's coordinates
+        viewport = self.view.viewport()
+        cursor = self.view.textCursor()
+        rect: QRect = self.view.cursorRect(cursor)
+        if cursor.hasSelection():
+            start = self.view.textCursor()
+            start.setPosition(cursor.selectionStart())
+            rect = rect.united(self.view.cursorRect(start))
+        top_left = viewport.mapTo(self, rect.bottomLeft())
+        inside = viewport.rect().intersects(rect)
+        x = top_left.x() if inside else area.left() + GAP
+        y = top_left.y() + GAP if inside else area.top() + GAP
+        if y + height > area.bottom() - GAP:  # no room under the text: above it
+            y = max(area.top() + GAP, viewport.mapTo(self, rect.topLeft()).y() - height - GAP)
+        x = max(area.left() + GAP, min(x, area.right() - width - GAP))
+        return QPoint(x, y)

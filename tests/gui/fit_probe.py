@@ -1,0 +1,160 @@
+"""Run by tests/gui/test_fits_screen.py on a real X server (Xvfb, the xcb platform): opens every
+window and dialog the way the app does and prints, as JSON, where each one landed.
+
+Not a test itself: a child process, so that Qt starts on the Xvfb screen of the size under test
+(pytest's own Qt runs offscreen at 800x600). One JSON object per line: a window's name, its frame,
+the screen's available area, and what of it lies outside that area (status bar, buttons).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMainWindow, QWidget
+
+from medialit.core.lesson import default_lesson_path, load_lesson
+from medialit.core.model import Label, Span
+from medialit.core.prefs import Prefs
+from medialit.core.store import Store
+from medialit.gui.app import build_window
+from medialit.gui.docks import text_height
+from medialit.gui.screen_fit import available_area
+
+
+def settle(ms: int = 400) -> None:
+    """Let Qt lay out, show and place (the screen keeper re-measures after 250 ms)."""
+    app = QApplication.instance()
+    assert app is not None
+    end = time.monotonic() + ms / 1000
+    while time.monotonic() < end:
+        app.processEvents()
+
+
+def global_rect(widget: QWidget) -> QRect:
+    return QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size())
+
+
+def report(name: str, window: QWidget, **extra: object) -> None:
+    """One line: the window, the area it must stay in, and every part of it outside."""
+    area = available_area(window)
+    outside = []
+    status = window.statusBar() if isinstance(window, QMainWindow) else None
+    if status is not None and status.isVisible() and not area.contains(global_rect(status)):
+        outside.append("status bar")
+    for button in window.findChildren(QAbstractButton):
+        if button.isVisible() and not area.contains(global_rect(button)):
+            outside.append(f"button {button.text() or button.objectName()!r}")
+    frame = window.frameGeometry()
+    line = {
+        "name": name,
+        "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
+        "area": [area.x(), area.y(), area.width(), area.height()],
+        "inside": area.contains(frame),
+        "outside": outside,
+        **extra,
+    }
+    print(json.dumps(line), flush=True)
+
+
+def main() -> int:
+    app = QApplication(sys.argv)  # noqa: F841 - kept alive until the end
+    folder = Path(tempfile.mkdtemp(prefix="fit-probe-"))
+    store = Store.open(folder / "m.db")
+
+    # first start: the window and the name dialog
+    window, _ = build_window(store)
+    window.show()
+    settle()
+    name_dialog = window.dialog
+    assert name_dialog is not None
+    report("name dialog", name_dialog)
+    name_dialog.name_edit.setText("Ann")
+    name_dialog.accept()
+    settle()
+    legend = window.legend
+    report(
+        "student window",
+        window,
+        hint_shown=window.pane.hint.isVisible(),
+        legend_needs=text_height(legend),
+        legend_has=legend.height(),
+        legend_scrolls=legend.verticalScrollBar().maximum() > 0,
+        legend_dock_inside=available_area(window).contains(global_rect(window.legend_dock)),
+    )
+
+    # the student's dialogs
+    view, text = window.view, window.session.article.text
+    view.select_cp(0, text.index(" "))
+    window.label_actions[Label.CLAIM].trigger()
+    window.note_action.trigger()
+    report("note dialog", window.dialog)
+    window.dialog.reject()
+    window.submit_action.trigger()
+    report("submit dialog", window.dialog)
+    window.dialog.reject()
+    window.open_action.trigger()
+    report("lesson dialog", window.dialog)
+    window.dialog.reject()
+    settle(100)
+
+    # the review, as after a submit
+    from medialit.gui.review import ReviewWindow
+
+    lesson = load_lesson(default_lesson_path())
+    spans = [Span.create(lesson.article, 0, text.index(" "), Label.CLAIM)]
+    review = ReviewWindow(lesson, spans, parent=window, sizes=window.prefs)
+    review.show()
+    settle()
+    report("review window", review)
+    review.close()
+
+    # the teacher window and its dialogs
+    from medialit.gui.backup_menu import RestoreDialog
+    from medialit.gui.teacher.dialogs import LessonDialog, TextDialog
+    from medialit.gui.teacher.passphrase import PassphraseDialog
+    from medialit.gui.teacher.window import TeacherWindow
+
+    teacher = TeacherWindow(store)
+    teacher.show()
+    settle()
+    report("teacher window", teacher)
+    for name, dialog in (
+        ("teacher lesson dialog", LessonDialog(teacher)),
+        ("teacher text dialog", TextDialog(lesson, teacher)),
+        ("passphrase dialog", PassphraseDialog(store, teacher)),
+        ("restore dialog", RestoreDialog(window, store, lambda _b: None, lambda _m: True)),
+    ):
+        dialog.show()
+        settle(300)
+        report(name, dialog)
+        dialog.close()
+    teacher.close()
+
+    # a size the user sets is remembered, and clamped to the screen next time
+    window.resize(900, 560)
+    settle(100)
+    window.close()
+    settle(100)
+    kept = Prefs(store).window_size("student")
+    again, _ = build_window(store)
+    again.show()
+    settle()
+    report("student window again", again, kept=kept, size=[again.width(), again.height()])
+    again.close()
+    Prefs(store).set_window_size("student", 4000, 3000)  # from a big classroom screen
+    big, _ = build_window(store)
+    big.show()
+    settle()
+    report("student window from a bigger screen", big)
+    big.close()
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
