@@ -140,7 +140,7 @@ def write_explanations(window: object, tally: Tally) -> None:
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+    _app = QApplication.instance() or QApplication(sys.argv)  # kept alive for the run
     from medialit.gui.teacher.window import TeacherWindow  # after the QApplication exists
 
     folder = Path(tempfile.mkdtemp(prefix="medialit-minutes-"))
@@ -162,9 +162,7 @@ def main() -> int:
         print("FAILED: the key after reopening is not the key made", file=sys.stderr)
         return 1
     text = again.desk.require_lesson().article.text
-    report = score(
-        _wanted_key(text), [(k.start, k.end, k.label) for k in kept], text
-    )
+    report = score(_wanted_key(text), [(k.start, k.end, k.label) for k in kept], text)
     by_hand = Tally(
         read=len(WANTED),
         keys=len(WANTED) * 2 + 2,
