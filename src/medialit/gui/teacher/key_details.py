@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, QKeyCombination, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +31,7 @@ from medialit.core.model import LABELS, KeySpan, Label
 
 SAVE_AFTER_MS = 1000
 UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+CTRL_Y = QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Y)  # the other redo key
 
 
 def short(text: str, width: int = 60) -> str:
@@ -52,7 +53,7 @@ class ExplanationEdit(QPlainTextEdit):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            redo_y = event.keyCombination().toCombined() == QKeySequence("Ctrl+Y")[0].toCombined()
+            redo_y = event.keyCombination() == CTRL_Y
             if any(event.matches(key) for key in UNDO_KEYS) or redo_y:
                 self.undo_key.emit()
                 event.ignore()  # not ours: the window's Undo/Redo shortcut takes it

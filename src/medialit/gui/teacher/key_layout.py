@@ -81,7 +81,7 @@ class KeyTable(QTableWidget):
                     selected_row = row
             if selected_row >= 0:
                 self.selectRow(selected_row)
-                self.scrollToItem(self.item(selected_row, 0))
+                self.scrollTo(self.model().index(selected_row, 0))
             else:
                 self.clearSelection()
         finally:
