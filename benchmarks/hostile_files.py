@@ -30,11 +30,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from medialit.core.jsonfile import MAX_FILE_BYTES, read_json_file  # noqa: E402
-from medialit.core.lesson import default_lesson_path, load_lesson  # noqa: E402
 from medialit.core.intake.gathering import read_inputs  # noqa: E402
 from medialit.core.intake.placement import TextVersions  # noqa: E402
 from medialit.core.intake.sources import Problem  # noqa: E402
+from medialit.core.jsonfile import MAX_FILE_BYTES, read_json_file  # noqa: E402
+from medialit.core.lesson import default_lesson_path, load_lesson  # noqa: E402
 
 VALID = ROOT / "tests" / "data" / "valid" / "sub-valid-ann.json"
 
