@@ -11,8 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SRC = ROOT / "src" / "medialit"
 LIMIT = 400
 
-OVER_LIMIT = {
-}
+OVER_LIMIT = {}
 
 
 def lines_of(path: Path) -> int:
