@@ -24,12 +24,16 @@ def test_each_write_says_what_it_touches(fresh_store: Store) -> None:
         (lambda: store.lessons.remember(lesson, lesson_to_dict(lesson)), Touches.LESSON),
         (
             lambda: save_lesson_to_store(store, lesson),
-            Touches.LESSON | Touches.TEXT | Touches.KEY,
+            Touches.LESSON | Touches.TEXT | Touches.KEY | Touches.EXPLANATIONS,
         ),
         (lambda: update_details(store, lesson, title="Renamed")[1], Touches.LESSON),
-        (lambda: store.keys.add(lesson.id, key), Touches.KEY),
-        (lambda: store.keys.update(lesson.id, key), Touches.KEY),
-        (lambda: store.keys.delete(lesson.id, key.id), Touches.KEY),
+        (lambda: store.keys.add(lesson.id, key), Touches.KEY | Touches.EXPLANATIONS),
+        (lambda: store.keys.update(lesson.id, key), Touches.KEY | Touches.EXPLANATIONS),
+        # an explanation alone touches no scoring: the class is not rescored (issue 11)
+        (lambda: store.keys.explain(lesson.id, key.id, "Why."), Touches.EXPLANATIONS),
+        (lambda: store.keys.delete(lesson.id, key.id), Touches.KEY | Touches.EXPLANATIONS),
+        (lambda: store.keys.add_all(lesson.id, [key]), Touches.KEY | Touches.EXPLANATIONS),
+        (lambda: store.keys.delete_all(lesson.id, [key.id]), Touches.KEY | Touches.EXPLANATIONS),
         (lambda: store.work.add_span("s1", lesson.id, lesson.article.sha256, span), Touches.WORK),
         (lambda: store.work.update_span(span.with_note("why")), Touches.WORK),
         (lambda: store.work.delete_span(span.id), Touches.WORK),
@@ -46,7 +50,7 @@ def test_each_write_says_what_it_touches(fresh_store: Store) -> None:
         (lambda: store.grading.confirm_id("laptop-1", "ann"), Touches.GRADING),
         (
             lambda: store.lessons.delete_authored(lesson.id),
-            Touches.LESSON | Touches.KEY | Touches.IMPORTED,
+            Touches.LESSON | Touches.KEY | Touches.EXPLANATIONS | Touches.IMPORTED,
         ),
     ]
     for write, touches in writes:

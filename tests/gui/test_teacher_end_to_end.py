@@ -91,7 +91,7 @@ def _author(qtbot: QtBot, tmp_path: Path) -> tuple[Store, TeacherWindow]:
         editor.view.setFocus()
         qtbot.keyClick(editor.view, getattr(Qt.Key, f"Key_{label.info.shortcut}"))
         editor.explanation_edit.setPlainText(why)
-        editor.save_explanation.click()
+        editor.save_typing()
         for extra in also:
             editor.accept_boxes[extra].click()
     key = teacher.desk.key

@@ -166,7 +166,7 @@ def test_key_editor_add_refuse_overlap_edit_undo_redo(
 
     editor.select_span(key[1].id)
     editor.explanation_edit.setPlainText("The mayor says so; nothing shows it yet.")
-    editor.save_explanation.click()
+    editor.save_typing()
     editor.accept_boxes[Label.SPECULATION].click()
     editor.optional_box.click()
     edited = next(k for k in teacher.desk.key if k.id == key[1].id)
@@ -202,7 +202,7 @@ def test_relabel_into_overlap_is_refused(teacher: TeacherWindow, tmp_path: Path)
     claim = next(k for k in teacher.desk.key if k.label is Label.CLAIM)
     editor.select_span(claim.id)
     editor.label_combo.setCurrentIndex(3)
-    editor.on_label_combo_activated(3)
+    editor.details.on_label_combo_activated(3)
     assert next(k for k in teacher.desk.key if k.id == claim.id).label is Label.CLAIM
     assert "must not overlap" in teacher.statusBar().currentMessage()
 
@@ -212,7 +212,7 @@ def test_student_pack_and_revised_text(teacher: TeacherWindow, tmp_path: Path) -
     _select(teacher, "The mayor said")
     teacher.key_editor.label_actions[Label.SOURCING].trigger()
     teacher.key_editor.explanation_edit.setPlainText("Named source, speaking officially.")
-    teacher.key_editor.save_explanation.click()
+    teacher.key_editor.save_typing()
     pack = teacher.exports.student_pack(tmp_path / "pack.json")
     assert pack is not None
     data = pack.read_bytes()

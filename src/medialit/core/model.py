@@ -47,10 +47,13 @@ class LabelInfo:
     initial: str
 
 
+# The definitions are the practice lesson's (lessons/000_*.json): every new lesson starts with
+# them (`DEFAULT_DEFINITIONS`), and a lesson file without `labels` is read with them.
 LABEL_INFO: dict[Label, LabelInfo] = {
     Label.CLAIM: LabelInfo(
         "Claim",
-        "Something someone asserts is true, which the article does not itself prove.",
+        "Something a person says is true, but the article gives no proof, so you have to trust "
+        "them or check it.",
         "1",
         "#E69F00",
         "solid",
@@ -58,7 +61,8 @@ LABEL_INFO: dict[Label, LabelInfo] = {
     ),
     Label.FACT: LabelInfo(
         "Fact",
-        "Something that can be checked and is reported as having happened or being so.",
+        "Something that happened or is true and that you could check yourself, in records, "
+        "videos or other reliable reports.",
         "2",
         "#009E73",
         "dash",
@@ -66,7 +70,8 @@ LABEL_INFO: dict[Label, LabelInfo] = {
     ),
     Label.SPECULATION: LabelInfo(
         "Speculation",
-        "A guess about what might be, might happen or might have caused something.",
+        "A guess about what might be true, might happen or might have caused something: look "
+        "for words like may, might, appears, would.",
         "3",
         "#CC79A7",
         "wave",
@@ -74,7 +79,8 @@ LABEL_INFO: dict[Label, LabelInfo] = {
     ),
     Label.SOURCING: LabelInfo(
         "Sourcing",
-        "Where the information comes from: who said it, or which outlet or document.",
+        "Where the information comes from: who said it, or which news outlet, video or "
+        "document it came from.",
         "4",
         "#0072B2",
         "dot",
@@ -201,6 +207,12 @@ class LabelDefinition:
     definition: str
 
 
+DEFAULT_DEFINITIONS: tuple[LabelDefinition, ...] = tuple(
+    LabelDefinition(label, label.info.definition) for label in LABELS
+)
+"""One set for every new lesson; the teacher changes them per lesson (Lesson > Label definitions)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Lesson:
     """A lesson: the article, label definitions, feedback mode and (for teachers) the key."""
@@ -218,6 +230,11 @@ class Lesson:
     kind: str = "lesson"  # lesson | student-pack | review-pack
     level: int | None = None  # 1 easy ... 3 hard; orders the lesson picker
     origin: str = field(default="", compare=False)  # file it was read from, for messages
+
+    @property
+    def label_definitions(self) -> tuple[LabelDefinition, ...]:
+        """All four labels' definitions in this lesson, the default where it gives none."""
+        return tuple(LabelDefinition(label, self.definition_of(label)) for label in LABELS)
 
     def definition_of(self, label: Label) -> str:
         for item in self.definitions:

@@ -31,6 +31,7 @@ class ChangeKind(StrEnum):
     KEY_ADDED = "key-added"
     KEY_CHANGED = "key-changed"
     KEY_DELETED = "key-deleted"
+    KEY_EXPLAINED = "key-explained"  # only a key span's explanation: nothing is rescored
     SPAN_ADDED = "span-added"
     SPAN_CHANGED = "span-changed"
     SPAN_DELETED = "span-deleted"
@@ -50,7 +51,8 @@ class Touches(Flag):
     STUDENTS = auto()
     LESSON = auto()  # a lesson's record: listed, titled, remembered, deleted
     TEXT = auto()  # a lesson's article text may be new (a new lesson, a new version)
-    KEY = auto()
+    KEY = auto()  # what scoring reads: key spans' places, labels, accepted labels, optional
+    EXPLANATIONS = auto()  # the key's explanations: words students read, never scored
     WORK = auto()  # a student's spans
     OWN_SUBMISSIONS = auto()
     IMPORTED = auto()  # the submissions the teacher imported
@@ -62,6 +64,7 @@ class Touches(Flag):
         | LESSON
         | TEXT
         | KEY
+        | EXPLANATIONS
         | WORK
         | OWN_SUBMISSIONS
         | IMPORTED
@@ -74,12 +77,15 @@ TOUCHES: dict[ChangeKind, Touches] = {
     ChangeKind.SETTINGS: Touches.SETTINGS,
     ChangeKind.STUDENT: Touches.STUDENTS,
     ChangeKind.LESSON: Touches.LESSON,
-    ChangeKind.LESSON_SAVED: Touches.LESSON | Touches.TEXT | Touches.KEY,
+    ChangeKind.LESSON_SAVED: Touches.LESSON | Touches.TEXT | Touches.KEY | Touches.EXPLANATIONS,
     ChangeKind.LESSON_DETAILS: Touches.LESSON,
-    ChangeKind.LESSON_DELETED: Touches.LESSON | Touches.KEY | Touches.IMPORTED,
-    ChangeKind.KEY_ADDED: Touches.KEY,
-    ChangeKind.KEY_CHANGED: Touches.KEY,
-    ChangeKind.KEY_DELETED: Touches.KEY,
+    ChangeKind.LESSON_DELETED: (
+        Touches.LESSON | Touches.KEY | Touches.EXPLANATIONS | Touches.IMPORTED
+    ),
+    ChangeKind.KEY_ADDED: Touches.KEY | Touches.EXPLANATIONS,
+    ChangeKind.KEY_CHANGED: Touches.KEY | Touches.EXPLANATIONS,
+    ChangeKind.KEY_DELETED: Touches.KEY | Touches.EXPLANATIONS,
+    ChangeKind.KEY_EXPLAINED: Touches.EXPLANATIONS,
     ChangeKind.SPAN_ADDED: Touches.WORK,
     ChangeKind.SPAN_CHANGED: Touches.WORK,
     ChangeKind.SPAN_DELETED: Touches.WORK,

@@ -200,8 +200,9 @@ class RecoveryMenu(QObject):
         self.restore_action.triggered.connect(self.on_restore_action_triggered)
         if quit_action is None:
             menu.addSeparator()
-        menu.insertActions(quit_action, [self.backup_action, self.restore_action])
-        if quit_action is not None:
+            menu.addActions([self.backup_action, self.restore_action])
+        else:
+            menu.insertActions(quit_action, [self.backup_action, self.restore_action])
             menu.insertSeparator(quit_action)  # Quit stays last, set apart
         self.dialog: RestoreDialog | None = None
         self.timer = QTimer(self)

@@ -52,6 +52,7 @@ from medialit.core.spanindex import SpanIndex
 from medialit.gui.announce import announce
 from medialit.gui.outcome_style import legend_html
 from medialit.gui.review_article import ReviewArticleView, student_spans
+from medialit.gui.review_labels import LabelsPanel
 from medialit.gui.review_panel import DetailsPanel, FiguresTable, OutcomeList
 from medialit.gui.screen_fit import SizeMemory, fit_window
 
@@ -124,6 +125,8 @@ class ReviewWindow(QMainWindow):
         side_layout.setContentsMargins(8, 8, 8, 8)
         side_layout.addWidget(self._make_score())
         side_layout.addWidget(self.details)
+        self.labels = LabelsPanel(lesson, side)  # the lesson's own definitions
+        side_layout.addWidget(self.labels)
         if shows_outcomes(self.mode):
             self._make_outcome_parts(side_layout)
             splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -264,6 +267,9 @@ class ReviewWindow(QMainWindow):
             )
             self.zoom_out_action = add("Zoom &out", lambda: self._zoom(-1), "zoom_out", ["Ctrl+-"])
             menu.addSeparator()
+        self.labels_action = add(
+            "What the &labels mean", self.labels.open_and_focus, "label_definitions", ["F1"]
+        )
         self.close_action = add("&Close", self.close, "close_review", ["Escape", "Ctrl+W"])
 
     # -- opening ---------------------------------------------------------------------------

@@ -37,7 +37,12 @@ def ask_name(host: FlowHost, *, switch: bool) -> None:
             host, dialog.name(), dialog.class_code(), switching=switch or first, current=current
         ),
     )
-    dialog.finished.connect(lambda result: result == NameDialog.TEACHER and teacher_instead(host))
+
+    def finished(result: int) -> None:
+        if result == NameDialog.TEACHER:
+            teacher_instead(host)
+
+    dialog.finished.connect(finished)
 
 
 def teacher_instead(host: FlowHost) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from sqlite_utils import Database
@@ -73,6 +74,38 @@ class Keys(Table):
             db.table("key_spans").update(span.id, key_row(lesson_id, span))
             _touch_key(db, lesson_id)
         return Change(ChangeKind.KEY_CHANGED, lesson_id, (span.id,))
+
+    def add_all(self, lesson_id: str, spans: Sequence[KeySpan]) -> Change:
+        """Several key spans in one transaction (accepting all suggestions of a label)."""
+        with self.write() as db:
+            if not db.table("lessons").count_where("id = ? AND authored = 1", [lesson_id]):
+                raise NotFoundError(f"no authored lesson with id {lesson_id}")
+            db.table("key_spans").insert_all([key_row(lesson_id, k) for k in spans])
+            _touch_key(db, lesson_id)
+        return Change(ChangeKind.KEY_ADDED, lesson_id, tuple(k.id for k in spans))
+
+    def delete_all(self, lesson_id: str, span_ids: Sequence[str]) -> Change:
+        """Several key spans gone in one transaction (undoing `add_all`); all or none."""
+        with self.write() as db:
+            for span_id in span_ids:
+                if not db.table("key_spans").count_where(
+                    "id = ? AND lesson_id = ?", [span_id, lesson_id]
+                ):
+                    raise NotFoundError(f"no key span with id {span_id}")
+                db.execute("DELETE FROM key_spans WHERE id = ?", [span_id])
+            _touch_key(db, lesson_id)
+        return Change(ChangeKind.KEY_DELETED, lesson_id, tuple(span_ids))
+
+    def explain(self, lesson_id: str, span_id: str, explanation: str) -> Change:
+        """Only the explanation: a `KEY_EXPLAINED` change, which rescores nothing."""
+        with self.write() as db:
+            if not db.table("key_spans").count_where(
+                "id = ? AND lesson_id = ?", [span_id, lesson_id]
+            ):
+                raise NotFoundError(f"no key span with id {span_id}")
+            db.table("key_spans").update(span_id, {"explanation": explanation})
+            _touch_key(db, lesson_id)
+        return Change(ChangeKind.KEY_EXPLAINED, lesson_id, (span_id,))
 
     def delete(self, lesson_id: str, span_id: str) -> Change:
         with self.write() as db:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,16 @@ from typing import Any
 from medialit.core.errors import MedialitError
 from medialit.core.importing import read_article_file, text_from_string
 from medialit.core.lesson import lesson_from_dict, lesson_to_dict
-from medialit.core.model import Article, FeedbackMode, KeySpan, Lesson, new_id
+from medialit.core.model import (
+    DEFAULT_DEFINITIONS,
+    LABELS,
+    Article,
+    FeedbackMode,
+    KeySpan,
+    LabelDefinition,
+    Lesson,
+    new_id,
+)
 from medialit.core.records import Change
 from medialit.core.store import Store
 from medialit.core.submission import clean_name
@@ -30,7 +40,8 @@ def new_lesson(
     date: str = "",
     feedback: FeedbackMode = FeedbackMode.NONE,
 ) -> Lesson:
-    """A fresh lesson (version 1, empty key) on canonicalised text."""
+    """A fresh lesson (version 1, empty key) on canonicalised text, with the default label
+    definitions written into it, so they travel in its files as they are."""
     canonical = canonicalize(text)
     if not canonical.strip():
         raise MedialitError("the article text is empty")
@@ -45,6 +56,7 @@ def new_lesson(
         source=source.strip(),
         date=date.strip(),
         feedback=feedback,
+        definitions=DEFAULT_DEFINITIONS,
         key=(),
     )
 
@@ -186,19 +198,47 @@ def update_details(
     source: str | None = None,
     date: str | None = None,
     feedback: FeedbackMode | None = None,
+    definitions: Sequence[LabelDefinition] | None = None,
 ) -> tuple[Lesson, Change]:
+    """Title, source, date, feedback mode or label definitions changed: one write, no new
+    text version, the key untouched."""
     changed = dataclasses.replace(
         lesson,
         title=clean_name(title, max_len=500) if title is not None else lesson.title,
         source=source if source is not None else lesson.source,
         date=date if date is not None else lesson.date,
         feedback=feedback if feedback is not None else lesson.feedback,
+        definitions=(
+            checked_definitions(definitions) if definitions is not None else lesson.definitions
+        ),
     )
     if not changed.title:
         raise MedialitError("the lesson needs a title")
     return changed, store.lessons.set_authored_body(
         lesson.id, authored_body(changed), changed.title
     )
+
+
+MAX_DEFINITION = 2_000  # as the lesson format reads `labels[].definition`
+
+
+def checked_definitions(definitions: Sequence[LabelDefinition]) -> tuple[LabelDefinition, ...]:
+    """The definitions as a lesson keeps them: one per label in the labels' order, each on
+    one line of plain words; an empty or over-long one is refused naming its label."""
+    by_label = {d.label: " ".join(d.definition.split()) for d in definitions}
+    out = []
+    for label in LABELS:
+        text = by_label.get(label)
+        if text is None:
+            continue
+        if not text:
+            raise MedialitError(f"the definition of {label.info.title} is empty")
+        if len(text) > MAX_DEFINITION:
+            raise MedialitError(
+                f"the definition of {label.info.title} is longer than {MAX_DEFINITION} characters"
+            )
+        out.append(LabelDefinition(label, text))
+    return tuple(out)
 
 
 def import_lesson_file(store: Store, lesson: Lesson) -> tuple[Lesson, Change]:

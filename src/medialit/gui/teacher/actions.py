@@ -39,6 +39,8 @@ class ActionHost(TeacherHost, Protocol):
 
     def edit_details(self) -> object: ...
 
+    def edit_definitions(self) -> object: ...
+
     def edit_text(self) -> object: ...
 
     def delete_lesson(self) -> object: ...
@@ -70,6 +72,9 @@ MENUS: tuple[tuple[str, tuple[Row, ...]], ...] = (
             TeacherAction("&New lesson…", "new_lesson", lambda w: w.new_lesson(), key="Ctrl+N"),
             TeacherAction("Open lesson &file…", "open_lesson_file", lambda w: w.open_lesson_file()),
             TeacherAction("Lesson &details…", "edit_details", lambda w: w.edit_details()),
+            TeacherAction(
+                "Label de&finitions…", "label_definitions", lambda w: w.edit_definitions()
+            ),
             TeacherAction("Edit article &text…", "edit_text", lambda w: w.edit_text()),
             TeacherAction(
                 "Export &student pack…", "student_pack", lambda w: w.exports.student_pack()

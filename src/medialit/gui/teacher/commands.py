@@ -1,16 +1,26 @@
-"""Key edits as QUndoCommands: each redo/undo is one committed store write via the Desk."""
+"""Key edits as QUndoCommands: each redo/undo is one committed store write via the Desk.
+
+An explanation is typed, not clicked, so it is saved as it is typed
+(`ExplainKeySpan`, after a pause, on focus change, on close): the saves of one
+burst of typing on one span merge into one undo step (`id`/`mergeWith`), so
+Ctrl+Z takes back the whole burst, not its last second.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtGui import QUndoCommand
 
-from medialit.core.model import KeySpan
+from medialit.core.model import KeySpan, LabelDefinition
 from medialit.gui.teacher.desk import Desk
+
+EXPLAIN_ID = 1101  # QUndoCommand.id() of ExplainKeySpan: only these merge
 
 
 class AddKeySpan(QUndoCommand):
-    def __init__(self, desk: Desk, span: KeySpan) -> None:
-        super().__init__(f"Add {span.label.value} key span")
+    def __init__(self, desk: Desk, span: KeySpan, text: str = "") -> None:
+        super().__init__(text or f"Add {span.label.value} key span")
         self.desk, self.span = desk, span
 
     def redo(self) -> None:
@@ -18,6 +28,20 @@ class AddKeySpan(QUndoCommand):
 
     def undo(self) -> None:
         self.desk.delete_key_span(self.span)
+
+
+class AddKeySpans(QUndoCommand):
+    """Several key spans at once (all suggestions of a label): one write, one undo step."""
+
+    def __init__(self, desk: Desk, spans: Sequence[KeySpan], text: str) -> None:
+        super().__init__(text)
+        self.desk, self.spans = desk, tuple(spans)
+
+    def redo(self) -> None:
+        self.desk.add_key_spans(self.spans)
+
+    def undo(self) -> None:
+        self.desk.delete_key_spans(self.spans)
 
 
 class DeleteKeySpan(QUndoCommand):
@@ -33,7 +57,7 @@ class DeleteKeySpan(QUndoCommand):
 
 
 class EditKeySpan(QUndoCommand):
-    """Label, also-accept, optional flag or explanation changed (same place, same id)."""
+    """Label, also-accept or optional flag changed (same place, same id)."""
 
     def __init__(self, desk: Desk, before: KeySpan, after: KeySpan, what: str) -> None:
         super().__init__(what)
@@ -44,3 +68,52 @@ class EditKeySpan(QUndoCommand):
 
     def undo(self) -> None:
         self.desk.update_key_span(self.before)
+
+
+class ExplainKeySpan(QUndoCommand):
+    """A key span's explanation; saves of the same `burst` on the same span merge."""
+
+    def __init__(self, desk: Desk, span_id: str, before: str, after: str, burst: int) -> None:
+        super().__init__("Edit explanation")
+        self.desk, self.span_id = desk, span_id
+        self.before, self.after, self.burst = before, after, burst
+
+    def id(self) -> int:
+        return EXPLAIN_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (
+            isinstance(other, ExplainKeySpan)
+            and other.span_id == self.span_id
+            and other.burst == self.burst
+            and not other.isObsolete()
+        ):
+            return False
+        self.after = other.after
+        self.setObsolete(self.after == self.before)  # typed, then deleted again: no step
+        return True
+
+    def redo(self) -> None:
+        self.desk.explain_key_span(self.span_id, self.after)
+
+    def undo(self) -> None:
+        self.desk.explain_key_span(self.span_id, self.before)
+
+
+class EditDefinitions(QUndoCommand):
+    """The lesson's label definitions (Lesson > Label definitions…): one step for all four."""
+
+    def __init__(
+        self,
+        desk: Desk,
+        before: Sequence[LabelDefinition],
+        after: Sequence[LabelDefinition],
+    ) -> None:
+        super().__init__("Edit label definitions")
+        self.desk, self.before, self.after = desk, tuple(before), tuple(after)
+
+    def redo(self) -> None:
+        self.desk.set_definitions(self.after)
+
+    def undo(self) -> None:
+        self.desk.set_definitions(self.before)

@@ -8,19 +8,20 @@ submissions write to the store directly, then refresh).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
 
-from medialit.core.model import KeySpan, Lesson
+from medialit.core.model import KeySpan, LabelDefinition, Lesson
 from medialit.core.records import Change, LessonRow
 from medialit.core.store import Store
-from medialit.core.teacher.authoring import delete_lesson, load_authored
+from medialit.core.teacher.authoring import delete_lesson, load_authored, update_details
 
 
 class Desk(QObject):
     changed = Signal(object)  # Change, after the commit returned
     failed = Signal(object)  # the exception of a write that did not happen
+    leaving = Signal()  # before another lesson (or none) is opened: save what is being typed
     lesson_switched = Signal()
 
     def __init__(self, store: Store) -> None:
@@ -32,6 +33,7 @@ class Desk(QObject):
         return self.store.lessons.authored()
 
     def open_lesson(self, lesson_id: str | None) -> None:
+        self.leaving.emit()
         self.lesson = load_authored(self.store, lesson_id) if lesson_id else None
         self.lesson_switched.emit()
 
@@ -86,3 +88,20 @@ class Desk(QObject):
     def delete_key_span(self, span: KeySpan) -> Change:
         lesson_id = self.require_lesson().id
         return self.apply(lambda s: s.keys.delete(lesson_id, span.id))
+
+    def add_key_spans(self, spans: Sequence[KeySpan]) -> Change:
+        lesson_id = self.require_lesson().id
+        return self.apply(lambda s: s.keys.add_all(lesson_id, spans))
+
+    def delete_key_spans(self, spans: Sequence[KeySpan]) -> Change:
+        lesson_id = self.require_lesson().id
+        return self.apply(lambda s: s.keys.delete_all(lesson_id, [k.id for k in spans]))
+
+    def explain_key_span(self, span_id: str, explanation: str) -> Change:
+        """Only the explanation: a change that rescores nothing (`Touches.EXPLANATIONS`)."""
+        lesson_id = self.require_lesson().id
+        return self.apply(lambda s: s.keys.explain(lesson_id, span_id, explanation))
+
+    def set_definitions(self, definitions: Sequence[LabelDefinition]) -> Change:
+        lesson = self.require_lesson()
+        return self.apply(lambda s: update_details(s, lesson, definitions=definitions)[1])

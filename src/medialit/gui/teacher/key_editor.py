@@ -1,9 +1,13 @@
-"""The key editor: the same ArticleView as students use, plus the key's spans and their details.
+"""The key editor: the student's article view and keys, plus the key's spans and their details.
 
-Select text and press 1-4 (or a label button) to add a key span; pick a span in
-the list to edit its label, accepted labels, optional flag and explanation.
-Every edit is an undo command; the editor validates before pushing (no
-same-label overlap, nothing empty), so `redo()` never fails on bad input.
+It works as the student's view does: select text and press 1-4 (a selection
+that cuts a word grows to whole words and is trimmed, `workspace.selection_range`;
+Alt+1-4 takes the exact selection), 1-4 with no text selected relabels the
+selected key span, Alt+Down/Up walk the key spans, Delete removes one, Esc lets
+go. Every field of a key span is saved as it changes (`key_details`), and
+"Suggest key" answers a drafted key (`suggestion_mode`). Every edit is an undo
+command; the editor validates before pushing (no same-label overlap, nothing
+empty), so `redo()` never fails on bad input.
 """
 
 from __future__ import annotations
@@ -11,46 +15,36 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QHeaderView,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QLabel, QToolBar, QWidget
 
 from medialit.core.errors import MedialitError
-from medialit.core.model import LABELS, KeySpan, Label, Span, SpanId
+from medialit.core.model import LABELS, KeySpan, Label, LabelDefinition, Span, SpanId
+from medialit.core.prefs import Prefs
 from medialit.core.records import Change, Touches
 from medialit.core.spanindex import SpanIndex
 from medialit.core.teacher.keycheck import check_key, check_no_overlap, make_key_span
-from medialit.gui.article_view import ArticleView
-from medialit.gui.teacher.commands import AddKeySpan, DeleteKeySpan, EditKeySpan
+from medialit.core.workspace import selection_range
+from medialit.gui.teacher.commands import (
+    AddKeySpan,
+    DeleteKeySpan,
+    EditDefinitions,
+    EditKeySpan,
+    ExplainKeySpan,
+)
+from medialit.gui.teacher.definitions import DefinitionsDialog
 from medialit.gui.teacher.desk import Desk
+from medialit.gui.teacher.key_details import KeyDetails, short
+from medialit.gui.teacher.key_layout import KeyTable, arrange
+from medialit.gui.teacher.key_view import KeyArticleView
+from medialit.gui.teacher.suggestion_mode import SuggestionMode
 
-COLUMNS = ("Label", "Text", "Also", "Optional", "Why")
+__all__ = ["KeyEditor", "as_display_span", "short"]
 
 
 def as_display_span(k: KeySpan) -> Span:
     """A key span drawn like a student's span (the explanation shows as its tooltip note)."""
     return Span(SpanId(k.id), k.start, k.end, k.label, k.quote, note=k.explanation)
-
-
-def short(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class KeyEditor(QWidget):
@@ -60,132 +54,104 @@ class KeyEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("key_editor")
         self.desk = desk
+        self.prefs = Prefs(desk.store)
         self.undo_stack = QUndoStack(self)
         self._selected_id: str | None = None
-        self._updating = False
 
-        self.view = ArticleView("", self)
+        self.view = KeyArticleView("", self)
         self.view.setObjectName("key_article_view")
         self.view.setAccessibleName("Article text (key editor)")
         self.toolbar = QToolBar("Key labels", self)
         self.toolbar.setObjectName("key_toolbar")
-        self.label_actions: dict[Label, QAction] = {}
-        for label in LABELS:
-            info = label.info
-            action = QAction(f"{info.shortcut} {info.title}", self)
-            action.setObjectName(f"key_label_{label.value}")
-            action.setShortcut(QKeySequence(info.shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.setToolTip(f"Add the selection to the key as {info.title} ({info.shortcut})")
-            action.triggered.connect(lambda _=False, lab=label: self.add_selection(lab))
-            self.view.addAction(action)
-            self.toolbar.addAction(action)
-            button = self.toolbar.widgetForAction(action)
-            if button is not None:
-                button.setStyleSheet(
-                    f"QToolButton {{ border-bottom: 4px solid {info.colour}; padding: 4px 10px; }}"
-                )
-            self.label_actions[label] = action
+        self.label_actions = self._label_actions(exact=False)
+        self.exact_actions = self._label_actions(exact=True)
         self.toolbar.addSeparator()
-        self.delete_action = QAction("Delete key span", self)
-        self.delete_action.setObjectName("key_delete")
-        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_action.triggered.connect(self.delete_selected)
+        self.delete_action = self._view_action(
+            "Delete", "key_delete", QKeySequence.StandardKey.Delete, self.on_delete_key
+        )
+        self.delete_action.setToolTip("Delete the selected key span (in suggestion mode: reject)")
         self.toolbar.addAction(self.delete_action)
-
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.toolbar)
-        left_layout.addWidget(self.view, 1)
+        self._view_action("Next key span", "key_next", "Alt+Down", lambda: self.walk(1))
+        self._view_action("Previous key span", "key_previous", "Alt+Up", lambda: self.walk(-1))
+        self._view_action("Let go", "key_let_go", "Esc", self.on_escape_key)
+        self.suggesting = SuggestionMode(self, self)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.suggesting.start_action)
+        self.definitions_action = QAction("Definitions…", self)
+        self.definitions_action.setObjectName("key_definitions")
+        self.definitions_action.setToolTip("What each label means in this lesson")
+        self.definitions_action.triggered.connect(self.edit_definitions)
+        self.toolbar.addAction(self.definitions_action)
 
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("key_counts")
         self.counts_label.setWordWrap(True)
-        self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setObjectName("key_table")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col in (0, 2, 3, 4):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.itemSelectionChanged.connect(self.on_table_itemSelectionChanged)
+        self.table = KeyTable(self)
+        self.table.span_chosen.connect(self.on_table_span_chosen)
         self.warnings_label = QLabel(self)
         self.warnings_label.setObjectName("key_warnings")
         self.warnings_label.setWordWrap(True)
         self.warnings_label.setTextFormat(Qt.TextFormat.PlainText)
         self.warnings_label.setStyleSheet("color: #8a4b00;")
-
-        self.details = self._make_details()
-
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.counts_label)
-        right_layout.addWidget(self.table, 3)
-        right_layout.addWidget(self.details)
-        right_layout.addWidget(self.warnings_label, 1)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        right.setMinimumWidth(300)
-        splitter.setSizes([620, 420])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        self.details = KeyDetails(self.edit_selected, self.explain, self)
+        self.label_combo = self.details.label_combo
+        self.accept_boxes = self.details.accept_boxes
+        self.optional_box = self.details.optional_box
+        self.explanation_edit = self.details.explanation_edit
+        arrange(
+            self,
+            (self.toolbar, self.view),
+            (
+                self.counts_label,
+                self.table,
+                self.suggesting.panel,
+                self.details,
+                self.warnings_label,
+            ),
+        )
 
         self.view.span_clicked.connect(self.on_view_span_clicked)
         desk.changed.connect(self.on_desk_changed)
+        desk.leaving.connect(self.save_typing)
         desk.lesson_switched.connect(self.on_desk_lesson_switched)
         self.on_desk_lesson_switched()
 
-    def _make_details(self) -> QGroupBox:
-        box = QGroupBox("Selected key span", self)
-        form = QFormLayout(box)
-        self.selected_quote = QLabel(box)
-        self.selected_quote.setObjectName("key_selected_quote")
-        self.selected_quote.setWordWrap(True)
-        form.addRow(self.selected_quote)
-        self.label_combo = QComboBox(box)
-        self.label_combo.setObjectName("key_detail_label")
+    def _view_action(
+        self, text: str, name: str, key: str | QKeySequence.StandardKey, slot: object
+    ) -> QAction:
+        """An action whose key works while the article has the focus (as the label keys)."""
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(lambda _=False: slot())  # type: ignore[operator]
+        self.view.addAction(action)
+        return action
+
+    def _label_actions(self, *, exact: bool) -> dict[Label, QAction]:
+        """1-4 (on the toolbar, in the label's colour) and Alt+1-4 (the exact selection)."""
+        actions = {}
         for label in LABELS:
-            self.label_combo.addItem(label.info.title, label.value)
-        self.label_combo.activated.connect(self.on_label_combo_activated)
-        form.addRow("Label", self.label_combo)
-        accept_row = QGridLayout()
-        self.accept_boxes: dict[Label, QCheckBox] = {}
-        for i, label in enumerate(LABELS):
-            check = QCheckBox(label.info.title, box)
-            check.setObjectName(f"key_also_{label.value}")
-            check.clicked.connect(self.on_accept_box_clicked)
-            accept_row.addWidget(check, i // 2, i % 2)
-            self.accept_boxes[label] = check
-        form.addRow("Also accept", accept_row)
-        self.optional_box = QCheckBox("Optional: a bonus if found, never missed", box)
-        self.optional_box.setObjectName("key_optional")
-        self.optional_box.clicked.connect(self.on_optional_box_clicked)
-        form.addRow("", self.optional_box)
-        self.explanation_edit = QPlainTextEdit(box)
-        self.explanation_edit.setObjectName("key_explanation")
-        self.explanation_edit.setPlaceholderText("Why is this the right label? Students see it.")
-        self.explanation_edit.setTabChangesFocus(True)
-        self.explanation_edit.setMaximumHeight(90)
-        form.addRow("Explanation", self.explanation_edit)
-        self.save_explanation = QPushButton("Save explanation", box)
-        self.save_explanation.setObjectName("key_save_explanation")
-        self.save_explanation.clicked.connect(self.on_save_explanation_clicked)
-        form.addRow("", self.save_explanation)
-        return box
+            info = label.info
+            key = f"Alt+{info.shortcut}" if exact else info.shortcut
+            text = f"{info.title}, exact selection" if exact else f"{info.shortcut} {info.title}"
+            action = self._view_action(
+                text,
+                f"key_label_{label.value}" + ("_exact" if exact else ""),
+                key,
+                lambda lab=label: self.add_selection(lab, exact=exact),
+            )
+            action.setToolTip(f"Add the selection to the key as {info.title} ({key})")
+            if not exact:
+                self.toolbar.addAction(action)
+                button = self.toolbar.widgetForAction(action)
+                if button is not None:
+                    button.setStyleSheet(
+                        f"QToolButton {{ border-bottom: 4px solid {info.colour}; "
+                        "padding: 4px 8px; }"
+                    )
+            actions[label] = action
+        return actions
 
     # -- reading state ---------------------------------------------------------------------
 
@@ -205,28 +171,69 @@ class KeyEditor(QWidget):
             return False
         return True
 
-    def add_selection(self, label: Label) -> None:
+    def add_selection(self, label: Label, *, exact: bool = False) -> None:
+        """1-4: the selection, snapped to whole words and trimmed as a student's is (Alt: as
+        it is), becomes a key span; with nothing selected, the current suggestion is accepted
+        as `label` (suggestion mode) or the selected key span relabelled."""
         lesson = self.desk.lesson
         selection = self.view.selection_cp()
         if lesson is None:
             return
         if selection is None:
-            self.message.emit("Select some text first, then press 1-4.")
+            if self.suggesting.active:
+                self.suggesting.accept(label)
+            elif self.selected_span() is not None:
+                self.edit_selected(f"Relabel key span as {label.value}", label=label)
+            else:
+                self.message.emit("Select some text first, then press 1-4.")
+            return
+        snap = self.prefs.snap_words() and not exact
+        found = selection_range(lesson.article.text, *selection, snap=snap)
+        if found is None:
+            self.message.emit("That selection is only spaces or punctuation: nothing to add.")
             return
         try:
-            span = make_key_span(lesson.article, *selection, label, existing=self.desk.key)
+            span = make_key_span(lesson.article, *found, label, existing=self.desk.key)
         except MedialitError as exc:
             self.message.emit(f"Not added: {exc}")
             return
-        self._selected_id = span.id
         if self.push(AddKeySpan(self.desk, span)):
+            self.view.clear_selection()
+            self.select_span(span.id, move_caret=False)
             self.message.emit(f"Added {label.value} key span: “{short(span.quote, 40)}”")
 
-    def delete_selected(self) -> None:
+    def on_delete_key(self) -> None:
+        if self.suggesting.active:
+            self.suggesting.reject()
+            return
         span = self.selected_span()
         if span is not None:
             self._selected_id = None
-            self.push(DeleteKeySpan(self.desk, span))
+            if self.push(DeleteKeySpan(self.desk, span)):
+                self.message.emit("Deleted the key span. Ctrl+Z brings it back.")
+
+    def walk(self, step: int) -> None:
+        """Alt+Down/Up: the next or previous suggestion (suggestion mode) or key span."""
+        if self.suggesting.active:
+            self.suggesting.walk(step)
+            return
+        index, caret = self.view.index, self.view.caret_cp()
+        span = (
+            index.next_after(pos=caret, current=self._selected_id)
+            if step > 0
+            else index.previous_before(pos=caret, current=self._selected_id)
+        )
+        if span is None:
+            self.message.emit("No more key spans that way.")
+        else:
+            self.select_span(span.id)
+
+    def on_escape_key(self) -> None:
+        if self.suggesting.active:
+            self.suggesting.stop()
+        else:
+            self.view.clear_selection()
+            self.select_span(None)
 
     def edit_selected(self, what: str, **changes: object) -> bool:
         span = self.selected_span()
@@ -240,42 +247,57 @@ class KeyEditor(QWidget):
             check_no_overlap(after, self.desk.key)
         except MedialitError as exc:
             self.message.emit(f"Not changed: {exc}")
-            self._show_details(span)
+            self.details.show_span(span)
             return False
         return self.push(EditKeySpan(self.desk, span, after, what))
 
-    def on_label_combo_activated(self, index: int) -> None:
-        value = self.label_combo.itemData(index)
-        if isinstance(value, str):
-            label = Label(value)
-            self.edit_selected(f"Relabel key span as {label.value}", label=label)
+    def explain(self, span_id: str, text: str, burst: int) -> bool:
+        """Save an explanation typed on `span_id` (which may no longer be the selected one).
+        False when it could not be saved (kept in the box, to be tried again)."""
+        span = next((k for k in self.desk.key if k.id == span_id), None)
+        if span is None or span.explanation == text:
+            return True
+        if not self.push(ExplainKeySpan(self.desk, span_id, span.explanation, text, burst)):
+            return False
+        self.message.emit("Explanation saved.")
+        return True
 
-    def on_accept_box_clicked(self) -> None:
-        accepted = frozenset(label for label, box in self.accept_boxes.items() if box.isChecked())
-        self.edit_selected("Change accepted labels", also_accept=accepted)
+    def edit_definitions(self) -> DefinitionsDialog | None:
+        """The label definitions dialog; OK saves the four as one undo step."""
+        lesson = self.desk.lesson
+        if lesson is None:
+            return None
 
-    def on_optional_box_clicked(self) -> None:
-        self.edit_selected("Change optional flag", optional=self.optional_box.isChecked())
+        def save(after: tuple[LabelDefinition, ...]) -> None:
+            if self.push(EditDefinitions(self.desk, lesson.definitions, after)):
+                self.message.emit("Label definitions saved. Ctrl+Z takes them back.")
 
-    def on_save_explanation_clicked(self) -> None:
-        text = self.explanation_edit.toPlainText().strip()
-        if self.edit_selected("Edit explanation", explanation=text):
-            self.message.emit("Explanation saved.")
+        dialog = DefinitionsDialog(lesson, save, self)
+        dialog.open()
+        return dialog
+
+    def save_typing(self) -> None:
+        """Save an explanation still being typed (the window closes, another lesson opens)."""
+        self.details.save_explanation()
 
     # -- refresh ---------------------------------------------------------------------------
 
     def on_desk_lesson_switched(self) -> None:
+        self.suggesting.stop()
         self.undo_stack.clear()
         self._selected_id = None
         lesson = self.desk.lesson
         self.view.set_text(lesson.article.text if lesson else "")
+        self.view.lesson = lesson
         self.setEnabled(lesson is not None)
         self.refresh()
 
     def on_desk_changed(self, change: Change) -> None:
-        if change.touches & (Touches.KEY | Touches.LESSON):
+        if change.touches & (Touches.KEY | Touches.EXPLANATIONS | Touches.LESSON):
             lesson = self.desk.lesson
+            self.view.lesson = lesson
             if change.touches & Touches.TEXT and lesson and self.view.text != lesson.article.text:
+                self.suggesting.stop()  # the suggestions were for the old text
                 self.undo_stack.clear()  # a new text version: old edits no longer apply
                 self.view.set_text(lesson.article.text)
             self.refresh()
@@ -286,39 +308,8 @@ class KeyEditor(QWidget):
             self._selected_id = None
         self.view.set_index(SpanIndex([as_display_span(k) for k in key]))
         self.view.set_selected_span(self._selected_id)
-        self._updating = True
-        try:
-            self.table.setRowCount(len(key))
-            selected_row = -1
-            for row, k in enumerate(key):
-                cells = (
-                    k.label.info.title,
-                    short(k.quote),
-                    ", ".join(lab.info.title for lab in LABELS if lab in k.also_accept),
-                    "optional" if k.optional else "",
-                    "✓" if k.explanation.strip() else "⚠",
-                )
-                for col, text in enumerate(cells):
-                    item = QTableWidgetItem(text)
-                    item.setData(Qt.ItemDataRole.UserRole, k.id)
-                    if col == 0:
-                        colour = QColor(k.label.info.colour)
-                        colour.setAlpha(70)
-                        item.setBackground(colour)
-                    if col == 1:
-                        item.setToolTip(k.quote)
-                    if col == 4:
-                        item.setToolTip(k.explanation or "No explanation yet")
-                    self.table.setItem(row, col, item)
-                if k.id == self._selected_id:
-                    selected_row = row
-            if selected_row >= 0:
-                self.table.selectRow(selected_row)
-            else:
-                self.table.clearSelection()
-        finally:
-            self._updating = False
-        self._show_details(self.selected_span())
+        self.table.show_key(key, self._selected_id)
+        self.details.show_span(self.selected_span())
         check = check_key(key)
         optional = len(key) - check.required
         self.counts_label.setText(
@@ -327,36 +318,21 @@ class KeyEditor(QWidget):
         )
         warnings = check.warnings if self.desk.lesson else []
         self.warnings_label.setText("\n".join(f"⚠ {w}" for w in warnings))
-        self.delete_action.setEnabled(self._selected_id is not None)
+        self.delete_action.setEnabled(self._selected_id is not None or self.suggesting.active)
+        self.suggesting.refresh()
 
-    def _show_details(self, span: KeySpan | None) -> None:
-        self.details.setEnabled(span is not None)
-        self.selected_quote.setText(f"“{short(span.quote, 200)}”" if span else "(none selected)")
-        self.label_combo.setCurrentIndex(LABELS.index(span.label) if span else 0)
-        for label, box in self.accept_boxes.items():
-            box.setChecked(bool(span and label in span.also_accept))
-            box.setEnabled(bool(span and label is not span.label))
-        self.optional_box.setChecked(bool(span and span.optional))
-        text = span.explanation if span else ""
-        if self.explanation_edit.toPlainText() != text:
-            self.explanation_edit.setPlainText(text)
-
-    def select_span(self, span_id: str | None) -> None:
+    def select_span(self, span_id: str | None, *, move_caret: bool = True) -> None:
+        """Make `span_id` the key span whose details show and that 1-4 and Delete act on."""
         self._selected_id = span_id
         span = self.selected_span()
-        if span is not None:
-            self.view.select_cp(span.start, span.end)
+        if span is not None and move_caret:
+            self.view.place_caret_cp(span.start)
         self.refresh()
 
-    def on_table_itemSelectionChanged(self) -> None:
-        if self._updating:
-            return
-        items = self.table.selectedItems()
-        span_id = items[0].data(Qt.ItemDataRole.UserRole) if items else None
+    def on_table_span_chosen(self, span_id: str) -> None:
         if span_id != self._selected_id:
             self.select_span(span_id)
 
     def on_view_span_clicked(self, span_id: str) -> None:
         if span_id and span_id != self._selected_id:
-            self._selected_id = span_id
-            self.refresh()
+            self.select_span(span_id, move_caret=False)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -52,6 +52,7 @@ from medialit.gui.screen_fit import fit_window
 from medialit.gui.shortcuts import install_menu_bar_key
 from medialit.gui.teacher.actions import ALWAYS_ENABLED, build_menus
 from medialit.gui.teacher.class_view import ClassView
+from medialit.gui.teacher.definitions import DefinitionsDialog
 from medialit.gui.teacher.desk import Desk
 from medialit.gui.teacher.dialogs import LessonDialog, TextDialog, raw_text
 from medialit.gui.teacher.exports import Exports
@@ -267,6 +268,10 @@ class TeacherWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def edit_definitions(self) -> DefinitionsDialog | None:
+        """Lesson ▸ Label definitions…: the key editor's dialog (its undo stack)."""
+        return self.key_editor.edit_definitions()
+
     def edit_text(self) -> TextDialog | None:
         lesson = self.desk.lesson
         if lesson is None:
@@ -325,8 +330,13 @@ class TeacherWindow(QMainWindow):
 
     # -- refresh and messages --------------------------------------------------------------
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """An explanation still being typed is saved before the window goes."""
+        self.key_editor.save_typing()
+        super().closeEvent(event)
+
     def on_desk_changed(self, change: Change) -> None:
-        if change.touches & (Touches.KEY | Touches.LESSON):
+        if change.touches & (Touches.KEY | Touches.EXPLANATIONS | Touches.LESSON):
             self.refresh_stamp()
         if change.touches & (Touches.KEY | Touches.LESSON | Touches.IMPORTED):
             self.student_work.rescore()
