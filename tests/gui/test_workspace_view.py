@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
 from medialit.core.model import LABELS, Label, Span, SpanId
-from medialit.gui.label_style import ink, track
+from medialit.gui.label_style import ink, track, track_y, underline_colour
 from tests.gui.window import open_window, press
 
 
@@ -44,13 +44,13 @@ def test_overlapping_spans_both_show_on_their_own_tracks(qtbot: QtBot, tmp_path:
     qtbot.waitExposed(view)
     image = view.viewport().grab().toImage()
     rect = view.rects_cp(0, 4)[0]  # "Alec": inside both spans
-    step = max(3.0, QFontMetricsF(view.document().defaultFont()).height() * 0.2)
+    height = QFontMetricsF(view.document().defaultFont()).height()
     x1, x2 = int(rect.left()) + 2, int(rect.right()) - 2
     for label in (Label.CLAIM, Label.SOURCING):
         # each label's underline sits on its own track below the line: neither hides the other
-        y = int(rect.bottom() + step * 0.8 + track(label) * step)
-        want = QColor(label.info.colour).darker(115 if label is Label.CLAIM else 150)
-        assert colour_in(image, x1, x2, y - 3, y + 4, want), label
+        y = int(track_y(rect.bottom(), label, height))
+        assert track(label) == LABELS.index(label)
+        assert colour_in(image, x1, x2, y - 3, y + 4, underline_colour(label)), label
     # the margin shows both initials on that line, in the labels' ink
     gutter = (0, int(rect.left()) - 4, int(rect.top()), int(rect.bottom()))
     for label in (Label.CLAIM, Label.SOURCING):
@@ -68,7 +68,7 @@ def test_hover_shows_label_definition_and_note(qtbot: QtBot, tmp_path: Path) -> 
     spans = view.spans_at_point(point)
     assert [s.label for s in spans] == [Label.SOURCING, Label.CLAIM]  # innermost first
     tip = view.tooltip_html(spans)
-    assert "Sourcing (Src, dot underline)" in tip and "Claim (C, solid underline)" in tip
+    assert "Sourcing (Src, dotted underline)" in tip and "Claim (C, solid underline)" in tip
     assert window.session.lesson.definition_of(Label.CLAIM)[:30] in tip
     assert "he says so" in tip
     plain = view.rects_cp(80, 84)[0].center().toPoint()

@@ -42,9 +42,12 @@ class LabelInfo:
     title: str
     definition: str
     shortcut: str
-    colour: str  # Okabe-Ito, safe for the common colour-vision deficiencies
+    colour: str  # ink: underlines, initials, ticks; at least 4.5:1 on white (WCAG text)
     underline: str  # a second, non-colour cue: solid, dash, dot, wave
     initial: str
+    tint: str  # the highlight behind the text, as painted on white; the tints stay >= 10
+    # CIEDE2000 apart (and from white) in normal, protan, deutan and tritan vision
+    # (Machado 2009): tests/gui/test_colours.py
 
 
 # The definitions are the practice lesson's (lessons/000_*.json): every new lesson starts with
@@ -55,36 +58,40 @@ LABEL_INFO: dict[Label, LabelInfo] = {
         "Something a person says is true, but the article gives no proof, so you have to trust "
         "them or check it.",
         "1",
-        "#E69F00",
+        "#9A5800",
         "solid",
         "C",
+        "#F1E272",
     ),
     Label.FACT: LabelInfo(
         "Fact",
         "Something that happened or is true and that you could check yourself, in records, "
         "videos or other reliable reports.",
         "2",
-        "#009E73",
+        "#00765A",
         "dash",
         "F",
+        "#AED3AE",
     ),
     Label.SPECULATION: LabelInfo(
         "Speculation",
         "A guess about what might be true, might happen or might have caused something: look "
         "for words like may, might, appears, would.",
         "3",
-        "#CC79A7",
+        "#A03A78",
         "wave",
         "S",
+        "#CB9EB5",
     ),
     Label.SOURCING: LabelInfo(
         "Sourcing",
         "Where the information comes from: who said it, or which news outlet, video or "
         "document it came from.",
         "4",
-        "#0072B2",
+        "#00579A",
         "dot",
         "Src",
+        "#72ABFD",
     ),
 }
 

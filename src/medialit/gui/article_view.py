@@ -37,7 +37,7 @@ from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
 from medialit.core.model import LABELS, Lesson, Span
 from medialit.core.spanindex import SpanIndex
 from medialit.core.text import OffsetMap
-from medialit.gui.label_style import tint
+from medialit.gui.label_style import tint, underline_words
 from medialit.gui.span_marks import paint_marks
 
 LINE_HEIGHT_PERCENT = 200  # room under each line for the four underline tracks
@@ -289,7 +289,7 @@ class ArticleView(QTextEdit):
             definition = self.lesson.definition_of(span.label) if self.lesson else info.definition
             text = (
                 f"<b>{html.escape(info.title)} ({html.escape(info.initial)}, "
-                f"{info.underline} underline)</b><br>{html.escape(definition)}"
+                f"{underline_words(span.label)} underline)</b><br>{html.escape(definition)}"
             )
             if span.note:
                 text += f"<br><i>Your note:</i> {html.escape(span.note)}"

@@ -1,10 +1,17 @@
 """How each label looks: colour, underline pattern, track and initial, drawn the same everywhere.
 
 Colour is never the only cue (colour-blind students, grey-scale printouts):
-every label also has its own underline pattern (solid, dash, wave, dot), its
-own underline track under the line (claim nearest the text, then fact,
+every label also has its own underline pattern (solid, dashed, wavy, dotted),
+its own underline track under the line (claim nearest the text, then fact,
 speculation, sourcing) and an initial (C, F, S, Src) shown in the margin, on
 the toolbar icons and in the span list.
+
+The colours are measured, not assumed (tests/gui/test_colours.py): the tints
+as painted on white stay at least 10 CIEDE2000 apart from each other and from
+the page in normal vision and simulated protanopia, deuteranopia and
+tritanopia (Machado 2009, severity 1); black text on a tint, and the label's
+ink (initials) on white, reach 4.5:1 (WCAG text); every underline 3:1 (WCAG
+graphics).
 """
 
 from __future__ import annotations
@@ -16,8 +23,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, 
 
 from medialit.core.model import LABELS, Label
 
-TINT_ALPHA = 50
-SELECTED_TINT_ALPHA = 120
+TINT_ALPHA = 0.6
+"""How opaque a tint is: overlapping spans mix, and one alone shows `LabelInfo.tint` on white."""
+SELECTED_TINT_ALPHA = 0.85
 
 PEN_STYLES = {
     "solid": Qt.PenStyle.SolidLine,
@@ -25,20 +33,45 @@ PEN_STYLES = {
     "dot": Qt.PenStyle.DotLine,
 }
 
+UNDERLINE_WORDS = {"solid": "solid", "dash": "dashed", "dot": "dotted", "wave": "wavy"}
+"""The underline patterns in the words the definitions panel and tooltips use."""
+
+
+def underline_words(label: Label) -> str:
+    """ "wavy": the label's underline pattern as the student reads it everywhere."""
+    return UNDERLINE_WORDS[label.info.underline]
+
 
 def colour(label: Label) -> QColor:
+    """The label's ink: underlines, initials and ticks (4.5:1 on white)."""
     return QColor(label.info.colour)
 
 
 def ink(label: Label) -> QColor:
-    """A darker shade of the label colour, readable as text and lines on white."""
-    return colour(label).darker(150)
+    """The label's colour as text and lines on white (the same ink as `colour`)."""
+    return colour(label)
+
+
+def underline_colour(label: Label) -> QColor:
+    return colour(label)
 
 
 def tint(label: Label, *, selected: bool = False) -> QColor:
-    c = colour(label)
-    c.setAlpha(SELECTED_TINT_ALPHA if selected else TINT_ALPHA)
-    return c
+    """The see-through highlight: over white it is `LabelInfo.tint`; selected, stronger."""
+    return QColor(_tint_base(label, SELECTED_TINT_ALPHA if selected else TINT_ALPHA))
+
+
+@cache
+def _tint_base(label: Label, alpha: float) -> QColor:
+    """The colour that, `TINT_ALPHA` opaque over white, paints `LabelInfo.tint`; at `alpha`."""
+    painted = QColor(label.info.tint)
+    channels = [
+        round(max(0.0, (c / 255 - (1 - TINT_ALPHA)) / TINT_ALPHA) * 255)
+        for c in (painted.red(), painted.green(), painted.blue())
+    ]
+    base = QColor(*channels)
+    base.setAlphaF(alpha)
+    return base
 
 
 def track(label: Label) -> int:
@@ -76,7 +109,7 @@ def draw_underline(
         painter.setBrushOrigin(QPointF(0, y - height / 2))
         painter.fillRect(QRectF(x1, y - height / 2, x2 - x1, height), brush)
         return
-    pen = QPen(ink(label) if style == "dot" else colour(label).darker(115), width)
+    pen = QPen(underline_colour(label), width)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     pen.setStyle(PEN_STYLES[style])
     painter.setPen(pen)
@@ -92,7 +125,7 @@ def _wave_brush(label: Label, width: int) -> QBrush:
     tile.fill(Qt.GlobalColor.transparent)
     painter = QPainter(tile)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = QPen(colour(label).darker(115), max(1.0, width * 0.75))
+    pen = QPen(underline_colour(label), max(1.0, width * 0.75))
     painter.setPen(pen)
     mid = amplitude + 1
     path = QPainterPath(QPointF(0, mid + amplitude / 2))

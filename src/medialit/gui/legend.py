@@ -13,8 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from medialit.core.model import LABELS, Lesson
-
-UNDERLINE_WORDS = {"solid": "solid", "dash": "dashed", "dot": "dotted", "wave": "wavy"}
+from medialit.gui.label_style import underline_words
 
 
 def legend_html(lesson: Lesson) -> str:
@@ -22,10 +21,10 @@ def legend_html(lesson: Lesson) -> str:
     for n, label in enumerate(LABELS):
         info = label.info
         rows.append(
-            f"<p><span style='background:{info.colour}; color:black;'>&nbsp;<b>"
+            f"<p><span style='background:{info.tint}; color:black;'>&nbsp;<b>"
             f"{html.escape(info.initial)}</b>&nbsp;</span> <b>{info.shortcut} · "
             f"{html.escape(info.title)}</b><br>{html.escape(lesson.definition_of(label))}<br>"
-            f"<small>Drawn with a {UNDERLINE_WORDS[info.underline]} underline, "
+            f"<small>Drawn with a {underline_words(label)} underline, "
             f"{('nearest the text' if n == 0 else f'track {n + 1} below the line')}.</small></p>"
         )
     keys = (

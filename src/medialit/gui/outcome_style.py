@@ -3,9 +3,10 @@
 Colour is never the only cue: each outcome also has its own outline pattern
 (correct solid, partly found dashed, wrong label dash-dot, missed dotted, not
 in the key dash-dot-dot, bonus a thin solid line) and its own symbol
-(✓ ◐ ✗ ○ ? +, from core.review.SYMBOLS) on a badge. The colours are
-Okabe-Ito, like the labels', which stay apart for the common colour-vision
-deficiencies; the symbol and pattern carry the meaning in grey-scale too.
+(✓ ◐ ✗ ○ ? +, from core.review.SYMBOLS) on a badge. The colours are chosen
+by measurement to stay apart for the common colour-vision deficiencies and to
+be readable as text on white (see COLOURS); the symbol and pattern carry the
+meaning in grey-scale too.
 """
 
 from __future__ import annotations
@@ -19,13 +20,16 @@ from medialit.core.review import SYMBOLS, TITLES
 from medialit.core.scoring import OutcomeKind
 
 COLOURS: dict[OutcomeKind, str] = {
-    OutcomeKind.CORRECT: "#009E73",  # bluish green
-    OutcomeKind.PARTIAL: "#E69F00",  # orange
-    OutcomeKind.WRONG_LABEL: "#D55E00",  # vermillion
-    OutcomeKind.MISSED: "#555555",  # grey
-    OutcomeKind.SPURIOUS: "#CC79A7",  # reddish purple
-    OutcomeKind.BONUS: "#0072B2",  # blue
+    OutcomeKind.CORRECT: "#1A7F62",  # green
+    OutcomeKind.PARTIAL: "#B85000",  # orange
+    OutcomeKind.WRONG_LABEL: "#761C08",  # deep red, darker than the orange
+    OutcomeKind.MISSED: "#4A4A4A",  # grey
+    OutcomeKind.SPURIOUS: "#9447A0",  # purple
+    OutcomeKind.BONUS: "#0E3470",  # navy
 }
+"""Outlines, badges and the legend's symbols, as drawn (no shade is taken from them): each
+at least 4.5:1 on white, and every pair at least 10 CIEDE2000 apart in normal vision and in
+simulated protanopia, deuteranopia and tritanopia (tests/gui/test_colours.py)."""
 
 PATTERNS: dict[OutcomeKind, Qt.PenStyle] = {
     OutcomeKind.CORRECT: Qt.PenStyle.SolidLine,
@@ -51,8 +55,8 @@ def colour(kind: OutcomeKind) -> QColor:
 
 
 def ink(kind: OutcomeKind) -> QColor:
-    """A darker shade, readable as text and thin lines on white."""
-    return colour(kind).darker(135)
+    """The colour as text and lines on white (4.5:1 or more): the outcome's colour itself."""
+    return colour(kind)
 
 
 def outline_pen(kind: OutcomeKind, *, selected: bool = False) -> QPen:

@@ -143,9 +143,8 @@ def _paint_ends(
         if not here:
             continue
         painter.drawLine(QPointF(x, top), QPointF(x, y + 1))
-        if tall:
+        if tall:  # a serif at the top only: at the bottom the underline stops short (a gap)
             painter.drawLine(QPointF(x, top), QPointF(x + inward * serif, top))
-            painter.drawLine(QPointF(x, y + 1), QPointF(x + inward * serif, y + 1))
 
 
 def _paint_initials(

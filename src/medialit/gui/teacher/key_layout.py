@@ -69,9 +69,7 @@ class KeyTable(QTableWidget):
                     item = QTableWidgetItem(text)
                     item.setData(Qt.ItemDataRole.UserRole, k.id)
                     if col == 0:
-                        colour = QColor(k.label.info.colour)
-                        colour.setAlpha(70)
-                        item.setBackground(colour)
+                        item.setBackground(QColor(k.label.info.tint))
                     if col == 1:
                         item.setToolTip(k.quote)
                     if col == 4:

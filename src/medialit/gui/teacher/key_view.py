@@ -67,7 +67,7 @@ class KeyArticleView(ArticleView):
         for n, rect in enumerate(rects):
             box = rect.adjusted(-2, -1, 2, -1)
             if current:
-                wash = QColor(s.label.info.colour)
+                wash = QColor(s.label.info.tint)
                 wash.setAlpha(WASH_ALPHA)
                 painter.fillRect(box, wash)
             painter.drawLine(box.topLeft(), box.topRight())
