@@ -10,7 +10,7 @@ import contextlib
 import gc
 import io
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -21,7 +21,7 @@ from medialit.core.errors import MedialitError
 from medialit.core.wording import plural
 
 if TYPE_CHECKING:
-    from medialit.core.results import StudentResult
+    from medialit.core.export import Row
 
 
 class MedialitGroup(click.Group):
@@ -95,6 +95,12 @@ EXIT_REFUSED = 1  # medialit lesson new: the article was refused
     help="CSV field separator; ';' also writes decimal commas (for Excel in many locales).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON instead of CSV.")
+@click.option(
+    "--roster",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A class list (CSV with name, class, email or LMS id columns, or a name a line): "
+    "one row per student on it, with a status; names not on it are listed on stderr.",
+)
 @click.pass_context
 def score_command(
     ctx: click.Context,
@@ -104,6 +110,7 @@ def score_command(
     details: Path | None,
     delimiter: str,
     as_json: bool,
+    roster: Path | None,
 ) -> None:
     """Score SUBMISSIONS against the answer key in KEY and write one results row per student.
 
@@ -113,12 +120,21 @@ def score_command(
     Each SUBMISSION is a submission file, a folder of them (*.json), or a JSONL
     file with one student per line: {"student": ..., "text": ..., "label": [...]}.
 
+    With --roster the rows are those of the teacher window's gradebook: one per
+    roster student (status submitted, late, not submitted ...), then the students
+    not on it. A file dated more than a day after now is kept but not graded (named
+    on standard error with the reason), as in the window.
+
     Inputs that cannot be used are reported on standard error (file, line,
     reason) and skipped. Exit status: 0 when every input was scored, 1 when
     some were skipped, 2 for a usage error, an unusable key or an unwritable
-    output file.
+    output file or roster.
     """
     from medialit.core import batch, export
+    from medialit.core.gradebook import command
+    from medialit.core.gradebook.rows import GradeRow
+    from medialit.core.records import RosterLine, now
+    from medialit.core.teacher.roster import parse_roster
 
     if as_json and delimiter != ",":
         raise click.UsageError("--delimiter applies to CSV output, not --json")
@@ -127,33 +143,50 @@ def score_command(
     except MedialitError as exc:
         click.echo(f"medialit score: unusable key: {exc}", err=True)
         ctx.exit(EXIT_USAGE)
+    lines: list[RosterLine] = []
+    if roster is not None:
+        try:
+            lines = parse_roster(_read_roster(roster))
+        except MedialitError as exc:
+            click.echo(f"medialit score: unusable roster: {exc}", err=True)
+            ctx.exit(EXIT_USAGE)
     with _no_cyclic_gc():
         collected = batch.collect(grading_key, submissions)
     for notice in (*grading_key.notices, *collected.notices):
         click.echo(f"{notice.file}{_line(notice.line)}: note: {notice.reason}", err=True)
     for problem in collected.problems:
         click.echo(f"{problem.file}{_line(problem.line)}: skipped: {problem.reason}", err=True)
-    scored = batch.score_each(grading_key, collected.entries, details=details is not None)
+    book = command.book_of(collected.entries, lines, imported_at=now())
+    for note in command.notes(book):
+        click.echo(note, err=True)
+    scored = command.graded_rows(book, grading_key, details=details is not None)
     try:
         # Each student is scored once. With --details their outcome rows are written as they
         # are scored and only the figures are kept, so a class's outcomes are never all in
         # memory; details.csv is renamed into place after the results are written, as before.
         with export.csv_file(details) if details else contextlib.nullcontext() as details_out:
             with _no_cyclic_gc():
+                results: list[Row]
                 if details_out is None:
                     results = list(scored)
                 else:
                     results = export.write_details_keeping_figures(
                         details_out, scored, delimiter=delimiter
                     )
-            _write_results(results, output=output, as_json=as_json, delimiter=delimiter)
+            _write_results(
+                results,
+                output=output,
+                as_json=as_json,
+                delimiter=delimiter,
+                lesson=grading_key.lesson,
+            )
     except OSError as exc:
         where = exc.filename or output or details
         click.echo(f"medialit score: cannot write {where}: {exc.strerror or exc}", err=True)
         ctx.exit(EXIT_USAGE)
+    graded = sum(1 for r in results if not isinstance(r, GradeRow) or r.result is not None)
     click.echo(
-        f"scored {plural(len(results), 'student')}; "
-        f"{plural(len(collected.problems), 'input')} skipped",
+        f"scored {plural(graded, 'student')}; {plural(len(collected.problems), 'input')} skipped",
         err=True,
     )
     ctx.exit(EXIT_SKIPPED if collected.problems else EXIT_OK)
@@ -211,8 +244,22 @@ def suggest_command(ctx: click.Context, article: Path, output: Path | None) -> N
         )
 
 
+def _read_roster(path: Path) -> str:
+    """The roster file's text (UTF-8, a BOM allowed), capped as the window caps it."""
+    from medialit.core.jsonfile import decode_bytes
+
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(2_000_001)
+    except OSError as exc:
+        raise MedialitError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    if len(data) > 2_000_000:
+        raise MedialitError(f"{path}: over the 2,000,000-byte limit for a roster")
+    return decode_bytes(data, str(path))
+
+
 def _write_results(
-    results: list[StudentResult], *, output: Path | None, as_json: bool, delimiter: str
+    results: Sequence[Row], *, output: Path | None, as_json: bool, delimiter: str, lesson: str
 ) -> None:
     """The results as JSON or CSV, to `output` (written whole, then renamed) or stdout."""
     import json
@@ -220,15 +267,20 @@ def _write_results(
     from medialit.core import export, outfile
 
     if as_json:
-        text = json.dumps(export.results_json(results), ensure_ascii=False, indent=2) + "\n"
+        text = (
+            json.dumps(export.results_json(results, lesson=lesson), ensure_ascii=False, indent=2)
+            + "\n"
+        )
         if output:
             outfile.write_output(output, text.encode("utf-8"))
         else:
             click.echo(text, nl=False)
     elif output:
-        export.write_results(output, results, delimiter=delimiter)
+        export.write_results(output, results, delimiter=delimiter, lesson=lesson)
     else:
-        _write_stdout(lambda out: export.write_results_to(out, results, delimiter=delimiter))
+        _write_stdout(
+            lambda out: export.write_results_to(out, results, delimiter=delimiter, lesson=lesson)
+        )
 
 
 @contextlib.contextmanager

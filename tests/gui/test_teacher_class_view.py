@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from medialit.core.lesson import default_lesson_path, load_lesson
 from medialit.core.model import FeedbackMode, Label, Span
-from medialit.core.records import RosterLine
 from medialit.core.scoring import OutcomeKind
 from medialit.core.store import Store
 from medialit.core.submission import Submission, write_submission
@@ -49,7 +48,6 @@ def teacher(qtbot: QtBot, tmp_path: Path) -> TeacherWindow:
     folder.mkdir()
     for i, found in enumerate((29, 5, 15, 0)):
         write_submission(folder, _submission(lesson, i, found))
-    store.roster.add([RosterLine("8A", "amy"), RosterLine("8B", "Dora Missing")])
     window = TeacherWindow(store)
     qtbot.addWidget(window)
     window.show()
@@ -72,7 +70,7 @@ def _column(view, title: str) -> list[str]:
 def test_table_sorts_numbers_as_numbers_and_filters(teacher: TeacherWindow) -> None:
     view = teacher.class_tab
     assert _column(view, "Student") == ["amy", "Bob", "Cy", "Zed"]  # case-insensitive by name
-    view.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    view.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
     scores = [float(s) for s in _column(view, "Score")]
     assert scores == sorted(scores, reverse=True) and scores[0] > 90
     assert _column(view, "Student")[0] == "Zed"
@@ -80,8 +78,10 @@ def test_table_sorts_numbers_as_numbers_and_filters(teacher: TeacherWindow) -> N
     assert sorted(_column(view, "Student")) == ["Cy", "amy"]
     view.filter_edit.setText("")
     assert view.proxy.rowCount() == 4
-    assert "4 students scored" in view.headline.text()
-    assert "Claim F1" in [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(19)]
+    assert "4 students graded" in view.headline.text() and "4 submitted" in view.headline.text()
+    titles = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(21)]
+    assert titles[:6] == ["Student", "Class", "Status", "Submitted", "Score", "Points"]
+    assert "Claim F1" in titles
 
 
 def test_column_titles_and_the_filter_hint_are_not_cut_off(teacher: TeacherWindow) -> None:
@@ -134,7 +134,8 @@ def test_the_line_under_the_heading_says_what_the_teacher_should_know(
     from medialit.gui.teacher.student_work import about_line
 
     lesson = teacher.desk.require_lesson()
-    row = teacher.class_tab.row_at(0)  # amy, 8A
+    row = teacher.class_tab.row_at(0).scored  # amy, 8A
+    assert row is not None
     assert about_line(lesson, row) == "8A · submitted 2026-11-30 09:01"
     late = dataclasses.replace(
         row,
@@ -175,7 +176,7 @@ def test_the_teacher_sees_where_and_why_whatever_the_students_are_shown(
     assert teacher.desk.require_lesson().feedback is FeedbackMode.NONE
     view = teacher.class_tab
     view.refresh()
-    work = teacher.student_work.open(view.row_at(0))
+    work = teacher.student_work.open(view.row_at(0).scored)
     assert work is not None and work.mode is FeedbackMode.WHERE_WHY
     assert work.outcome_list is not None and any(i.explanation for i in work.items)
 

@@ -153,10 +153,11 @@ def write_backup(
     Raises sqlite3.Error or OSError; the store turns them into StoreError.
     """
     folder = backups_dir(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     stem = Path(db_path).stem
     tmp = folder / f".{stem}.{secrets.token_hex(6)}.tmp"
     try:
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # owner's only
         dest = sqlite3.connect(str(tmp), isolation_level=None)
         try:
             source.backup(dest)

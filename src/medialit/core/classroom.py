@@ -164,6 +164,7 @@ class ConfusionPair:
     key_label: Label
     student_label: Label
     students: int
+    names: tuple[str, ...] = ()  # who, when the caller named the reports
 
     def __str__(self) -> str:
         return (
@@ -172,19 +173,25 @@ class ConfusionPair:
         )
 
 
-def confusion_pairs(reports: Sequence[ScoreReport]) -> list[ConfusionPair]:
+def confusion_pairs(
+    reports: Sequence[ScoreReport], names: Sequence[str] = ()
+) -> list[ConfusionPair]:
     """For each (key label, other label): how many students gave a key span of the first
-    label only the second (a `wrong_label` outcome), most frequent first."""
-    students: dict[tuple[Label, Label], int] = {}
-    for report in reports:
+    label only the second (a `wrong_label` outcome), most frequent first; with `names` (in
+    step with `reports`) each pair also lists its students, in the reports' order."""
+    students: dict[tuple[Label, Label], list[int]] = {}
+    for i, report in enumerate(reports):
         pairs = {
             (o.key.label, o.student.label)
             for o in report.outcomes
             if o.kind is OutcomeKind.WRONG_LABEL and o.key is not None and o.student is not None
         }
         for pair in pairs:
-            students[pair] = students.get(pair, 0) + 1
-    out = [ConfusionPair(k, s, n) for (k, s), n in students.items()]
+            students.setdefault(pair, []).append(i)
+    out = [
+        ConfusionPair(k, s, len(who), tuple(names[i] for i in who) if names else ())
+        for (k, s), who in students.items()
+    ]
     out.sort(key=lambda p: (-p.students, LABELS.index(p.key_label), LABELS.index(p.student_label)))
     return out
 

@@ -43,6 +43,7 @@ import contextlib
 import io
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import TextIO
 
 from medialit.core.cells import EMPTY, Bare, safe_text
@@ -319,23 +320,29 @@ def csv_file(path: str | os.PathLike[str]) -> Iterator[TextIO]:
 
 
 def write_details_keeping_figures(
-    stream: TextIO, results: Iterable[StudentResult], *, delimiter: str = ","
-) -> list[StudentResult]:
-    """details.csv to a text stream, each result's rows written as `results` yields it; returns
-    the results without their outcomes (`StudentResult.figures_only`), for results.csv.
+    stream: TextIO, rows: Iterable[Row], *, delimiter: str = ","
+) -> list[Row]:
+    """details.csv to a text stream, each row's outcomes written as `rows` yields it; returns
+    the rows without their outcomes (`StudentResult.figures_only`), for results.csv.
 
-    With `batch.score_each` as `results` each student is scored once, and only one student's
-    outcomes are in memory at a time, however big the class.
+    With rows scored as they are asked for (`batch.score_each`, `gradebook.command.
+    graded_rows`) only one student's outcomes are in memory at a time, however big the class.
     """
-    kept: list[StudentResult] = []
+    kept: list[Row] = []
 
-    def keeping_figures() -> Iterator[StudentResult]:
-        for result in results:
-            kept.append(result.figures_only())
-            yield result
+    def keeping_figures() -> Iterator[Row]:
+        for row in rows:
+            kept.append(_figures_only(row))
+            yield row
 
     write_details_to(stream, keeping_figures(), delimiter=delimiter)
     return kept
+
+
+def _figures_only(row: Row) -> Row:
+    if isinstance(row, StudentResult):
+        return row.figures_only()
+    return replace(row, result=row.result.figures_only()) if row.result else row
 
 
 def write_csv_file(

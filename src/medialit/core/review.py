@@ -249,6 +249,7 @@ class ReviewItem:
     quote: str
     message: str
     explanation: str = ""
+    note: str = ""  # the student's note on the named span, in the teacher's voice only
 
     @property
     def symbol(self) -> str:
@@ -268,6 +269,8 @@ class ReviewItem:
         lines = [self.heading, f"“{shorten(self.quote, quote_chars)}”", self.message]
         if self.explanation:
             lines.append(f"Why: {self.explanation}")
+        if self.note:
+            lines.append(f"Student's note: “{self.note}”")
         return "\n".join(lines)
 
 
@@ -294,6 +297,8 @@ def review_items(
 
 def _item(outcome: Outcome, *, why: bool, voice: Voice) -> ReviewItem:
     key, student = outcome.key, outcome.student
+    # A teacher reads the student's reasoning beside each outcome; a student knows their own.
+    note = student.note.strip() if student and voice.audience is Audience.TEACHER else ""
     if key is None:
         assert student is not None  # spurious: a student span with no key span
         return ReviewItem(
@@ -305,6 +310,7 @@ def _item(outcome: Outcome, *, why: bool, voice: Voice) -> ReviewItem:
             student,
             student.quote,
             describe(outcome, voice=voice),
+            note=note,
         )
     return ReviewItem(
         outcome.kind,
@@ -316,6 +322,7 @@ def _item(outcome: Outcome, *, why: bool, voice: Voice) -> ReviewItem:
         key.quote,
         describe(outcome, voice=voice),
         key.key.explanation.strip() if why else "",
+        note,
     )
 
 

@@ -15,7 +15,9 @@ sqlite-utils has `Table` beside `Database`: `store.settings`, `store.students`,
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -99,6 +101,13 @@ class Store:
     @classmethod
     def _open_writable(cls, path: Path) -> Store:
         refuse_read_only(path)
+        try:
+            # A new database is the owner's only (SQLite gives its -wal and -shm files the
+            # same permissions), whatever the umask: it holds keys and students' work.
+            with contextlib.suppress(FileExistsError):
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except OSError as exc:
+            raise StoreError(f"cannot create database {path}: {exc.strerror or exc}") from None
         try:
             conn = sqlite3.connect(str(path), timeout=5.0, isolation_level=None)
         except sqlite3.Error as exc:

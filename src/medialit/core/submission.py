@@ -92,11 +92,17 @@ def submission_from_dict(data: dict[str, Any], *, origin: str) -> Submission:
         raise f.fail("lesson_id", "must be 1-64 letters, digits, '-' or '_'")
     submitted_at = f.text("submitted_at", required=True, max_len=40)
     try:
-        dt.datetime.fromisoformat(submitted_at)
+        moment = dt.datetime.fromisoformat(submitted_at)
     except ValueError:
         raise f.fail(
             "submitted_at", f"{submitted_at[:40]!r} is not an ISO 8601 date and time"
         ) from None
+    if moment.tzinfo is None:  # a time without an offset cannot be placed: which zone?
+        raise f.fail(
+            "submitted_at",
+            f"{submitted_at[:40]!r} has no UTC offset (such as +00:00 or Z), so the time "
+            "cannot be placed",
+        )
     name = clean_name(f.text("student_name", required=True, max_len=10_000))
     if not name:
         raise f.fail("student_name", "is empty")

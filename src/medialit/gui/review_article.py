@@ -305,4 +305,6 @@ def item_html(item: ReviewItem) -> str:
     ]
     if item.explanation:
         parts.append(f"<i>Why:</i> {html.escape(item.explanation)}")
+    if item.note:
+        parts.append(f"<i>Student's note:</i> “{html.escape(item.note)}”")
     return "<br>".join(parts)

@@ -124,7 +124,8 @@ def build(
                 latest.student_name, latest.class_code, None, choice, tuple(group), tuple(close)
             )
         )
-    extra.sort(key=lambda s: (s.name.casefold(), s.student_id))
+    if roster:  # apart from the roster, by name; without one, in the order handed in
+        extra.sort(key=lambda s: (s.name.casefold(), s.student_id))
     return Book(tuple(rows + extra), bool(roster), held)
 
 
@@ -158,9 +159,15 @@ def grade_rows(book: Book, results: Mapping[str, StudentResult]) -> list[GradeRo
     out = []
     for s in book.students:
         graded = s.choice.graded
-        result = results.get(graded.key) if graded is not None else None
-        on = OnRoster.NONE if not book.has_roster else OnRoster.LISTED
-        if s.entry is None and book.has_roster:
-            on = OnRoster.NOT_LISTED
-        out.append(GradeRow(s.name, s.class_code, s.choice.status, result, s.student_id, on))
+        out.append(grade_row(book, s, results.get(graded.key) if graded is not None else None))
     return out
+
+
+def grade_row(book: Book, student: BookStudent, result: StudentResult | None) -> GradeRow:
+    """One student's results row, with `result` the graded submission's (or None)."""
+    on = OnRoster.NONE if not book.has_roster else OnRoster.LISTED
+    if student.entry is None and book.has_roster:
+        on = OnRoster.NOT_LISTED
+    return GradeRow(
+        student.name, student.class_code, student.choice.status, result, student.student_id, on
+    )

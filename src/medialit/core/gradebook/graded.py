@@ -140,6 +140,8 @@ def held_reasons(handed: Sequence[Handed], rules: Rules) -> dict[str, str]:
 
 
 def _date_problem(h: Handed, rules: Rules) -> str:
+    if not h.submitted_at:  # a JSONL line may give no date: nothing to trust or distrust
+        return ""
     moment, imported = instant(h.submitted_at), instant(h.imported_at)
     if moment is None:
         return "its date has no UTC offset, so it cannot be placed in time"

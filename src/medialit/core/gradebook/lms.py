@@ -121,7 +121,7 @@ def _sortable(name: str) -> str:
 
 # -- in: what a bulk download's path says -------------------------------------------------------
 
-_CANVAS = re.compile(r"^[a-z-]+(?:_LATE)?_(\d+)_\d+_.+$")
+_CANVAS = re.compile(r"^(?:[^\W\d_]|-)+(?:_LATE)?_(\d+)_\d+_.+$")
 _MOODLE = re.compile(r"^(.+?)_\d+_assign(?:submission|feedback)_")
 _DRIVE = re.compile(r"^(.+?) - .+\.\w+$")
 

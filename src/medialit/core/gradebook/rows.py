@@ -45,6 +45,7 @@ class Points:
     zero_for_missing: bool = False  # non-submitters get 0 (score and points), not empty cells
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "out_of", float(self.out_of))
         if not 0 < self.out_of <= 10_000 or round_half_up(self.out_of, 1) != self.out_of:
             raise ValueError("“out of” must be a number of points above 0, at most one decimal")
         if self.decimals not in (0, 1):

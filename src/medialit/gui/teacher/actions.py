@@ -47,6 +47,8 @@ class ActionHost(TeacherHost, Protocol):
 
     def import_doccano(self) -> None: ...
 
+    def edit_grading(self) -> object: ...
+
     def close(self) -> bool: ...
 
 
@@ -79,7 +81,9 @@ MENUS: tuple[tuple[str, tuple[Row, ...]], ...] = (
             TeacherAction(
                 "Export &student pack…", "student_pack", lambda w: w.exports.student_pack()
             ),
-            TeacherAction("Export &review pack…", "review_pack", lambda w: w.exports.review_pack()),
+            TeacherAction(
+                "Export &review pack…", "review_pack", lambda w: w.exports.review_pack_asked()
+            ),
             TeacherAction(
                 "Import key from doccano JSONL…", "doccano_in", lambda w: w.import_doccano()
             ),
@@ -106,8 +110,21 @@ MENUS: tuple[tuple[str, tuple[Row, ...]], ...] = (
     (
         "&Results",
         (
+            TeacherAction(
+                "&Grading: points, due date, classes…", "grading", lambda w: w.edit_grading()
+            ),
+            SEPARATOR,
             TeacherAction("Export results.csv…", "results_csv", lambda w: w.exports.results_csv()),
             TeacherAction("Export details.csv…", "details_csv", lambda w: w.exports.details_csv()),
+            TeacherAction(
+                "Export grades for &Canvas…", "canvas_csv", lambda w: w.exports.lms_csv("canvas")
+            ),
+            TeacherAction(
+                "Export grades for &Moodle…", "moodle_csv", lambda w: w.exports.lms_csv("moodle")
+            ),
+            TeacherAction(
+                "Export &name, email, points…", "plain_csv", lambda w: w.exports.lms_csv("plain")
+            ),
             Submenu(lambda w, menu: w.exports.delimiter_menu(menu)),
             TeacherAction(
                 "Export class report (PDF)…", "report_pdf", lambda w: w.exports.report_pdf()

@@ -1,13 +1,16 @@
 """The class table's model: one row per student, a column per figure, sorted as numbers.
 
-`StudentTableModel` shows the rows `classroom.score_class` made (it computes
-nothing); `StudentFilter` sorts numbers as numbers and filters on name, class
-and id. `COLUMNS` is the one list of the table's columns.
+`StudentTableModel` shows the gradebook's rows (`teacher.grades.ClassBook`: every roster
+student of the lesson's classes, then those not on the roster), each with its status and
+the graded submission's figures, empty where nothing is graded; it computes nothing.
+`StudentFilter` sorts numbers as numbers and filters on name, class, status and id.
+`COLUMNS` is the one list of the table's columns.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,7 +23,10 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QWidget
 
 from medialit.core.classroom import StudentRow
+from medialit.core.gradebook.book import BookStudent
+from medialit.core.gradebook.rows import Status
 from medialit.core.model import LABELS
+from medialit.core.scoring import ScoreReport
 from medialit.core.wording import plural
 
 Index = QModelIndex | QPersistentModelIndex
@@ -31,11 +37,55 @@ def ratio(value: float | None) -> str:
     return "" if value is None else f"{value:.2f}"
 
 
+@dataclass(frozen=True, slots=True)
+class ClassRow:
+    """A gradebook row as the table shows it: the student, and the graded submission's
+    scored row (None: nothing graded), with its points."""
+
+    student: BookStudent
+    scored: StudentRow | None
+    points: float | None
+
+    @property
+    def name(self) -> str:
+        return self.student.name
+
+    @property
+    def class_code(self) -> str:
+        return self.student.class_code
+
+    @property
+    def status(self) -> Status:
+        return self.student.choice.status
+
+    @property
+    def student_id(self) -> str:
+        return self.student.student_id
+
+    @property
+    def submitted_at(self) -> str:
+        return self.scored.submitted_at if self.scored else ""
+
+    @property
+    def report(self) -> ScoreReport | None:
+        return self.scored.report if self.scored else None
+
+
+STATUS_TEXT = {
+    Status.SUBMITTED: "submitted",
+    Status.LATE: "late",
+    Status.AFTER_KEY_RELEASE: "after key release",
+    Status.NEEDS_REVIEW: "needs review",
+    Status.NOT_SUBMITTED: "not submitted",
+}
+
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("Student", "name"),
     ("Class", "class_code"),
+    ("Status", "status"),
     ("Submitted", "submitted_at"),
     ("Score", "score"),
+    ("Points", "points"),
     ("P", "precision"),
     ("R", "recall"),
     ("F1", "f1"),
@@ -51,23 +101,35 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
-def cell_value(row: StudentRow, field: str) -> str | float | int | None:
+FIRST_NUMBER = 4  # columns from here on are numbers, right-aligned
+
+
+def cell_value(row: ClassRow, field: str) -> str | float | int | None:
     if field in ("name", "class_code", "submitted_at"):
         value: str = getattr(row, field)
         return value
+    if field == "status":
+        return STATUS_TEXT[row.status]
+    if field == "points":
+        return row.points
+    report = row.report
+    if report is None:
+        return None
     if field.startswith("label:"):
         label = LABELS[[lab.value for lab in LABELS].index(field[6:])]
-        return row.report.for_label(label).f1
-    number: float | int = getattr(row.report, field)
+        return report.for_label(label).f1
+    number: float | int = getattr(report, field)
     return number
 
 
 class StudentTableModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: tuple[StudentRow, ...] = ()
+        self.rows: tuple[ClassRow, ...] = ()
+        self.decimals = 1  # of the points column (the lesson's rounding)
 
-    def set_rows(self, rows: Sequence[StudentRow]) -> None:
+    def set_rows(self, rows: Sequence[ClassRow], *, decimals: int = 1) -> None:
+        self.decimals = decimals
         self.beginResetModel()
         self.rows = tuple(rows)
         self.endResetModel()
@@ -96,6 +158,8 @@ class StudentTableModel(QAbstractTableModel):
                 return value[:16].replace("T", " ")
             if field == "score" and isinstance(value, float):
                 return f"{value:.1f}"
+            if field == "points" and isinstance(value, float):
+                return f"{value:.{self.decimals}f}"
             if isinstance(value, float):
                 return ratio(value)
             return "" if value is None else str(value)
@@ -103,13 +167,10 @@ class StudentTableModel(QAbstractTableModel):
             if value is None:
                 return -1.0
             return value.casefold() if isinstance(value, str) else float(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= FIRST_NUMBER:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
-            tip = f"{row.name} ({row.student_id})"
-            if row.orphans:
-                tip += f"\n{plural(row.orphans, 'span')} from an earlier text could not be placed"
-            return tip + "\nDouble-click (or Enter) to see this student's work against the key."
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (0, 2):
+            return row_tip(row)
         if role == Qt.ItemDataRole.UserRole:
             return row.student_id
         return None
@@ -135,4 +196,27 @@ class StudentFilter(QSortFilterProxyModel):
         model = self.sourceModel()
         assert isinstance(model, StudentTableModel)
         row = model.rows[source_row]
-        return any(self.needle in s.casefold() for s in (row.name, row.class_code, row.student_id))
+        fields = (row.name, row.class_code, row.student_id, STATUS_TEXT[row.status])
+        return any(self.needle in s.casefold() for s in fields)
+
+
+def row_tip(row: ClassRow) -> str:
+    """Who, which ids, why the status, and what Enter does."""
+    s = row.student
+    ids = sorted({h.student_id for h in s.handed})
+    tip = s.name + (f" ({', '.join(ids)})" if ids else "")
+    if s.entry is None:
+        tip += "\nNot on the roster"
+        if s.proposals:
+            close = ", ".join(p.entry_name for p in s.proposals)
+            tip += f": close to {close} (link it under Submissions)"
+    if row.scored is not None and row.scored.orphans:
+        lost = plural(row.scored.orphans, "span")
+        tip += f"\n{lost} from an earlier text could not be placed"
+    held = [s.choice.held[h.key] for h in s.handed if h.key in s.choice.held]
+    tip += "".join(f"\nHeld back: {reason}" for reason in held)
+    if s.choice.status is Status.AFTER_KEY_RELEASE:
+        tip += "\nImported after the key was released: graded only if you pick it"
+    if row.scored is not None:
+        tip += "\nDouble-click (or Enter) to see this student's work against the key."
+    return tip

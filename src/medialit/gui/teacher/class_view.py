@@ -1,7 +1,10 @@
-"""Class results: the student table (model/view, sortable, filterable), what the class missed,
-and a heatmap over the article. Everything is recomputed from the current key on every change.
+"""Class results: the gradebook table (model/view, sortable, filterable, the Student column
+frozen), one student's submissions, what the class missed, and a heatmap over the article.
+Everything is recomputed from the current key, the roster and what the teacher decided on
+every change (`teacher.grades.class_book`: the same rows as the CSVs and the PDF).
 
-The table's model and filter are gui.teacher.class_table; the heatmap is gui.teacher.heatmap.
+The table's model and filter are gui.teacher.class_table; the heatmap is gui.teacher.heatmap;
+the student's submissions gui.teacher.handed_panel.
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -32,24 +34,31 @@ from PySide6.QtWidgets import (
 )
 
 from medialit.core.classroom import (
-    ClassResults,
     HeatRun,
     MissedSpan,
-    StudentRow,
     confusion_pairs,
     heatmap,
     label_averages,
     most_missed,
-    score_class,
     summary,
 )
 from medialit.core.errors import MedialitError
+from medialit.core.gradebook.rows import Status
 from medialit.core.model import LABELS
 from medialit.core.records import Change, Touches
-from medialit.core.teacher.collection import current_submissions
+from medialit.core.teacher.grades import ClassBook, class_book
 from medialit.core.wording import plural
-from medialit.gui.teacher.class_table import COLUMNS, StudentFilter, StudentTableModel, ratio
+from medialit.gui.teacher.class_table import (
+    COLUMNS,
+    STATUS_TEXT,
+    ClassRow,
+    StudentFilter,
+    StudentTableModel,
+    ratio,
+)
 from medialit.gui.teacher.desk import Desk
+from medialit.gui.teacher.frozen_table import FrozenColumnTable
+from medialit.gui.teacher.handed_panel import HandedPanel
 from medialit.gui.teacher.heatmap import HeatmapView
 
 
@@ -60,7 +69,7 @@ class ClassView(QWidget):
         super().__init__(parent)
         self.setObjectName("class_view")
         self.desk = desk
-        self.results: ClassResults | None = None
+        self.book: ClassBook | None = None
         self.missed: list[MissedSpan] = []
         self.runs: list[HeatRun] = []
         self._dirty = True
@@ -81,8 +90,9 @@ class ClassView(QWidget):
         self.proxy = StudentFilter(self)
         self.proxy.setSourceModel(self.model)
         self.filter_edit.textChanged.connect(self.proxy.set_needle)
-        self.table = QTableView(self)
+        self.table = FrozenColumnTable(self)
         self.table.setObjectName("class_table")
+        self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -99,6 +109,8 @@ class ClassView(QWidget):
             self.table.setColumnWidth(column, max(62, wanted))
         self.table.setColumnWidth(0, 170)
         self.table.setColumnWidth(2, 120)
+        self.table.setColumnWidth(3, 120)
+        self.table.selectionModel().currentRowChanged.connect(self.on_table_currentRowChanged)
         self.table.doubleClicked.connect(self.on_table_doubleClicked)
         self.open_work_action = QAction("&Open work against the key", self.table)
         self.open_work_action.setObjectName("open_student_work")
@@ -111,10 +123,10 @@ class ClassView(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.setAccessibleName("Students; Enter opens a student's work against the key")
 
-        self.missed_table = QTableWidget(0, 5, self)
+        self.missed_table = QTableWidget(0, 6, self)
         self.missed_table.setObjectName("most_missed")
         self.missed_table.setHorizontalHeaderLabels(
-            ("Key span", "Label", "Not found", "Partial", "Found")
+            ("Key span", "Label", "Not found", "Wrong label", "Partial", "Found")
         )
         self.missed_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.missed_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -122,11 +134,13 @@ class ClassView(QWidget):
         self.missed_table.verticalHeader().setVisible(False)
         header = self.missed_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, 5):
+        for col in range(1, 6):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.missed_table.cellClicked.connect(self.on_missed_table_cellClicked)
         self.confusions = QListWidget(self)
         self.confusions.setObjectName("confusion_pairs")
+        self.confusions.setWordWrap(True)
+        self.handed = HandedPanel(desk, self)
         self.averages = QTableWidget(len(LABELS), 4, self)
         self.averages.setObjectName("label_averages")
         self.averages.setHorizontalHeaderLabels(("Precision", "Recall", "F1", "Students"))
@@ -134,6 +148,7 @@ class ClassView(QWidget):
         self.averages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.side = QTabWidget(self)
         self.side.setObjectName("class_side_tabs")
+        self.side.addTab(self.handed, "Submissions")
         self.side.addTab(self.missed_table, "Most missed")
         self.side.addTab(self.confusions, "Confusions")
         self.side.addTab(self.averages, "Per label")
@@ -182,7 +197,8 @@ class ClassView(QWidget):
         self.mark_dirty()
 
     def on_desk_changed(self, change: Change) -> None:
-        if change.touches & (Touches.KEY | Touches.LESSON | Touches.IMPORTED):
+        watched = Touches.KEY | Touches.LESSON | Touches.IMPORTED | Touches.ROSTER
+        if change.touches & (watched | Touches.GRADING):
             lesson = self.desk.lesson
             if lesson is not None and self.heat.text != lesson.article.text:
                 self.heat.set_text(lesson.article.text)
@@ -199,68 +215,89 @@ class ClassView(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Score every current submission against the current key and redraw everything."""
+        """The gradebook from the current key, roster and decisions; everything redrawn."""
         self._dirty = False
         lesson = self.desk.lesson
-        self.results, self.missed, self.runs = None, [], []
+        selected = self.current_key()
+        self.book, self.missed, self.runs = None, [], []
         if lesson is None:
             self._show([], "No lesson yet.")
             return
-        subs = current_submissions(self.desk.store, lesson.id)
         try:
-            results = score_class(lesson, subs)
+            book = class_book(self.desk.store, lesson)
         except MedialitError as exc:
-            self._show([], f"{plural(len(subs), 'submission')}, not scored: {exc}")
+            self._show([], f"Not scored: {exc}")
             return
-        self.results = results
-        reports = [row.report for row in results.rows]
+        self.book = book
+        points = book.points
+        rows = [
+            ClassRow(s, row, points.of(row.report.score) if row else None)
+            for s in book.book.students
+            for row in (book.row_of(s),)
+        ]
+        scored = [r for r in rows if r.scored is not None]
+        reports = [r.scored.report for r in scored if r.scored is not None]
         self.missed = most_missed(reports)
         self.runs = heatmap(lesson.key or (), reports)
-        s = summary(reports)
-        row = self.desk.store.lessons.row(lesson.id)
-        stamp = row.key_updated_at
-        text = (
-            f"{plural(s.students, 'student')} scored"
-            + (f", mean score <b>{s.mean_score:.1f}</b>" if s.mean_score is not None else "")
-            + (f", median {s.median_score:.1f}" if s.median_score is not None else "")
-            + f" · scores use the key as last changed {stamp[:10]} {stamp[11:16]} UTC"
-        )
-        if results.problems:
-            text += f" · {len(results.problems)} not scored"
-        self._show(results.rows, text)
-        self._fill_missed()
+        self._show(rows, self._headline(rows, reports), decimals=points.decimals)
+        self._fill_missed(len(reports))
         self.confusions.clear()
-        pairs = confusion_pairs(reports)
-        self.confusions.addItems([str(p) for p in pairs] or ["No label confusions."])
+        pairs = confusion_pairs(reports, [r.name for r in scored])
+        self.confusions.addItems(
+            [f"{p}: {', '.join(p.names)}" for p in pairs] or ["No label confusions."]
+        )
         for r, avg in enumerate(label_averages(reports)):
             cells = (ratio(avg.precision), ratio(avg.recall), ratio(avg.f1), str(avg.students))
             for c, value in enumerate(cells):
                 self.averages.setItem(r, c, QTableWidgetItem(value))
-        self.heat.show_heat(self.runs, s.students)
+        self.heat.show_heat(self.runs, len(reports))
         self.heat_legend.setText(
             "Key text shaded by how many students labelled it as the key does: "
             "<span style='background:#f99'>&nbsp;none&nbsp;</span> "
             "<span style='background:#fe9'>&nbsp;half&nbsp;</span> "
             "<span style='background:#9e9'>&nbsp;all&nbsp;</span>. Click a missed span to find it."
         )
+        self.select_key(selected)
 
-    def _show(self, rows: Sequence[StudentRow], headline: str) -> None:
-        self.model.set_rows(rows)
+    def _headline(self, rows: Sequence[ClassRow], reports: Sequence[object]) -> str:
+        lesson = self.desk.require_lesson()
+        s = summary([r.scored.report for r in rows if r.scored is not None])
+        counts = {status: 0 for status in Status}
+        for r in rows:
+            counts[r.status] += 1
+        said = ", ".join(
+            f"{n} {STATUS_TEXT[status]}" for status, n in counts.items() if n and status
+        )
+        stamp = self.desk.store.lessons.row(lesson.id).key_updated_at
+        text = (
+            f"{plural(len(reports), 'student')} graded"
+            + (f", mean score <b>{s.mean_score:.1f}</b>" if s.mean_score is not None else "")
+            + (f", median {s.median_score:.1f}" if s.median_score is not None else "")
+            + (f" · {said}" if said else "")
+            + f" · scores use the key as last changed {stamp[:10]} {stamp[11:16]} UTC"
+        )
+        if self.book is not None and self.book.scored.problems:
+            text += f" · {len(self.book.scored.problems)} not scored"
+        return text
+
+    def _show(self, rows: Sequence[ClassRow], headline: str, *, decimals: int = 1) -> None:
+        self.model.set_rows(rows, decimals=decimals)
         self.headline.setText(headline)
         if not rows:
             self.missed_table.setRowCount(0)
             self.confusions.clear()
             self.heat.show_heat([], 0)
+            self.handed.show_student(None)
 
-    def _fill_missed(self) -> None:
-        n = len(self.results.rows) if self.results else 0
+    def _fill_missed(self, n: int) -> None:
         self.missed_table.setRowCount(len(self.missed))
         for r, m in enumerate(self.missed):
             quote = " ".join(m.key.quote.split())
             cells = (
                 quote,
                 m.key.label.info.title,
-                f"{m.not_found} of {n}",
+                f"{m.missed} of {n}",
+                str(m.wrong_label),
                 str(m.partial),
                 str(m.correct),
             )
@@ -268,7 +305,7 @@ class ClassView(QWidget):
                 item = QTableWidgetItem(value)
                 if c == 0:
                     item.setToolTip(
-                        f"{m.key.quote}\n{m.missed} missed, {m.wrong_label} wrong label, "
+                        f"{m.key.quote}\n{m.missed} not found, {m.wrong_label} wrong label, "
                         f"{m.partial} partial, {m.correct} correct"
                     )
                 self.missed_table.setItem(r, c, item)
@@ -280,16 +317,39 @@ class ClassView(QWidget):
             k = self.missed[row].key
             self.heat.select_cp(k.start, k.end)
 
-    def row_at(self, proxy_row: int) -> StudentRow:
+    def row_at(self, proxy_row: int) -> ClassRow:
         source = self.proxy.mapToSource(self.proxy.index(proxy_row, 0))
         return self.model.rows[source.row()]
 
+    def current_key(self) -> str:
+        index = self.table.currentIndex()
+        return self.row_at(index.row()).student.key if index.isValid() else ""
+
+    def select_key(self, key: str) -> None:
+        """Select the row of `key` again after a refresh (the teacher's place is kept)."""
+        for r in range(self.proxy.rowCount()):
+            if key and self.row_at(r).student.key == key:
+                self.table.selectRow(r)
+                return
+        self.handed.show_student(None)
+
+    def on_table_currentRowChanged(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.handed.show_student(self.row_at(current.row()).student if current.isValid() else None)
+
     def on_table_doubleClicked(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.student_opened.emit(self.row_at(index.row()))
+            self.open_row(self.row_at(index.row()))
 
     def open_current(self) -> None:
         """Enter on the table (or its context menu): the current student's work."""
         index = self.table.currentIndex()
         if index.isValid():
-            self.student_opened.emit(self.row_at(index.row()))
+            self.open_row(self.row_at(index.row()))
+
+    def open_row(self, row: ClassRow) -> None:
+        """The graded submission's work against the key; with nothing graded, the student's
+        submissions (to pick one)."""
+        if row.scored is not None:
+            self.student_opened.emit(row.scored)
+        else:
+            self.side.setCurrentWidget(self.handed)

@@ -36,6 +36,7 @@ from medialit.core.teacher.collection import (
     commit_import,
     expand_paths,
 )
+from medialit.core.teacher.import_words import plain_reason
 from medialit.core.wording import plural
 from medialit.gui.screen_fit import fit_window
 
@@ -117,7 +118,16 @@ class ImportRun(QObject):
 
 
 class ImportReportDialog(QDialog):
-    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+    """What became of each file, reasons in plain words and wrapped (never cut); files kept
+    but held back from grading (a date that cannot be trusted, a copied id) say why."""
+
+    def __init__(
+        self,
+        report: ImportReport,
+        parent: QWidget | None = None,
+        *,
+        held: Sequence[tuple[str, str]] = (),
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("import_report")
         self.setWindowTitle("Import report")
@@ -126,23 +136,35 @@ class ImportReportDialog(QDialog):
         summary = report.summary
         if report.superseded:
             summary += f"; {plural(len(report.superseded), 'earlier submission')} kept as history"
+        if held:
+            summary += f"; {plural(len(held), 'file')} held back from grading"
         self.summary = QLabel(summary.capitalize() + ".", self)
         self.summary.setObjectName("import_summary")
         layout.addWidget(self.summary)
-        lines = report.lines()
+        lines = [
+            (file, outcome, plain_reason(detail) if outcome == "rejected" else detail)
+            for file, outcome, detail in report.lines()
+        ]
+        lines += [(file, "held back", reason) for file, reason in held]
         self.table = QTableWidget(len(lines), 3, self)
         self.table.setObjectName("import_lines")
         self.table.setHorizontalHeaderLabels(("File", "Result", "Student or reason"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for row, cells in enumerate(lines):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(row, col, item)
-        self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
+        self.table.setColumnWidth(0, min(260, max(120, self.table.sizeHintForColumn(0))))
+        self.table.resizeRowsToContents()
+        self.table.horizontalHeader().sectionResized.connect(
+            lambda *_: self.table.resizeRowsToContents()
+        )
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.accept)

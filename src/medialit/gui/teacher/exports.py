@@ -1,9 +1,13 @@
-"""What the teacher writes out: packs and interop (Lesson menu), CSV and PDF (Results menu).
+"""What the teacher writes out: packs and interop (Lesson menu), CSV, LMS files and PDF
+(Results menu).
 
 Each export asks where to save (unless a path is given, as tests and drops do),
-writes through core (`core.teacher.packs`, `core.interop`, `core.export`, the PDF
-report) and says where it went. The class's figures are `classroom.score_class`'s
-from the current key, the same numbers as the Class results tab.
+writes through core (`core.teacher.packs`, `core.interop`, `core.export`,
+`gradebook.lms`, the PDF report) and says where it went. The class's rows, statuses,
+points and figures are the gradebook's (`teacher.grades.class_book`): the same as the
+Class results tab. Exporting the review pack releases the key: the window warns first,
+and the moment is recorded (`store.grading.release_key`), so submissions imported
+after it are marked "after key release".
 """
 
 from __future__ import annotations
@@ -12,16 +16,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from medialit.core import export
-from medialit.core.classroom import ClassResults, score_class
+from medialit.core.gradebook.lms import lms_rows, lms_table
 from medialit.core.interop import doccano_jsonl_bytes, web_annotations_bytes
 from medialit.core.model import FeedbackMode
 from medialit.core.outfile import write_output
 from medialit.core.prefs import Prefs
-from medialit.core.teacher.collection import current_submissions
-from medialit.core.teacher.grades import book_of
+from medialit.core.submission import Submission
+from medialit.core.teacher.grades import ClassBook, class_book
 from medialit.core.teacher.packs import pack_filename, write_review_pack, write_student_pack
 from medialit.gui.teacher.host import TeacherHost
 from medialit.gui.teacher.report import report_html, write_pdf
@@ -52,7 +56,40 @@ class Exports:
             self.host.show_message(f"Student pack saved (no key inside): {written}")
         return written
 
+    def review_pack_asked(self) -> QMessageBox | None:
+        """Lesson ▸ Export review pack: a warning that it releases the key, then where."""
+        lesson = self.desk.lesson
+        if lesson is None:
+            return None
+        released = self.desk.store.grading.of(lesson.id).key_released_at
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Release the key?",
+            "The review pack holds the answer key. Once students have it they can relabel "
+            "and hand in again: every submission imported after now is marked “after key "
+            "release” and is not graded unless you pick it.",
+            QMessageBox.StandardButton.Cancel,
+            self.host.window(),
+        )
+        box.setObjectName("release_key_box")
+        if released:
+            box.setInformativeText(
+                f"The key was first released {released[:16].replace('T', ' ')} UTC."
+            )
+        export_button = box.addButton("Export review pack…", QMessageBox.ButtonRole.AcceptRole)
+        export_button.setObjectName("release_key_confirm")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def on_box_finished() -> None:
+            if box.clickedButton() is export_button:
+                self.review_pack()
+
+        box.finished.connect(on_box_finished)
+        box.open()
+        return box
+
     def review_pack(self, path: str | Path | None = None) -> Path | None:
+        """Write the review pack and record that the key is released (the first time)."""
         lesson = self.desk.lesson
         if lesson is None:
             return None
@@ -64,6 +101,8 @@ class Exports:
         if not target:
             return None
         written = self.host.run(lambda: write_review_pack(lesson, target))
+        if written:
+            self.host.run(lambda: self.desk.apply(lambda s: s.grading.release_key(lesson.id)))
         if written and lesson.feedback is FeedbackMode.NONE:
             self.host.show_message(
                 f"Review pack saved: {written}. Its feedback mode is “none”, so students see "
@@ -81,7 +120,7 @@ class Exports:
         target = path or self._save_path("Export Web Annotations", name, "JSON-LD (*.jsonld)")
         if not target:
             return None
-        subs = current_submissions(self.desk.store, lesson.id)
+        subs = self.graded_submissions()
         self.host.run(lambda: write_output(target, web_annotations_bytes(lesson, subs)))
         return Path(target)
 
@@ -93,7 +132,7 @@ class Exports:
         target = path or self._save_path("Export doccano JSONL", name, "JSONL (*.jsonl)")
         if not target:
             return None
-        subs = current_submissions(self.desk.store, lesson.id)
+        subs = self.graded_submissions()
         self.host.run(lambda: write_output(target, doccano_jsonl_bytes(lesson, subs)))
         return Path(target)
 
@@ -127,13 +166,19 @@ class Exports:
     def csv_delimiter(self) -> str:
         return Prefs(self.desk.store).csv_delimiter()
 
-    def class_results(self) -> ClassResults | None:
-        """The class scored against the current key (the same numbers as the Class tab)."""
+    def class_book(self) -> ClassBook | None:
+        """The gradebook from the current key (the same rows and numbers as the Class tab)."""
         lesson = self.desk.lesson
         if lesson is None:
             return None
-        subs = current_submissions(self.desk.store, lesson.id)
-        return self.host.run(lambda: score_class(lesson, subs))
+        return self.host.run(lambda: class_book(self.desk.store, lesson))
+
+    def graded_submissions(self) -> list[Submission]:
+        """What is graded, one per student (interop exports carry the graded work)."""
+        book = self.class_book()
+        if book is None:
+            return []
+        return [h.payload for h in book.book.graded() if isinstance(h.payload, Submission)]
 
     def _export(
         self,
@@ -162,36 +207,69 @@ class Exports:
         return Path(target)
 
     def results_csv(self, path: str | Path | None = None) -> Path | None:
-        results = self.class_results()
-        if results is None:
+        book = self.class_book()
+        if book is None:
             return None
+        rows, points, lesson = book.grade_rows(), book.points, book.lesson.title
+        delimiter = self.csv_delimiter
         return self._export(
             path,
             "Export results.csv",
             "results.csv",
-            lambda p: export.write_results(p, results.results, delimiter=self.csv_delimiter),
+            lambda p: export.write_results(
+                p, rows, delimiter=delimiter, points=points, lesson=lesson
+            ),
         )
 
     def details_csv(self, path: str | Path | None = None) -> Path | None:
-        results = self.class_results()
-        if results is None:
+        book = self.class_book()
+        if book is None:
             return None
+        rows, delimiter = book.grade_rows(), self.csv_delimiter
         return self._export(
             path,
             "Export details.csv",
             "details.csv",
-            lambda p: export.write_details(p, results.results, delimiter=self.csv_delimiter),
+            lambda p: export.write_details(p, rows, delimiter=delimiter),
+        )
+
+    def lms_csv(self, kind: str, path: str | Path | None = None) -> Path | None:
+        """A Canvas or Moodle grade-import file, or a plain name, email, points one."""
+        book = self.class_book()
+        if book is None:
+            return None
+        points = book.points
+        rows = book.grade_rows()
+        values = [
+            points.of(r.result.report.score)
+            if r.result is not None
+            else (0.0 if points.zero_for_missing else None)
+            for r in rows
+        ]
+        table = list(
+            lms_table(
+                kind,
+                lms_rows(book.book.students, values),
+                title=book.lesson.title,
+                points=points,
+                delimiter=self.csv_delimiter,
+            )
+        )
+        delimiter = self.csv_delimiter
+        return self._export(
+            path,
+            f"Export grades for {kind.capitalize()}",
+            f"{kind}.csv",
+            lambda p: export.write_csv_file(p, table, delimiter=delimiter),
         )
 
     def report_pdf(self, path: str | Path | None = None) -> Path | None:
-        results = self.class_results()
-        lesson = self.desk.lesson
-        if results is None or lesson is None:
+        book = self.class_book()
+        if book is None:
             return None
-        book, _grading = book_of(self.desk.store, lesson)
-        missing = [st.name for st in book.students if st.choice.graded is None]
+        lesson = book.lesson
         stamp = self.desk.store.lessons.row(lesson.id).key_updated_at
-        document = report_html(results, key_updated_at=stamp, not_submitted=missing)
+        document = report_html(book, key_updated_at=stamp)
 
         def write(target: str | Path) -> None:
             write_pdf(target, document, title=lesson.title)

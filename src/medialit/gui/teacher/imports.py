@@ -9,6 +9,7 @@ stored in one transaction); when it is done the desk's views hear
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog
 from medialit.core.records import Change, ChangeKind
 from medialit.core.teacher.authoring import load_authored
 from medialit.core.teacher.collection import ImportReport
+from medialit.core.teacher.grades import book_of
 from medialit.core.wording import plural
 from medialit.gui.errors import show_error
 from medialit.gui.teacher.collect import ImportReportDialog, ImportRun
@@ -29,6 +31,7 @@ class Imports:
         self.desk = host.desk
         self.run: ImportRun | None = None  # the import under way, if any
         self.last_report: ImportReport | None = None
+        self.held: list[tuple[str, str]] = []  # (file, why) held back by the last import
         self.report_dialog: ImportReportDialog | None = None
 
     def ask_files(self) -> None:
@@ -59,9 +62,22 @@ class Imports:
         lesson_id = self.desk.lesson.id if self.desk.lesson else ""
         self.desk.changed.emit(Change(ChangeKind.SUBMISSIONS_IMPORTED, lesson_id))
         self.host.show_message(report.summary.capitalize() + ".")
+        self.held = self.held_back(report)
         if show_report:
-            self.report_dialog = ImportReportDialog(report, self.host.window())
+            self.report_dialog = ImportReportDialog(report, self.host.window(), held=self.held)
             self.report_dialog.open()
+
+    def held_back(self, report: ImportReport) -> list[tuple[str, str]]:
+        """The files just imported that are kept but not graded unless picked, and why."""
+        added = {a.record.content_sha256[:32]: Path(a.path).name for a in report.added}
+        out: list[tuple[str, str]] = []
+        for lesson_id in sorted({a.submission.lesson_id for a in report.added}):
+            lesson = self.host.run(partial(load_authored, self.desk.store, lesson_id))
+            if lesson is None:
+                continue
+            book, _grading = book_of(self.desk.store, lesson)
+            out += [(added[key], why) for key, why in book.held.items() if key in added]
+        return out
 
     def on_run_failed(self, exc: object) -> None:
         show_error(

@@ -1,5 +1,12 @@
-"""The printable class report: summary, per-label averages, most missed, confusions, the students'
-scores and the heatmap, laid out as HTML and printed to PDF with QPdfWriter (QtGui)."""
+"""The printable class report, laid out as HTML and printed to PDF with QPdfWriter (QtGui).
+
+What a teacher reads first comes first: the summary and the student table (every roster
+student, with status and points, from the gradebook), then per-label averages, the most
+missed key spans (not found apart from wrong label), the label confusions with their
+students, and last the article as a heatmap. The heatmap reads on a black-and-white
+printer: five shades whose grey levels step evenly from dark (nobody found it) to white
+(everybody did), and after every shaded passage the number of students who found it.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +18,6 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from medialit.core.classroom import (
-    ClassResults,
     HeatRun,
     confusion_pairs,
     heatmap,
@@ -20,99 +26,140 @@ from medialit.core.classroom import (
     summary,
 )
 from medialit.core.outfile import write_output
-from medialit.gui.teacher.class_table import ratio
-from medialit.gui.teacher.heatmap import heat_colour
+from medialit.core.teacher.grades import ClassBook
+from medialit.core.wording import plural
+from medialit.gui.teacher.class_table import STATUS_TEXT, ratio
 
 MOST_MISSED_ROWS = 12
+# Red to green with grey levels (luma) 0.48, 0.64, 0.79, 0.88, 0.99: one step apart each,
+# so the bands stay apart when printed in grey; text stays readable on the darkest.
+HEAT_SHADES = ("#d65454", "#e98c66", "#f2c870", "#d8f0b0", "#fbfffa")
+_TABLE = "<table border='1' cellspacing='0' cellpadding='3' width='100%'>"
+
+
+def heat_band(count: int, total: int) -> int:
+    """0 (nobody) .. 4 (everybody): the shade a passage gets."""
+    if not total or not count:
+        return 0
+    if count >= total:
+        return 4
+    return 1 + min(2, (3 * count) // total)
 
 
 def heat_html(text: str, runs: Sequence[HeatRun], total: int) -> str:
+    """The article with each key passage shaded, its count beside it (`3/30`)."""
     out: list[str] = []
     pos = 0
     for run in runs:
         out.append(html.escape(text[pos : run.start]))
-        colour = heat_colour(run.count, total).name()
+        shade = HEAT_SHADES[heat_band(run.count, total)]
+        passage = html.escape(text[run.start : run.end])
         out.append(
-            f'<span style="background-color:{colour}">{html.escape(text[run.start : run.end])}'
-            "</span>"
+            f'<span style="background-color:{shade}">{passage}</span>'
+            f"<sup><b>{run.count}/{total}</b></sup>"
         )
         pos = run.end
     out.append(html.escape(text[pos:]))
     return "".join(out).replace("\n\n", "</p><p>").replace("\n", "<br>")
 
 
-def report_html(
-    results: ClassResults, *, key_updated_at: str = "", not_submitted: Sequence[str] = ()
-) -> str:
-    lesson = results.lesson
-    reports = [row.report for row in results.rows]
-    s = summary(reports)
+def heat_legend(total: int) -> str:
+    swatches = " ".join(
+        f"<span style='background-color:{shade}'>&nbsp;{words}&nbsp;</span>"
+        for shade, words in zip(
+            HEAT_SHADES, ("nobody", "a few", "about half", "most", "everybody"), strict=True
+        )
+    )
+    return (
+        f"<p>Key passages shaded by how many of the {plural(total, 'graded student')} labelled "
+        f"them as the key does: {swatches}. The small number after each passage says how "
+        "many (for example 3/30), so the page reads in black and white too.</p>"
+    )
+
+
+def report_html(book: ClassBook, *, key_updated_at: str = "") -> str:
+    lesson = book.lesson
     e = html.escape
+    students = book.book.students
+    scored = [(s, row) for s in students if (row := book.row_of(s)) is not None]
+    reports = [row.report for _s, row in scored]
+    s = summary(reports)
+    points = book.points
+    counts: dict[str, int] = {}
+    for st in students:
+        counts[STATUS_TEXT[st.choice.status]] = counts.get(STATUS_TEXT[st.choice.status], 0) + 1
+    meta = [e(part) for part in (lesson.source, lesson.date) if part]
+    meta.append(f"lesson version {lesson.version}")
+    if key_updated_at:
+        meta.append(f"key last changed {e(key_updated_at[:16].replace('T', ' '))} UTC")
+    if book.grading.key_released_at:
+        meta.append(f"key released {e(book.grading.key_released_at[:16].replace('T', ' '))} UTC")
     parts = [
         "<html><body style='font-family: sans-serif; font-size: 9pt'>",
         f"<h1>{e(lesson.title)}</h1>",
-        "<p>"
-        + " · ".join(e(part) for part in (lesson.source, lesson.date) if part)
-        + f" · lesson version {lesson.version}"
-        + (
-            f" · key last changed {e(key_updated_at[:16].replace('T', ' '))} UTC"
-            if key_updated_at
-            else ""
-        )
-        + "</p>",
+        "<p>" + " · ".join(meta) + "</p>",
         "<h2>Summary</h2>",
-        f"<p><b>{s.students}</b> students scored"
+        f"<p><b>{plural(len(reports), 'student')}</b> graded"
         + (
             f"; mean score <b>{s.mean_score:.1f}</b>, median {s.median_score:.1f}"
             if s.mean_score is not None and s.median_score is not None
             else ""
         )
+        + f"; points out of {points.out_of:g}."
         + (
-            f"; mean F1 {s.mean_f1:.2f}, strict F1 {s.mean_strict_f1:.2f}"
-            if s.mean_f1 is not None and s.mean_strict_f1 is not None
+            " Status: " + ", ".join(f"{n} {what}" for what, n in counts.items()) + "."
+            if counts
             else ""
         )
-        + ".</p>",
+        + "</p>",
+        "<h2>Students</h2>",
+        _TABLE,
+        "<tr><th>Student</th><th>Class</th><th>Status</th><th>Score</th><th>Points</th>"
+        "<th>P</th><th>R</th><th>F1</th><th>Correct</th><th>Missed</th></tr>",
     ]
-    if not_submitted:
-        parts.append(f"<p>Not submitted yet: {e(', '.join(not_submitted))}.</p>")
-    parts.append(
-        "<h2>Per label (class averages)</h2><table border='1' cellspacing='0' cellpadding='3'>"
-    )
+    for st in students:
+        row = book.row_of(st)
+        cells = [e(st.name), e(st.class_code), e(STATUS_TEXT[st.choice.status])]
+        if row is None:
+            zero = "0" if points.zero_for_missing else ""
+            cells += [zero, zero, "", "", "", "", ""]
+        else:
+            r = row.report
+            cells += [
+                f"{r.score:.1f}",
+                f"{points.of(r.score):.{points.decimals}f}",
+                ratio(r.precision),
+                ratio(r.recall),
+                ratio(r.f1),
+                str(r.correct),
+                str(r.missed),
+            ]
+        parts.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    parts.append("</table><h2>Per label (class averages)</h2>" + _TABLE)
     parts.append("<tr><th>Label</th><th>Precision</th><th>Recall</th><th>F1</th></tr>")
     for avg in label_averages(reports):
         parts.append(
             f"<tr><td>{avg.label.info.title}</td><td>{ratio(avg.precision)}</td>"
             f"<td>{ratio(avg.recall)}</td><td>{ratio(avg.f1)}</td></tr>"
         )
+    parts.append("</table><h2>Most missed key spans</h2>" + _TABLE)
     parts.append(
-        "</table><h2>Most missed key spans</h2><table border='1' cellspacing='0' cellpadding='3'>"
+        "<tr><th>Key span</th><th>Label</th><th>Not found</th><th>Wrong label</th>"
+        "<th>Partial</th></tr>"
     )
-    parts.append("<tr><th>Key span</th><th>Label</th><th>Not found</th><th>Partial</th></tr>")
     for m in most_missed(reports)[:MOST_MISSED_ROWS]:
         parts.append(
             f"<tr><td>{e(' '.join(m.key.quote.split()))}</td><td>{m.key.label.value}</td>"
-            f"<td>{m.not_found} of {s.students}</td><td>{m.partial}</td></tr>"
+            f"<td>{m.missed} of {s.students}</td><td>{m.wrong_label}</td><td>{m.partial}</td></tr>"
         )
     parts.append("</table><h2>Label confusions</h2><ul>")
-    parts += [f"<li>{e(str(p))}</li>" for p in confusion_pairs(reports)] or ["<li>None.</li>"]
-    parts.append(
-        "</ul><h2>Heatmap</h2><p>Key text shaded by how many students labelled it as the key does (red: nobody, green: everybody).</p>"
-    )
+    pairs = confusion_pairs(reports, [st.name for st, _row in scored])
+    parts += [f"<li>{e(str(p))}: {e(', '.join(p.names))}</li>" for p in pairs] or ["<li>None.</li>"]
+    parts.append("</ul><h2>The article</h2>")
+    parts.append(heat_legend(len(reports)))
     runs = heatmap(lesson.key or (), reports)
-    parts.append(f"<p>{heat_html(lesson.article.text, runs, s.students)}</p>")
-    parts.append("<h2>Students</h2><table border='1' cellspacing='0' cellpadding='3'>")
-    parts.append(
-        "<tr><th>Student</th><th>Class</th><th>Score</th><th>P</th><th>R</th><th>F1</th><th>Correct</th><th>Missed</th></tr>"
-    )
-    for row in sorted(results.rows, key=lambda r: r.name.casefold()):
-        r = row.report
-        parts.append(
-            f"<tr><td>{e(row.name)}</td><td>{e(row.class_code)}</td><td>{r.score:.1f}</td>"
-            f"<td>{ratio(r.precision)}</td><td>{ratio(r.recall)}</td><td>{ratio(r.f1)}</td>"
-            f"<td>{r.correct}</td><td>{r.missed}</td></tr>"
-        )
-    parts.append("</table></body></html>")
+    parts.append(f"<p>{heat_html(lesson.article.text, runs, len(reports))}</p>")
+    parts.append("</body></html>")
     return "".join(parts)
 
 

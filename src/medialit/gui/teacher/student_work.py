@@ -16,11 +16,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from medialit.core.classroom import StudentRow, score_class
+from medialit.core.classroom import StudentRow
 from medialit.core.errors import MedialitError
 from medialit.core.model import FeedbackMode, Lesson
 from medialit.core.review import Audience
-from medialit.core.teacher.collection import current_submissions
+from medialit.core.teacher.grades import class_book
 from medialit.core.wording import plural
 from medialit.gui.review import ReviewWindow
 from medialit.gui.teacher.host import TeacherHost
@@ -111,23 +111,22 @@ class StudentWork:
             self.close()
 
     def rescore(self) -> None:
-        """After a key or submission change: the open student's work from the current key."""
+        """After a key, submission or grading change: the open student's graded work from the
+        current key (closed when nothing of theirs is graded any more)."""
         window, lesson = self.window, self.desk.lesson
         if window is None or not window.isVisible():
             return
         row = None
         if lesson is not None:
-            subs = [
-                s
-                for s in current_submissions(self.desk.store, lesson.id)
-                if s.student_id == self.student_id
-            ]
             try:
-                rows = score_class(lesson, subs).rows if subs else ()
+                book = class_book(self.desk.store, lesson)
             except MedialitError as exc:  # e.g. no required key span left: the class tab says so
                 self.host.show_message(f"Closed the student's work: {exc}")
-                rows = ()
-            row = rows[0] if rows else None
+                book = None
+            if book is not None:
+                rows = [book.row_of(s) for s in book.book.students]
+                mine = [r for r in rows if r is not None and r.student_id == self.student_id]
+                row = mine[0] if mine else None
         if row is None:
             self.close()
         else:

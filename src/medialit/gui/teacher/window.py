@@ -56,6 +56,7 @@ from medialit.gui.teacher.definitions import DefinitionsDialog
 from medialit.gui.teacher.desk import Desk
 from medialit.gui.teacher.dialogs import LessonDialog, TextDialog, raw_text
 from medialit.gui.teacher.exports import Exports
+from medialit.gui.teacher.grading_dialog import GradingDialog
 from medialit.gui.teacher.imports import Imports, accept_drag, dropped_paths
 from medialit.gui.teacher.key_editor import KeyEditor
 from medialit.gui.teacher.roster import RosterPanel
@@ -139,10 +140,19 @@ class TeacherWindow(QMainWindow):
     # -- lessons ---------------------------------------------------------------------------
 
     def refresh_lessons(self) -> None:
+        """The lesson list, each with its version and when its key last changed; the same
+        lessons are updated in place (a key edit), so focus and scrolling stay."""
         current = self.desk.lesson.id if self.desk.lesson else None
+        rows = self.desk.lessons()
+        items = [self.lesson_list.item(i) for i in range(self.lesson_list.count())]
+        if [item.data(Qt.ItemDataRole.UserRole) for item in items] == [r.id for r in rows]:
+            for item, row in zip(items, rows, strict=True):
+                item.setText(f"{row.title}\nv{row.version} · key {when(row.key_updated_at)}")
+                item.setToolTip(row.title)
+            return
         self.lesson_list.blockSignals(True)
         self.lesson_list.clear()
-        for row in self.desk.lessons():
+        for row in rows:
             item = QListWidgetItem(f"{row.title}\nv{row.version} · key {when(row.key_updated_at)}")
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             item.setToolTip(row.title)
@@ -268,6 +278,14 @@ class TeacherWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def edit_grading(self) -> GradingDialog | None:
+        """Results ▸ Grading…: points, rounding, non-submitters, due date, classes."""
+        if self.desk.lesson is None:
+            return None
+        dialog = GradingDialog(self.desk, self)
+        dialog.open()
+        return dialog
+
     def edit_definitions(self) -> DefinitionsDialog | None:
         """Lesson ▸ Label definitions…: the key editor's dialog (its undo stack)."""
         return self.key_editor.edit_definitions()
@@ -338,7 +356,8 @@ class TeacherWindow(QMainWindow):
     def on_desk_changed(self, change: Change) -> None:
         if change.touches & (Touches.KEY | Touches.EXPLANATIONS | Touches.LESSON):
             self.refresh_stamp()
-        if change.touches & (Touches.KEY | Touches.LESSON | Touches.IMPORTED):
+            self.refresh_lessons()  # the list says when each key last changed
+        if change.touches & (Touches.KEY | Touches.LESSON | Touches.IMPORTED | Touches.GRADING):
             self.student_work.rescore()
 
     def on_desk_lesson_switched(self) -> None:
