@@ -5,10 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from medialit.core.lesson import save_lesson
 from medialit.core.store import Store
 from tests.helpers import make_lesson
+
+# Hypothesis fails an example that takes over 200 ms by default: a wall-clock assert, which
+# a loaded machine trips. No test here is about speed (benchmarks/ are), so no deadline.
+settings.register_profile("medialit", deadline=None)
+settings.load_profile("medialit")
 
 
 @pytest.fixture(autouse=True)
@@ -20,6 +26,8 @@ def _isolated_user_dirs(
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))  # the log folder
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("MEDIALIT_DB", raising=False)
 
 

@@ -1,34 +1,35 @@
-"""The bundled lesson on the seed article: it loads, and its teacher key is sound."""
+"""The bundled lesson on the seed article: it loads, and its teacher key is sound.
+
+Soundness here means the content rules of `tests/lesson_content.py`, which
+`load_lesson` does not check (it already refuses mismatched quotes, overlaps and
+bad offsets, so those are not tested again here); each rule is shown to catch a
+fault the loader lets through.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from medialit.core.lesson import bundled_lessons, find_same_label_overlap, load_lesson
+from medialit.core.lesson import bundled_lessons, load_lesson
 from medialit.core.model import LABELS, FeedbackMode, Label
-from medialit.core.text import trim
+from tests.lesson_content import content_problems, is_uuid4_hex
 
 REPO = Path(__file__).parents[2]
 LESSON_PATH = REPO / "lessons" / "000_baldwin_rust.json"
 SEED_PATH = REPO / "seeds" / "000_5580f1b383fac14f.txt"
 # SHA-256 of the seed file's bytes, the same as /work/shared/seeds/000_5580f1b383fac14f.txt.
 SEED_FILE_SHA256 = "a8ed82d5ca6b16a76444ce3d0a893b15e359a791e43cecc9108b9b274ecb32d2"
-HEX32 = re.compile(r"[0-9a-f]{32}")
 
 
 @pytest.fixture(scope="module")
 def lesson():
     return load_lesson(LESSON_PATH)
-
-
-def _is_uuid4_hex(value: str) -> bool:
-    return bool(HEX32.fullmatch(value)) and uuid.UUID(hex=value).version == 4
 
 
 def test_seed_file_is_the_shared_seed_byte_for_byte():
@@ -38,7 +39,7 @@ def test_seed_file_is_the_shared_seed_byte_for_byte():
 def test_lesson_header(lesson):
     assert lesson.kind == "lesson"
     assert lesson.version == 1
-    assert _is_uuid4_hex(lesson.id)
+    assert is_uuid4_hex(lesson.id)
     assert lesson.feedback is FeedbackMode.WHERE_WHY
     assert lesson.title
     assert lesson.previous_sha256 == ()
@@ -48,46 +49,88 @@ def test_lesson_header(lesson):
     assert lesson.article.sha256 == SEED_FILE_SHA256
 
 
-def test_quotes_match_the_text(lesson):
-    for k in lesson.key:
-        assert lesson.article.text[k.start : k.end] == k.quote, k.id
-
-
 def test_enough_required_spans_with_every_label(lesson):
     required = [k for k in lesson.key if not k.optional]
     assert len(required) >= 20
     assert {k.label for k in required} == set(Label)
 
 
-def test_has_also_accept_and_optional_spans(lesson):
-    assert any(k.also_accept for k in lesson.key)
-    assert any(k.optional for k in lesson.key)
+def test_the_lesson_follows_every_content_rule():
+    assert content_problems(LESSON_PATH) == []
 
 
-def test_every_span_has_an_id_and_explanation(lesson):
-    ids = [k.id for k in lesson.key]
-    assert len(set(ids)) == len(ids)
-    for k in lesson.key:
-        assert _is_uuid4_hex(k.id), k.quote
-        assert k.explanation.strip(), k.quote
+def _edit_span(i: int, **changes: object) -> Callable[[dict, str], None]:
+    def edit(raw: dict, _text: str) -> None:
+        raw["key"][i].update(changes)
+
+    return edit
 
 
-def test_no_same_label_overlap(lesson):
-    assert find_same_label_overlap(list(lesson.key)) is None
+def _move(i: int, d_start: int, d_end: int) -> Callable[[dict, str], None]:
+    def edit(raw: dict, text: str) -> None:
+        k = raw["key"][i]
+        k["start"] += d_start
+        k["end"] += d_end
+        k["quote"] = text[k["start"] : k["end"]]
+
+    return edit
 
 
-def test_spans_trim_to_themselves(lesson):
-    for k in lesson.key:
-        start, end = trim(lesson.article.text, k.start, k.end)
-        assert start < end, k.quote
-        assert (start, end) == (k.start, k.end), k.quote
+def _key_again(raw: dict, _text: str) -> None:
+    """The first span keyed a second time with another label (not overlapping its own)."""
+    first = raw["key"][0]
+    twin = dict(first, id=uuid.uuid4().hex, label="fact" if first["label"] != "fact" else "claim")
+    raw["key"].insert(1, twin)
 
 
-def test_file_lists_the_key_in_text_order():
-    # The loader sorts the key itself; the file is kept sorted too, for readable diffs.
+def _all_optional(label: str) -> Callable[[dict, str], None]:
+    def edit(raw: dict, _text: str) -> None:
+        for k in raw["key"]:
+            if k["label"] == label:
+                k["optional"] = True
+
+    return edit
+
+
+FAULTS = {
+    "no sha256": (lambda raw, _t: raw.pop("sha256"), "does not declare the article's sha256"),
+    "three definitions": (lambda raw, _t: raw["labels"].pop(), "not all four in order"),
+    "empty definition": (lambda raw, _t: raw["labels"][0].update(definition=" "), "is empty"),
+    "no id": (_edit_span(0, id=""), "is not a uuid4 hex"),  # the loader invents one
+    "made-up id": (_edit_span(0, id="k1"), "is not a uuid4 hex"),
+    "same id twice": (
+        lambda raw, _t: raw["key"][1].update(id=raw["key"][0]["id"]),
+        "is used 2 times",
+    ),
+    "no explanation": (_edit_span(0, explanation=""), "no explanation"),
+    "own label in also_accept": (
+        lambda raw, _t: raw["key"][0].update(also_accept=[raw["key"][0]["label"]]),
+        "repeats a label",
+    ),
+    "starts inside a word": (_move(0, 1, 0), "starts inside a word"),
+    "ends inside a word": (_move(0, 0, -1), "ends inside a word"),
+    "a space at the end": (_move(0, 0, 1), "not trimmed"),
+    "keyed twice": (_key_again, "use also_accept"),
+    "a label only optional": (_all_optional("fact"), "no required key span is labelled fact"),
+    "out of order": (
+        lambda raw, _t: raw["key"].insert(0, raw["key"].pop(1)),
+        "not listed in text order",
+    ),
+}
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_each_rule_catches_a_fault_the_loader_lets_through(
+    lesson, tmp_path: Path, fault: str
+) -> None:
+    edit, problem = FAULTS[fault]
     raw = json.loads(LESSON_PATH.read_text(encoding="utf-8"))
-    offsets = [(k["start"], k["end"]) for k in raw["key"]]
-    assert offsets == sorted(offsets)
+    edit(raw, lesson.article.text)
+    broken = tmp_path / LESSON_PATH.name  # its article file is found in the bundled seeds
+    broken.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    load_lesson(broken)  # loads: only the content rules can catch it
+    problems = content_problems(broken)
+    assert any(problem in p for p in problems), problems
 
 
 def test_is_bundled():

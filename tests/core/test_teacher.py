@@ -1,12 +1,13 @@
 """Teacher core: passphrase, lessons and versions, key checks, packs, roster."""
 
 import dataclasses
+import json
 from pathlib import Path
 
 import pytest
 
 from medialit.core.errors import InvalidSpanError, MedialitError
-from medialit.core.lesson import load_lesson
+from medialit.core.lesson import load_lesson, save_lesson
 from medialit.core.model import FeedbackMode, Label
 from medialit.core.records import RosterLine
 from medialit.core.store import Store
@@ -176,11 +177,25 @@ def test_student_pack_has_no_key_bytes_and_review_pack_has_the_key(tmp_path: Pat
     assert review.kind == "review-pack" and review.key == lesson.key and review.review_allowed
 
 
-def test_unicode_lesson_keeps_code_point_offsets(tmp_path: Path) -> None:
+def test_unicode_lesson_keeps_code_point_offsets(fresh_store: Store, tmp_path: Path) -> None:
+    """A key span after emoji keeps code-point offsets through the store and the file: the
+    expected offsets are counted by hand, and differ from the UTF-16 ones Qt would give."""
+    before = "Café owner 👩‍👩‍👧 said prices rose 😀 fast. The mayor 🇫🇷 claimed "
+    assert UNICODE_TEXT.startswith(before + "東京")
+    start = len(before)  # code points
+    assert len(before.encode("utf-16-le")) // 2 > start  # the emoji are two UTF-16 units each
     lesson = new_lesson(UNICODE_TEXT, title="Uni")
-    start = UNICODE_TEXT.index("東京")
-    k = make_key_span(lesson.article, start, start + 2, Label.FACT)
-    assert k.quote == "東京"
+    k = make_key_span(lesson.article, start, start + 3, Label.FACT)  # "東京 ", trimmed
+    assert (k.start, k.end, k.quote) == (start, start + 2, "東京")
+    lesson = dataclasses.replace(lesson, key=(k,))
+    save_lesson_to_store(fresh_store, lesson)
+    save_lesson(tmp_path / "uni.json", lesson)
+    raw = json.loads((tmp_path / "uni.json").read_text("utf-8"))
+    assert (raw["key"][0]["start"], raw["key"][0]["end"]) == (start, start + 2)
+    for again in (load_authored(fresh_store, lesson.id), load_lesson(tmp_path / "uni.json")):
+        (k2,) = again.key or ()
+        assert (k2.start, k2.end) == (start, start + 2)
+        assert again.article.text[k2.start : k2.end] == "東京"
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,8 @@ from medialit.core.model import Label
 from tests.gui.window import open_window
 from tests.helpers import UNICODE_TEXT
 
+REPO = Path(__file__).parents[2]
+
 
 def _open(qtbot: QtBot, db: Path, lesson: Path | None = None):
     # First start asks the student's name (a window-modal dialog): answer it as a student would.
@@ -88,5 +90,7 @@ def test_bad_lesson_file_falls_back_to_bundled_with_message(qtbot: QtBot, tmp_pa
     bad.write_text("{oops", "utf-8")
     store, window, problems = _open(qtbot, tmp_path / "m.db", bad)
     assert len(problems) == 1 and "broken.json" in problems[0] and "not valid JSON" in problems[0]
-    assert window.session.lesson.id == load_lesson(window.session.lesson.origin).id
+    bundled = load_lesson(REPO / "lessons" / "000_baldwin_rust.json")  # what a first start opens
+    assert window.session.lesson.id == bundled.id
+    assert window.session.article.text == bundled.article.text
     store.close()

@@ -167,8 +167,21 @@ def test_focus_moves_article_list_definitions(qtbot: QtBot, tmp_path: Path) -> N
 
 
 def test_clicking_outside_any_span_selects_nothing(qtbot: QtBot, tmp_path: Path) -> None:
+    """A click beside a span, where the caret lands at the span's end, lets it go: only
+    a click on a span's own text (or its underline tracks) selects it."""
     store, window, _ = open_window(qtbot, tmp_path / "m.db")
-    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    view = window.view
+    title = "Alec Baldwin Makes A Stunning Claim In First Interview After Rust Shooting"
+    span = add(window, title, Label.CLAIM)  # the whole first line
+    qtbot.waitExposed(view)
+    line = view.rects_cp(span.start, span.end)[-1]
+    on_it = line.center().toPoint()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=on_it)
+    assert window.selected_span() == span  # a click on the span selects it
+    beside = QPoint(int(line.right()) + 40, on_it.y())  # the empty space after the line
+    assert beside.x() < view.viewport().width()
+    assert view.to_cp(view.cursorForPosition(beside).position()) == span.end
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=beside)
     assert window.selected_span() is None
     store.close()
 
