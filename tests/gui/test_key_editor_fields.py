@@ -220,3 +220,18 @@ def test_a_span_deleted_while_its_explanation_is_typed_loses_nothing_else(
     teacher.undo_action.trigger()  # the span comes back with what was typed
     assert stored(teacher) == [("sourcing", "he told NBC News", "Gone soon")]
     QApplication.processEvents()
+
+
+def test_the_warnings_stay_a_few_lines_so_the_key_list_keeps_its_room(
+    qtbot: QtBot, teacher: TeacherWindow
+) -> None:
+    for quote in ("Reporters waited", "he told NBC News", "the Gazette reported", "voted 7 to 2"):
+        add_span(qtbot, teacher, quote, Label.SOURCING)
+    lines = teacher.key_editor.warnings_label.text().splitlines()
+    assert lines[:3] == [
+        "⚠ No key span is labelled claim.",
+        "⚠ No key span is labelled fact.",
+        "⚠ No key span is labelled speculation.",
+    ]
+    assert lines[3:] == ["… and 4 more (⚠ in the Why column)"]
+    assert "No explanation: sourcing “voted 7 to 2”" in teacher.key_editor.warnings_label.toolTip()

@@ -23,10 +23,10 @@ class KeyCheck:
         out = []
         if not self.required:
             out.append("The key has no required span yet, so it cannot be scored.")
-        for k in self.without_explanation:
-            out.append(f"No explanation: {k.label.value} “{short_quote(k.quote)}”")
         for label in self.labels_without_span:
             out.append(f"No key span is labelled {label.value}.")
+        for k in self.without_explanation:  # last: the key list marks these too (⚠)
+            out.append(f"No explanation: {k.label.value} “{short_quote(k.quote)}”")
         return out
 
 

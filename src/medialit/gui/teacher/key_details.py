@@ -186,7 +186,8 @@ class KeyDetails(QGroupBox):
             self.new_burst()
         self.span = span
         self.setEnabled(span is not None)
-        self.selected_quote.setText(f"“{short(span.quote, 200)}”" if span else "(none selected)")
+        self.selected_quote.setText(f"“{short(span.quote, 110)}”" if span else "(none selected)")
+        self.selected_quote.setToolTip(span.quote if span else "")
         self.label_combo.setCurrentIndex(LABELS.index(span.label) if span else 0)
         for label, box in self.accept_boxes.items():
             box.setChecked(bool(span and label in span.also_accept))

@@ -41,6 +41,8 @@ from medialit.gui.teacher.suggestion_mode import SuggestionMode
 
 __all__ = ["KeyEditor", "as_display_span", "short"]
 
+MAX_WARNINGS = 3  # lines under the details: more would push the key list off a small screen
+
 
 def as_display_span(k: KeySpan) -> Span:
     """A key span drawn like a student's span (the explanation shows as its tooltip note)."""
@@ -148,7 +150,7 @@ class KeyEditor(QWidget):
                 if button is not None:
                     button.setStyleSheet(
                         f"QToolButton {{ border-bottom: 4px solid {info.colour}; "
-                        "padding: 4px 8px; }"
+                        "padding: 3px 4px; }"
                     )
             actions[label] = action
         return actions
@@ -317,7 +319,11 @@ class KeyEditor(QWidget):
             + f"  ({check.required} required, {optional} optional)"
         )
         warnings = check.warnings if self.desk.lesson else []
-        self.warnings_label.setText("\n".join(f"⚠ {w}" for w in warnings))
+        shown = [f"⚠ {w}" for w in warnings[:MAX_WARNINGS]]
+        if len(warnings) > MAX_WARNINGS:
+            shown.append(f"… and {len(warnings) - MAX_WARNINGS} more (⚠ in the Why column)")
+        self.warnings_label.setText("\n".join(shown))
+        self.warnings_label.setToolTip("\n".join(warnings))
         self.delete_action.setEnabled(self._selected_id is not None or self.suggesting.active)
         self.suggesting.refresh()
 

@@ -171,6 +171,7 @@ class SuggestionMode(QObject):
             action.setEnabled(False)
         self.panel.hide()
         self.editor.view.set_suggestions((), None)
+        self.editor.view.setAccessibleDescription("")
         self.editor.refresh()
         self.say("Suggestion mode ended.")
 
@@ -242,6 +243,8 @@ class SuggestionMode(QObject):
         number, total = queue.position(key)
         self.editor.view.set_suggestions(queue.open(key), queue.current)
         self.panel.show_current(queue.current, number, total, lesson.article.text)
+        # a reader without announcements (Orca 43) reads this when the article gets the focus
+        self.editor.view.setAccessibleDescription(self.describe_current())
 
     def describe_current(self) -> str:
         queue, lesson = self.queue, self.editor.desk.lesson
