@@ -263,6 +263,15 @@ def make_undo_actions(window: ActionHost) -> tuple[QAction, QAction]:
     set_undo_redo_keys(undo, redo)
     window.addAction(undo)
     window.addAction(redo)
+    stack = window.undo_stack  # said once Qt has done it: the undone edit is redo's text now
+    undo.triggered.connect(
+        lambda _checked=False: window.answer(
+            f"Undone: {stack.redoText()}. Ctrl+Y does it again.", near_text=False
+        )
+    )
+    redo.triggered.connect(
+        lambda _checked=False: window.answer(f"Done again: {stack.undoText()}.", near_text=False)
+    )
     return undo, redo
 
 
