@@ -214,3 +214,28 @@ def test_a_huge_offset_in_a_class_file_is_refused_by_both(tmp_path: Path) -> Non
         == score_says
         == {f"{path}:1": f"label[0]: [0, {2**63}) is not a span of the text (0..{len(TEXT)})"}
     )
+
+
+def test_a_bug_costs_one_file_not_the_class(
+    fresh_store: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Whatever goes wrong inside the intake for one file is logged and said for that file."""
+    from medialit.core.intake import readers
+
+    real = readers.parse_submission
+
+    def buggy(text: str, *, origin: str):  # type: ignore[no-untyped-def]
+        if origin.endswith("bad.json"):
+            raise RuntimeError("a bug")
+        return real(text, origin=origin)
+
+    monkeypatch.setattr(readers, "parse_submission", buggy)
+    good = write_submission(tmp_path / "good.json", make_submission("ann", spans_for(TEXT, GOOD)))
+    bad = write_submission(tmp_path / "bad.json", make_submission("ben", spans_for(TEXT, GOOD)))
+    report = teacher_import(fresh_store, good, bad)
+    assert [Path(a.path).name for a in report.added] == ["good.json"]
+    assert [r.reason for r in report.rejected] == ["could not be read (RuntimeError)"]
+    assert "reading" in caplog.text and "bad.json" in caplog.text

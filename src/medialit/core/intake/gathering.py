@@ -14,6 +14,7 @@ stay responsive; `medialit score` consumes it in one go.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from medialit.core.intake.folders import gather
 from medialit.core.intake.placement import Placed, TextVersions, place
 from medialit.core.intake.readers import Handed, instant, read_source
 from medialit.core.intake.sources import Problem, Refused
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +66,13 @@ def read_inputs(
         if isinstance(source, Problem):
             yield source
             continue
-        for got in read_source(source, canonical=canonical):
+        try:
+            items = list(read_source(source, canonical=canonical))
+        except Exception as exc:  # a bug costs this one file, not the class: logged, said
+            log.exception("reading %s failed unexpectedly", source.name)
+            yield Problem(source.name, None, f"could not be read ({type(exc).__name__})")
+            continue
+        for got in items:
             if isinstance(got, Problem):
                 yield got
                 continue
@@ -71,6 +80,10 @@ def read_inputs(
                 placed = place(got, lessons)
             except Refused as exc:
                 yield Problem(got.origin, got.line, exc.reason, exc.field)
+                continue
+            except Exception as exc:
+                log.exception("placing %s failed unexpectedly", got.where)
+                yield Problem(got.origin, got.line, f"could not be read ({type(exc).__name__})")
                 continue
             if got.identity in known:
                 yield Duplicate(got, "")
