@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar
 
 from medialit.core.model import LABELS, Label
 from medialit.gui import (
+    help_menu,
     lesson_flow,
     navigation,
     review_flow,
@@ -67,6 +68,7 @@ class ActionHost(FlowHost, Protocol):
     switch_student_action: QAction
     rename_action: QAction
     quit_action: QAction
+    log_folder_action: QAction
 
     def menuBar(self) -> QMenuBar: ...
 
@@ -203,6 +205,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         lambda w: student_flow.ask_name(w, switch=False),
     ),
     ActionSpec("quit_action", "&Quit", "quit", lambda w: w.close(), keys=("Ctrl+Q",)),
+    ActionSpec(
+        "log_folder_action",
+        help_menu.TEXT,
+        "open_log_folder",
+        lambda w: help_menu.open_log_folder(w.window()),
+        tip=help_menu.TIP,
+    ),
 )
 
 
@@ -254,6 +263,15 @@ def make_undo_actions(window: ActionHost) -> tuple[QAction, QAction]:
     set_undo_redo_keys(undo, redo)
     window.addAction(undo)
     window.addAction(redo)
+    stack = window.undo_stack  # said once Qt has done it: the undone edit is redo's text now
+    undo.triggered.connect(
+        lambda _checked=False: window.answer(
+            f"Undone: {stack.redoText()}. Ctrl+Y does it again.", near_text=False
+        )
+    )
+    redo.triggered.connect(
+        lambda _checked=False: window.answer(f"Done again: {stack.undoText()}.", near_text=False)
+    )
     return undo, redo
 
 
@@ -327,6 +345,11 @@ def build_menus(window: ActionHost) -> QMenu:
     _add(view, (w.snap_action, w.definitions_action))
     _add(bar.addMenu("&Student"), (w.switch_student_action, w.rename_action))
     return view
+
+
+def build_help_menu(window: ActionHost) -> None:
+    """Help, last on the menu bar (after the teacher's menu)."""
+    _add(window.menuBar().addMenu("&Help"), (window.log_folder_action,))
 
 
 def build_toolbar(window: ActionHost) -> QToolBar:

@@ -7,8 +7,9 @@ canonical text comes from the core and is never read back from Qt
 
 Spans are painted, not formatted: each paint draws only the spans overlapping
 the visible text (`SpanIndex.overlapping`), as a translucent tint behind the
-text (overlaps mix, so no colour hides another), an underline on the label's
-own track below the line, and the labels' initials in the left margin. Nothing
+text (overlaps mix, so no colour hides another), then the marks of
+`gui.span_marks`: an underline on the label's own track below the line, the
+span's ends, a note mark, and the labels' initials in the left margin. Nothing
 is stored per span in the QTextDocument, so opening 5,000 spans costs nothing
 in Qt and a label edit only schedules a repaint. (ExtraSelections would be
 rebuilt in full on every edit and can show only one format per character.)
@@ -21,31 +22,23 @@ from typing import cast
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontMetricsF,
     QHelpEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPen,
     QTextBlockFormat,
     QTextCursor,
     QTextOption,
 )
 from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
 
-from medialit.core.model import LABELS, Label, Lesson, Span
+from medialit.core.model import LABELS, Lesson, Span
 from medialit.core.spanindex import SpanIndex
 from medialit.core.text import OffsetMap
-from medialit.gui.label_style import (
-    draw_underline,
-    ink,
-    tint,
-    track_y,
-    underline_metrics,
-    underline_words,
-)
+from medialit.gui.label_style import tint, underline_words
+from medialit.gui.span_marks import paint_marks
 
 LINE_HEIGHT_PERCENT = 200  # room under each line for the four underline tracks
 ZOOM_FACTOR = 1.1
@@ -261,34 +254,14 @@ class ArticleView(QTextEdit):
     def _paint_marks(
         self, painter: QPainter, drawn: list[tuple[Span, list[tuple[QRectF, tuple[int, int]]]]]
     ) -> None:
-        """Underlines on each label's track, end ticks, the selected outline, margin initials."""
-        metrics = QFontMetricsF(self.document().defaultFont())
-        step, width = underline_metrics(metrics.height())
-        margin: dict[tuple[int, int], tuple[float, set[Label]]] = {}
-        for span, segments in drawn:
-            for n, (rect, line_key) in enumerate(segments):
-                y = track_y(rect.bottom(), span.label, metrics.height())
-                draw_underline(painter, span.label, rect.left(), rect.right(), y, width=width)
-                tick = QPen(ink(span.label), 1.5)
-                painter.setPen(tick)
-                if n == 0:
-                    painter.drawLine(QPointF(rect.left(), y - step), QPointF(rect.left(), y + 1))
-                if n == len(segments) - 1:
-                    painter.drawLine(QPointF(rect.right(), y - step), QPointF(rect.right(), y + 1))
-                if span.id == self.selected_id:
-                    painter.setPen(QPen(ink(span.label), 2, Qt.PenStyle.SolidLine))
-                    painter.drawRect(rect.adjusted(-1, -1, 1, 1))
-                labels = margin.setdefault(line_key, (rect.top(), set()))[1]
-                labels.add(span.label)
-        painter.setFont(self._gutter_font())
-        gutter_metrics = QFontMetricsF(painter.font())
-        for top, labels in margin.values():
-            x = 6.0
-            for label in LABELS:
-                if label in labels:
-                    painter.setPen(QColor(ink(label)))
-                    painter.drawText(QPointF(x, top + gutter_metrics.ascent()), label.info.initial)
-                x += gutter_metrics.horizontalAdvance(label.info.initial + " ")
+        """Underlines, span ends, the selected outline, note marks, margin initials."""
+        paint_marks(
+            painter,
+            drawn,
+            font=self.document().defaultFont(),
+            gutter_font=self._gutter_font(),
+            selected_id=self.selected_id,
+        )
 
     # -- mouse: hover tooltips and clicking a span ------------------------------------------
 

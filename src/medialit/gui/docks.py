@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTextBrowser, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTextEdit, QWidget
 
 DOCK_WIDTH = 430
 
@@ -32,7 +32,7 @@ def make_dock(
     return dock
 
 
-def text_height(browser: QTextBrowser) -> int:
+def text_height(browser: QTextEdit) -> int:
     """How tall the browser must be to show all its text at its present width."""
     document = browser.document()
     document.setTextWidth(browser.viewport().width())
@@ -41,7 +41,7 @@ def text_height(browser: QTextBrowser) -> int:
 
 
 def fit_definitions(
-    window: QMainWindow, legend_dock: QDockWidget, legend: QTextBrowser, below: QDockWidget
+    window: QMainWindow, legend_dock: QDockWidget, legend: QTextEdit, below: QDockWidget
 ) -> None:
     """Make the definitions dock tall enough to show every definition; the dock `below`
     (the span list) gets the rest. (Qt shares out the sizes given in proportion, so both

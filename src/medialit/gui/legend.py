@@ -1,14 +1,16 @@
 """The label definitions panel: what each label means in this lesson and how it is drawn.
 
-A read-only QTextBrowser rather than labels, so keyboard and screen-reader
-users can focus it (F1) and read it like any text.
+A read-only QTextEdit with a caret rather than labels, so keyboard and
+screen-reader users can focus it (F1) and read it line by line like any text.
+(Not a QTextBrowser: Qt exposes that as a label, read in one go.)
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTextEdit, QWidget
 
 from medialit.core.model import LABELS, Lesson
 from medialit.gui.label_style import underline_words
@@ -34,12 +36,21 @@ def legend_html(lesson: Lesson) -> str:
     return "".join(rows) + keys
 
 
-class Legend(QTextBrowser):
+class Legend(QTextEdit):
+    """Read with a caret: a screen reader reads it line by line with the arrow keys (as a
+    QTextBrowser it was exposed as a label and read as "Label definitions label")."""
+
     def __init__(self, lesson: Lesson, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("legend")
         self.setAccessibleName("Label definitions")
-        self.setOpenLinks(False)
+        self.setAccessibleDescription("Arrow keys read the definitions line by line.")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.setTabChangesFocus(True)
         self.set_lesson(lesson)
 
     def set_lesson(self, lesson: Lesson) -> None:

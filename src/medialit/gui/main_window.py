@@ -33,6 +33,7 @@ from medialit.core.wording import plural
 from medialit.gui import review_flow, span_edits, student_flow, submit_flow
 from medialit.gui.actions import (
     article_menu,
+    build_help_menu,
     build_menus,
     build_toolbar,
     make_label_actions,
@@ -42,13 +43,15 @@ from medialit.gui.actions import (
 from medialit.gui.announce import announce
 from medialit.gui.article_pane import ArticlePane
 from medialit.gui.article_view import ArticleView
+from medialit.gui.caret_voice import CaretVoice
 from medialit.gui.docks import fit_definitions, make_dock, size_docks
 from medialit.gui.errors import show_error
 from medialit.gui.legend import Legend
 from medialit.gui.screen_fit import fit_window
 from medialit.gui.session import Session
 from medialit.gui.shortcuts import install_menu_bar_key
-from medialit.gui.span_list import SpanListPanel, one_line, orphans_text
+from medialit.gui.span_list import SpanListPanel, orphans_text
+from medialit.gui.span_model import describe_span, one_line
 from medialit.gui.teacher import install_teacher_menu, open_teacher_mode
 
 if TYPE_CHECKING:  # the review window loads when a review opens, not at start-up
@@ -77,6 +80,7 @@ class MainWindow(QMainWindow):
     switch_student_action: QAction
     rename_action: QAction
     quit_action: QAction
+    log_folder_action: QAction
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -107,6 +111,7 @@ class MainWindow(QMainWindow):
         self._make_docks()
         store = session.store  # only the teacher menu is given the store (it has its own Desk)
         install_teacher_menu(self, store)
+        build_help_menu(self)
         self._open_teacher_mode = partial(open_teacher_mode, self, store)
         install_menu_bar_key(self)
         self.saved_label = QLabel("")
@@ -126,8 +131,6 @@ class MainWindow(QMainWindow):
         session.failed.connect(self.on_session_failed)
         session.reloaded.connect(self.on_session_reloaded)
         session.submitted.connect(self.on_session_submitted)
-        self.undo_action.triggered.connect(self.on_undo_action_triggered)
-        self.redo_action.triggered.connect(self.on_redo_action_triggered)
         self.view.selectionChanged.connect(self.on_view_selection_changed)
         self.view.cursorPositionChanged.connect(self.on_view_cursor_position_changed)
         self.view.span_clicked.connect(self.on_view_span_clicked)
@@ -136,9 +139,11 @@ class MainWindow(QMainWindow):
         self.context_menu: QMenu | None = None
         self.span_list.span_chosen.connect(self.on_span_list_span_chosen)
         self.span_list.span_activated.connect(self.on_span_list_span_activated)
+        self.span_list.note_requested.connect(self.on_span_list_note_requested)
         orphans.delete_requested.connect(self.on_orphan_panel_delete_requested)
         orphans.copied.connect(self.on_orphan_panel_copied)
 
+        self.caret_voice = CaretVoice(self.view, lambda: self.selected_id)  # labels, spoken
         self.view.set_zoom(self.prefs.zoom())
         self._set_saved(True)
         self.on_session_reloaded()  # may say "Not saved": re-anchoring on open could not be saved
@@ -203,11 +208,7 @@ class MainWindow(QMainWindow):
             action.setWhatsThis(tip)
 
     def describe(self, span: Span) -> str:
-        note = f" Your note: {one_line(span.note, 80)}." if span.note else ""
-        return (
-            f"{span.label.info.title}: “{one_line(span.quote, 60)}”.{note} "
-            "1-4 relabel, N note, Delete remove, Esc let go."
-        )
+        return describe_span(span)
 
     # -- labelling (gui.span_edits decides which edit a key means) -------------------------
 
@@ -223,13 +224,6 @@ class MainWindow(QMainWindow):
         before = self.undo_stack.index()
         self.undo_stack.push(command)  # a failed write makes it obsolete: Qt deletes it
         return self.undo_stack.index() > before
-
-    def on_undo_action_triggered(self) -> None:
-        """Said after Qt undid it: the undone edit is the one redo would make again."""
-        self.answer(f"Undone: {self.undo_stack.redoText()}. Ctrl+Y does it again.", near_text=False)
-
-    def on_redo_action_triggered(self) -> None:
-        self.answer(f"Done again: {self.undo_stack.undoText()}.", near_text=False)
 
     # -- the selected span (gui.navigation moves it) -------------------------------------
 
@@ -280,6 +274,10 @@ class MainWindow(QMainWindow):
     def on_span_list_span_activated(self, span_id: str) -> None:
         self.select_span(span_id)
         self.view.setFocus()
+
+    def on_span_list_note_requested(self, span_id: str) -> None:
+        self.select_span(span_id, from_list=True)
+        span_edits.edit_note(self)
 
     # -- focus (gui.navigation decides where to go) --------------------------------------
 

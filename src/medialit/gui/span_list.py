@@ -1,10 +1,9 @@
 """The span list: every span in text order with its label, quote and note, and counts per label.
 
-`SpanListModel` is a Qt table model over the session's `SpanIndex`; it
-listens to the index row by row (insert, remove, change), so a new label adds
-one row instead of resetting 5,000. Choosing a row (click or arrow keys) asks
-the window to select that span in the article; Enter or double-click also
-moves the focus there.
+The table shows `span_model.SpanListModel`. Choosing a row (click or arrow
+keys) asks the window to select that span in the article; Enter or
+double-click also moves the focus there, except on the Note cell, where they
+open the note editor.
 
 `OrphanPanel`, under the list, shows the spans that could not be placed on a
 corrected article text ("Could not place"): label, quote and note, to read
@@ -17,12 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     QSize,
     Qt,
     Signal,
@@ -46,86 +42,16 @@ from medialit.core.records import SavedSpan
 from medialit.core.spanindex import SpanIndex
 from medialit.core.wording import plural
 from medialit.gui.label_style import label_icon
+from medialit.gui.span_model import (
+    COLUMNS,
+    NOTE_COLUMN,
+    QUOTE_CHARS,
+    SpanIdRole,
+    SpanListModel,
+    one_line,
+)
 
-COLUMNS = ("Label", "Quote", "Note")
-QUOTE_CHARS = 140
-SpanIdRole = Qt.ItemDataRole.UserRole
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 Flag = QItemSelectionModel.SelectionFlag
-
-
-def one_line(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-class SpanListModel(QAbstractTableModel):
-    def __init__(self, index: SpanIndex, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.spans = index
-        self._icons = {label: label_icon(label) for label in LABELS}
-        self.changing = False  # rows are being added or removed: the current row moves by itself
-        index.listeners.append(self)
-
-    # -- IndexListener: turn index changes into Qt's row notifications -------------------
-
-    def index_about_to_change(self, kind: str, row: int) -> None:
-        self.changing = True
-        if kind == "insert":
-            self.beginInsertRows(QModelIndex(), row, row)
-        elif kind == "remove":
-            self.beginRemoveRows(QModelIndex(), row, row)
-        elif kind == "reset":
-            self.beginResetModel()
-
-    def index_changed(self, kind: str, row: int) -> None:
-        if kind == "insert":
-            self.endInsertRows()
-        elif kind == "remove":
-            self.endRemoveRows()
-        elif kind == "reset":
-            self.endResetModel()
-        else:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
-        self.changing = False
-
-    # -- the model -----------------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.spans)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self.spans):
-            return None
-        span = self.spans[index.row()]
-        info = span.label.info
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return info.title
-            return one_line(span.quote if col == 1 else span.note, QUOTE_CHARS)
-        if role == Qt.ItemDataRole.DecorationRole and col == 0:
-            return self._icons[span.label]
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            note = f" Note: {span.note}" if span.note else ""
-            return f"{info.title}: “{one_line(span.quote, 1000)}”.{note}"
-        if role == SpanIdRole:
-            return span.id
-        return None
-
-    def span_id(self, row: int) -> str:
-        return self.spans[row].id
 
 
 def counts_text(counts: dict[Label, int]) -> str:
@@ -314,6 +240,7 @@ class OrphanPanel(QWidget):
 class SpanListPanel(QWidget):
     span_chosen = Signal(str)  # a row became current (click, arrow keys)
     span_activated = Signal(str)  # Enter or double-click: go to the article
+    note_requested = Signal(str)  # Enter or double-click on the Note cell: edit the note
 
     def __init__(self, index: SpanIndex, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -377,5 +304,10 @@ class SpanListPanel(QWidget):
             self.span_chosen.emit(self.model.span_id(current.row()))
 
     def on_table_activated(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.span_activated.emit(self.model.span_id(index.row()))
+        if not index.isValid():
+            return
+        span_id = self.model.span_id(index.row())
+        if index.column() == NOTE_COLUMN:
+            self.note_requested.emit(span_id)
+        else:
+            self.span_activated.emit(span_id)
