@@ -36,7 +36,10 @@ class Imports:
 
     def ask_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self.host.window(), "Submission files", "", "Submissions (*.json)"
+            self.host.window(),
+            "Submission files",
+            "",
+            "Submissions (*.json *.jsonl *.zip);;All files (*)",
         )
         if paths:
             self.import_paths(paths)
@@ -52,7 +55,7 @@ class Imports:
         run.finished.connect(lambda report: self.on_run_finished(report, show_report))
         run.failed.connect(self.on_run_failed)
         self.run = run
-        self.host.statusBar().showMessage(f"Checking {plural(len(run.files), 'file')}…")
+        self.host.statusBar().showMessage(f"Checking {plural(run.total, 'file')}…")
         run.start()
         return run
 

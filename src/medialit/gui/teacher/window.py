@@ -47,7 +47,7 @@ from medialit.core.teacher.authoring import (
     update_details,
 )
 from medialit.core.wording import plural
-from medialit.gui.errors import show_error
+from medialit.gui.errors import show_error, show_notice
 from medialit.gui.screen_fit import fit_window
 from medialit.gui.shortcuts import install_menu_bar_key
 from medialit.gui.teacher.actions import ALWAYS_ENABLED, build_menus
@@ -81,6 +81,7 @@ class TeacherWindow(QMainWindow):
         self.exports = Exports(self)
         self.imports = Imports(self)
         self.student_work = StudentWork(self)
+        self.doccano_notice: QMessageBox | None = None  # what a doccano key did not carry
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("teacher_tabs")
@@ -326,13 +327,15 @@ class TeacherWindow(QMainWindow):
             return
 
         def replace_key() -> None:
-            _text, key = read_doccano_key(source, article=lesson.article)
-            replaced = dataclasses.replace(lesson, key=tuple(key))
+            found = read_doccano_key(source, article=lesson.article)
+            replaced = dataclasses.replace(lesson, key=tuple(found.key))
             self.desk.apply(lambda s: save_lesson_to_store(s, replaced))
             self.key_editor.undo_stack.clear()
             self.show_message(
-                f"Key replaced by {plural(len(key), 'span')} from {Path(source).name}"
+                f"Key replaced by {plural(len(found.key), 'span')} from {Path(source).name}"
             )
+            if found.notices:  # never silently: a key without medialit_spans changes grades
+                self.doccano_notice = show_notice(self, "About this doccano key", [*found.notices])
 
         self.run(replace_key)
 
