@@ -23,6 +23,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar
 
+from medialit.core.edges import Edge
 from medialit.core.model import LABELS, Label
 from medialit.gui import (
     lesson_flow,
@@ -46,6 +47,7 @@ class ActionHost(FlowHost, Protocol):
     undo_stack: QUndoStack
     label_actions: dict[Label, QAction]
     exact_actions: dict[Label, QAction]
+    edge_actions: list[QAction]
     undo_action: QAction
     redo_action: QAction
     # one per row of ACTIONS (made by make_table_actions)
@@ -229,6 +231,32 @@ def make_action(
     return action
 
 
+# Moving the selected span's edges a word at a time: (edge, step, keys, menu text). Alt+arrows
+# and Alt+comma/period: no desktop (GNOME, KDE, Windows) takes them (Alt+Shift+arrows and
+# Ctrl+Alt+arrows move windows and workspaces); Alt+Up/Down already walk the spans.
+EDGE_KEYS: tuple[tuple[Edge, int, str, str], ...] = (
+    ("start", -1, "Alt+,", "Start one word &earlier"),
+    ("start", 1, "Alt+.", "Start one word &later"),
+    ("end", -1, "Alt+Left", "End one word ea&rlier"),
+    ("end", 1, "Alt+Right", "End one word la&ter"),
+)
+
+
+def make_edge_actions(window: ActionHost) -> list[QAction]:
+    """The four edge moves of `EDGE_KEYS`, each one undo step (gui.span_edits)."""
+    return [
+        make_action(
+            window,
+            text,
+            partial(span_edits.move_selected_edge, window, edge, step),
+            name=f"move_{edge}_{'earlier' if step < 0 else 'later'}",
+            keys=[keys],
+            tip="Move an edge of the selected span by one word (or drag the edge with the mouse)",
+        )
+        for edge, step, keys, text in EDGE_KEYS
+    ]
+
+
 def make_label_actions(window: ActionHost, *, exact: bool = False) -> dict[Label, QAction]:
     """1-4 label the selection snapped to words; Alt+1-4 (`exact`) label it as it is."""
     actions = {}
@@ -326,6 +354,7 @@ def build_menus(window: ActionHost) -> QMenu:
     _add(lesson, (w.open_action, w.submit_action, w.last_review_action, w.save_action))
     edit = bar.addMenu("&Edit")
     _add(edit, (w.undo_action, w.redo_action, SEPARATOR, w.note_action, w.delete_action))
+    _add(edit.addMenu("&Move an edge of the span"), w.edge_actions)
     labels = bar.addMenu("La&bel")
     _add(labels, w.label_actions.values())
     _add(labels.addMenu("Label the &exact selection (no word snapping)"), w.exact_actions.values())
