@@ -23,7 +23,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar
 
-from medialit.core.edges import Edge
 from medialit.core.model import LABELS, Label
 from medialit.gui import (
     lesson_flow,
@@ -229,32 +228,6 @@ def make_action(
     action.triggered.connect(lambda _checked=False: run())
     window.addAction(action)  # shortcuts work even when the menu bar is hidden
     return action
-
-
-# Moving the selected span's edges a word at a time: (edge, step, keys, menu text). Alt+arrows
-# and Alt+comma/period: no desktop (GNOME, KDE, Windows) takes them (Alt+Shift+arrows and
-# Ctrl+Alt+arrows move windows and workspaces); Alt+Up/Down already walk the spans.
-EDGE_KEYS: tuple[tuple[Edge, int, str, str], ...] = (
-    ("start", -1, "Alt+,", "Start one word &earlier"),
-    ("start", 1, "Alt+.", "Start one word &later"),
-    ("end", -1, "Alt+Left", "End one word ea&rlier"),
-    ("end", 1, "Alt+Right", "End one word la&ter"),
-)
-
-
-def make_edge_actions(window: ActionHost) -> list[QAction]:
-    """The four edge moves of `EDGE_KEYS`, each one undo step (gui.span_edits)."""
-    return [
-        make_action(
-            window,
-            text,
-            partial(span_edits.move_selected_edge, window, edge, step),
-            name=f"move_{edge}_{'earlier' if step < 0 else 'later'}",
-            keys=[keys],
-            tip="Move an edge of the selected span by one word (or drag the edge with the mouse)",
-        )
-        for edge, step, keys, text in EDGE_KEYS
-    ]
 
 
 def make_label_actions(window: ActionHost, *, exact: bool = False) -> dict[Label, QAction]:

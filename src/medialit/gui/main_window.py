@@ -35,7 +35,6 @@ from medialit.gui.actions import (
     article_menu,
     build_menus,
     build_toolbar,
-    make_edge_actions,
     make_label_actions,
     make_table_actions,
     make_undo_actions,
@@ -44,7 +43,8 @@ from medialit.gui.announce import announce
 from medialit.gui.article_pane import ArticlePane
 from medialit.gui.article_view import ArticleView
 from medialit.gui.caret_voice import CaretVoice
-from medialit.gui.docks import fit_definitions, make_dock, size_docks
+from medialit.gui.docks import fit_definitions, make_dock, size_docks, tab_order
+from medialit.gui.edge_actions import make_edge_actions
 from medialit.gui.edge_drag import EdgeDrag
 from medialit.gui.errors import show_error
 from medialit.gui.legend import Legend
@@ -121,11 +121,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.student_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         orphans = self.span_list.orphan_panel
-        self.setTabOrder(self.view, self.span_list.table)
-        self.setTabOrder(self.span_list.table, orphans.table)
-        self.setTabOrder(orphans.table, orphans.copy_button)
-        self.setTabOrder(orphans.copy_button, orphans.delete_button)
-        self.setTabOrder(orphans.delete_button, self.legend)
+        tab_order(self, self.view, self.span_list.table, orphans.table, orphans.copy_button)
+        tab_order(self, orphans.copy_button, orphans.delete_button, self.legend)
 
         session.changed.connect(self.on_session_changed)
         session.failed.connect(self.on_session_failed)
