@@ -69,6 +69,12 @@ def test_a_formula_in_a_name_is_neutralised_in_every_format() -> None:
         # Google Drive folder of Classroom work: "Student Name - file"
         ("Class 8A/Lesson 3/Ben Ng - medialit submission.json", LmsHint(name="Ben Ng")),
         ("plain/Alec-Baldwin_Ann-Lee-a_2026.json", LmsHint()),
+        # inside a zip, as the intake names a member
+        (
+            "/dl/8A.zip!Daniel Okafor_4411_assignsubmission_file_/medialit.json",
+            LmsHint(name="Daniel Okafor"),
+        ),
+        ("/dl/canvas.zip!okafordaniel_12345_67890_x.json", LmsHint(lms_id="12345")),
     ],
 )
 def test_bulk_download_paths_name_the_student(path: str, hint: LmsHint) -> None:

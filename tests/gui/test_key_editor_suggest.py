@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from pytestqt.qtbot import QtBot
 
@@ -210,3 +210,18 @@ def test_escape_ends_suggestion_mode(qtbot: QtBot, teacher: TeacherWindow) -> No
     assert shown(teacher) == [] and SPOKEN[-1] == "Suggestion mode ended."
     key(qtbot, teacher, "Return")  # Enter does nothing outside the mode
     assert stored(teacher) == []
+
+
+def test_a_click_on_a_suggestions_words_makes_it_the_current_one(
+    qtbot: QtBot, teacher: TeacherWindow
+) -> None:
+    start(qtbot, teacher)
+    view = teacher.key_editor.view
+    at = TEXT.index("Gazette reported")
+    rect = view.rects_cp(at, at + len("Gazette"))[0]
+    point = QPoint(int(rect.center().x()), int(rect.center().y()))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert current(teacher)[1] == "the Gazette reported"
+    assert "Suggestion 4 of 6: Sourcing" in SPOKEN[-1]
+    key(qtbot, teacher, "Return")
+    assert [q for _, q, _ in stored(teacher)] == ["the Gazette reported"]

@@ -3,8 +3,12 @@ and the score and lead spoken to a screen reader when the review opens."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QAccessible, QColor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from medialit.core.lesson import default_lesson_path, load_lesson
@@ -150,3 +154,40 @@ def test_the_score_and_lead_are_announced_on_opening(
     window.show()
     qtbot.wait(400)
     assert len(heard) == 1  # once, on opening
+
+
+def _overlaps(window: ReviewWindow) -> list[tuple[str, str]]:
+    """Pairs of visible parts of the side column drawn on top of each other."""
+    details = window.details
+    parts = [
+        ("score", window.score_label),
+        ("toggle", details.toggle),
+        ("figures", details.figures),
+        ("all labels", details.all_labels),
+        *((f"help {n}", label) for n, label in enumerate(details.help_lines)),
+        ("labels toggle", window.labels.toggle),
+    ]
+    if window.outcome_list is not None:
+        parts.append(("outcomes", window.outcome_list))
+    boxes = [
+        (name, QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()))
+        for name, widget in parts
+        if widget.isVisible()
+    ]
+    out = []
+    for (a, ra), (b, rb) in itertools.pairwise(boxes):
+        if ra.intersects(rb):
+            out.append((a, b))
+    return out
+
+
+@pytest.mark.parametrize("mode", [FeedbackMode.SCORE, FeedbackMode.WHERE_WHY])
+def test_open_details_never_squeeze_parts_on_top_of_each_other(
+    qtbot: QtBot, lesson: Lesson, mode: FeedbackMode
+) -> None:
+    window = open_review(qtbot, lesson, spans_of(lesson), mode=mode)
+    window.resize(*((520, 380) if mode is FeedbackMode.SCORE else (1000, 520)))
+    window.details.toggle.click()
+    qtbot.waitUntil(window.details.figures.isVisible)
+    QApplication.processEvents()
+    assert _overlaps(window) == []

@@ -26,9 +26,11 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -128,12 +130,20 @@ class ReviewWindow(QMainWindow):
         side_layout.addWidget(self.details)
         self.labels = LabelsPanel(lesson, side)  # the lesson's own definitions
         side_layout.addWidget(self.labels)
+        # On a small screen an open "More details" may not fit: the column scrolls, nothing
+        # is squeezed on top of anything else.
+        column = QScrollArea(self)
+        column.setObjectName("review_column")
+        column.setWidgetResizable(True)
+        column.setFrameShape(QFrame.Shape.NoFrame)
+        column.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        column.setWidget(side)
         if shows_outcomes(self.mode):
             self._make_outcome_parts(side_layout)
             splitter = QSplitter(Qt.Orientation.Horizontal, self)
             splitter.setObjectName("review_splitter")
             splitter.addWidget(self._make_article_side())
-            splitter.addWidget(side)
+            splitter.addWidget(column)
             splitter.setStretchFactor(0, 3)
             splitter.setStretchFactor(1, 2)
             splitter.setChildrenCollapsible(False)
@@ -143,7 +153,7 @@ class ReviewWindow(QMainWindow):
         else:
             side_layout.addWidget(self._label(self.voice.say("score_only"), "score_only_note"))
             side_layout.addStretch(1)
-            self.setCentralWidget(side)
+            self.setCentralWidget(column)
             self._fit(520, 380)
         self._make_actions()
         if self.outcome_list is not None and self.items:
@@ -210,6 +220,7 @@ class ReviewWindow(QMainWindow):
         )
         layout.addWidget(caption)
         self.outcome_list = OutcomeList(self.items, self)
+        self.outcome_list.setMinimumHeight(160)  # a few rows, even with the details open
         caption.setBuddy(self.outcome_list)
         layout.addWidget(self.outcome_list, 1)
         self.outcome_list.currentRowChanged.connect(self.on_outcome_list_current_row_changed)

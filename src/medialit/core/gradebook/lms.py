@@ -135,7 +135,8 @@ class LmsHint:
 def lms_hint(path: str) -> LmsHint:
     """The user id or student name an LMS download wrote into `path` (a zip member's name,
     or a file in an unpacked download); empty when the path says nothing."""
-    parts = PurePath(path.replace("\\", "/")).parts
+    member = path.rpartition("!")[2]  # a zip member is named `class.zip!folder/file.json`
+    parts = PurePath(member.replace("\\", "/")).parts
     if not parts:
         return LmsHint()
     base = parts[-1]

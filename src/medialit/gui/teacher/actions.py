@@ -127,7 +127,9 @@ MENUS: tuple[tuple[str, tuple[Row, ...]], ...] = (
             ),
             Submenu(lambda w, menu: w.exports.delimiter_menu(menu)),
             TeacherAction(
-                "Export class report (PDF)…", "report_pdf", lambda w: w.exports.report_pdf()
+                "Export class report (PDF)…",
+                "report_pdf",
+                lambda w: w.exports.report_pdf(background=True),
             ),
         ),
     ),

@@ -9,12 +9,14 @@ the student's submissions gui.teacher.handed_panel.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QElapsedTimer,
     QModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,10 +26,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -44,22 +43,30 @@ from medialit.core.classroom import (
 )
 from medialit.core.errors import MedialitError
 from medialit.core.gradebook.rows import Status
-from medialit.core.model import LABELS
 from medialit.core.records import Change, Touches
-from medialit.core.teacher.grades import ClassBook, class_book
+from medialit.core.teacher.grades import ClassBook, class_book_steps
 from medialit.core.wording import plural
+from medialit.gui.teacher.class_side import (
+    averages_table,
+    confusion_list,
+    fill_averages,
+    fill_confusions,
+    fill_missed,
+    missed_table,
+)
 from medialit.gui.teacher.class_table import (
     COLUMNS,
     STATUS_TEXT,
     ClassRow,
     StudentFilter,
     StudentTableModel,
-    ratio,
 )
 from medialit.gui.teacher.desk import Desk
 from medialit.gui.teacher.frozen_table import FrozenColumnTable
 from medialit.gui.teacher.handed_panel import HandedPanel
 from medialit.gui.teacher.heatmap import HeatmapView
+
+SLICE_MS = 30  # the longest the class view keeps the event loop busy while rescoring
 
 
 class ClassView(QWidget):
@@ -73,6 +80,10 @@ class ClassView(QWidget):
         self.missed: list[MissedSpan] = []
         self.runs: list[HeatRun] = []
         self._dirty = True
+        self._steps: Iterator[ClassBook | None] | None = None  # a rescoring under way
+        self._step_timer = QTimer(self)
+        self._step_timer.setInterval(0)
+        self._step_timer.timeout.connect(self.on_step_timer_timeout)
 
         self.headline = QLabel(self)
         self.headline.setObjectName("class_headline")
@@ -123,29 +134,11 @@ class ClassView(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.setAccessibleName("Students; Enter opens a student's work against the key")
 
-        self.missed_table = QTableWidget(0, 6, self)
-        self.missed_table.setObjectName("most_missed")
-        self.missed_table.setHorizontalHeaderLabels(
-            ("Key span", "Label", "Not found", "Wrong label", "Partial", "Found")
-        )
-        self.missed_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.missed_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.missed_table.setWordWrap(False)
-        self.missed_table.verticalHeader().setVisible(False)
-        header = self.missed_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, 6):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.missed_table = missed_table(self)
         self.missed_table.cellClicked.connect(self.on_missed_table_cellClicked)
-        self.confusions = QListWidget(self)
-        self.confusions.setObjectName("confusion_pairs")
-        self.confusions.setWordWrap(True)
+        self.confusions = confusion_list(self)
         self.handed = HandedPanel(desk, self)
-        self.averages = QTableWidget(len(LABELS), 4, self)
-        self.averages.setObjectName("label_averages")
-        self.averages.setHorizontalHeaderLabels(("Precision", "Recall", "F1", "Students"))
-        self.averages.setVerticalHeaderLabels([label.info.title for label in LABELS])
-        self.averages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.averages = averages_table(self)
         self.side = QTabWidget(self)
         self.side.setObjectName("class_side_tabs")
         self.side.addTab(self.handed, "Submissions")
@@ -207,27 +200,73 @@ class ClassView(QWidget):
     def mark_dirty(self) -> None:
         self._dirty = True
         if self.isVisible():
-            self.refresh()
+            self.rescore()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self._dirty:
-            self.refresh()
+            self.rescore()
+
+    @property
+    def rescoring(self) -> bool:
+        """A rescoring is under way (the table shows the rows from before it)."""
+        return self._steps is not None
 
     def refresh(self) -> None:
-        """The gradebook from the current key, roster and decisions; everything redrawn."""
+        """The gradebook from the current key, roster and decisions, at once."""
+        self.rescore()
+        while self._steps is not None:
+            self.on_step_timer_timeout()
+
+    def rescore(self) -> None:
+        """Start rescoring the class in time slices (`SLICE_MS` each, from a zero timer),
+        so the window never stalls however big the class; a class that fits in one slice
+        is done before this returns. A change meanwhile starts afresh."""
         self._dirty = False
+        self._step_timer.stop()
         lesson = self.desk.lesson
-        selected = self.current_key()
-        self.book, self.missed, self.runs = None, [], []
         if lesson is None:
+            self._steps = None
+            self.book, self.missed, self.runs = None, [], []
             self._show([], "No lesson yet.")
             return
+        self._steps = class_book_steps(self.desk.store, lesson)
+        self.on_step_timer_timeout()
+
+    def on_step_timer_timeout(self) -> None:
+        steps = self._steps
+        if steps is None:
+            return
+        clock = QElapsedTimer()
+        clock.start()
         try:
-            book = class_book(self.desk.store, lesson)
+            while True:  # at least one step, then as many as fit in the slice
+                book = next(steps)
+                if book is not None:
+                    first = not self._step_timer.isActive()
+                    if not first and clock.elapsed() > SLICE_MS // 3:
+                        self._steps = iter((book,))  # redrawing is a slice of its own
+                        return
+                    self._steps = None
+                    self._step_timer.stop()
+                    self._display(book)
+                    return
+                if clock.elapsed() >= SLICE_MS:
+                    break
         except MedialitError as exc:
+            self._steps = None
+            self._step_timer.stop()
+            self.book, self.missed, self.runs = None, [], []
             self._show([], f"Not scored: {exc}")
             return
+        if not self._step_timer.isActive():
+            self.headline.setText(self.headline.text() + " · rescoring…")
+            self._step_timer.start()
+
+    def _display(self, book: ClassBook) -> None:
+        """Everything redrawn from a finished gradebook."""
+        lesson = book.lesson
+        selected = self.current_key()
         self.book = book
         points = book.points
         rows = [
@@ -240,16 +279,9 @@ class ClassView(QWidget):
         self.missed = most_missed(reports)
         self.runs = heatmap(lesson.key or (), reports)
         self._show(rows, self._headline(rows, reports), decimals=points.decimals)
-        self._fill_missed(len(reports))
-        self.confusions.clear()
-        pairs = confusion_pairs(reports, [r.name for r in scored])
-        self.confusions.addItems(
-            [f"{p}: {', '.join(p.names)}" for p in pairs] or ["No label confusions."]
-        )
-        for r, avg in enumerate(label_averages(reports)):
-            cells = (ratio(avg.precision), ratio(avg.recall), ratio(avg.f1), str(avg.students))
-            for c, value in enumerate(cells):
-                self.averages.setItem(r, c, QTableWidgetItem(value))
+        fill_missed(self.missed_table, self.missed, len(reports))
+        fill_confusions(self.confusions, confusion_pairs(reports, [r.name for r in scored]))
+        fill_averages(self.averages, label_averages(reports))
         self.heat.show_heat(self.runs, len(reports))
         self.heat_legend.setText(
             "Key text shaded by how many students labelled it as the key does: "
@@ -288,27 +320,6 @@ class ClassView(QWidget):
             self.confusions.clear()
             self.heat.show_heat([], 0)
             self.handed.show_student(None)
-
-    def _fill_missed(self, n: int) -> None:
-        self.missed_table.setRowCount(len(self.missed))
-        for r, m in enumerate(self.missed):
-            quote = " ".join(m.key.quote.split())
-            cells = (
-                quote,
-                m.key.label.info.title,
-                f"{m.missed} of {n}",
-                str(m.wrong_label),
-                str(m.partial),
-                str(m.correct),
-            )
-            for c, value in enumerate(cells):
-                item = QTableWidgetItem(value)
-                if c == 0:
-                    item.setToolTip(
-                        f"{m.key.quote}\n{m.missed} not found, {m.wrong_label} wrong label, "
-                        f"{m.partial} partial, {m.correct} correct"
-                    )
-                self.missed_table.setItem(r, c, item)
 
     # -- interaction -----------------------------------------------------------------------
 

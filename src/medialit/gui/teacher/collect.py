@@ -40,7 +40,7 @@ from medialit.core.teacher.import_words import plain_reason
 from medialit.core.wording import plural
 from medialit.gui.screen_fit import fit_window
 
-FILES_PER_TICK = 25
+FILES_PER_TICK = 10  # about 10 ms of checking per turn of the event loop
 PROGRESS_FROM = 40  # show a progress dialog for batches at least this large
 
 
@@ -114,7 +114,8 @@ class ImportRun(QObject):
         except Exception as exc:
             self.failed.emit(exc)
             return
-        self.finished.emit(report)
+        # The views refresh on `finished`: in the next turn of the loop, not on top of the commit.
+        QTimer.singleShot(0, self, lambda: self.finished.emit(report))
 
 
 class ImportReportDialog(QDialog):

@@ -25,16 +25,18 @@ from medialit.core.model import FeedbackMode
 from medialit.core.outfile import write_output
 from medialit.core.prefs import Prefs
 from medialit.core.submission import Submission
-from medialit.core.teacher.grades import ClassBook, class_book
+from medialit.core.teacher.grades import ClassBook, class_book, graded_work
 from medialit.core.teacher.packs import pack_filename, write_review_pack, write_student_pack
+from medialit.gui.errors import show_error
 from medialit.gui.teacher.host import TeacherHost
-from medialit.gui.teacher.report import report_html, write_pdf
+from medialit.gui.teacher.report import PdfJob, report_html, write_pdf
 
 
 class Exports:
     def __init__(self, host: TeacherHost) -> None:
         self.host = host
         self.desk = host.desk
+        self.pdf_jobs: list[PdfJob] = []  # reports being printed on a worker thread
 
     def _save_path(self, title: str, name: str, pattern: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self.host.window(), title, name, pattern)
@@ -178,7 +180,7 @@ class Exports:
         book = self.class_book()
         if book is None:
             return []
-        return [h.payload for h in book.book.graded() if isinstance(h.payload, Submission)]
+        return graded_work(self.desk.store, book.book)
 
     def _export(
         self,
@@ -263,15 +265,33 @@ class Exports:
             lambda p: export.write_csv_file(p, table, delimiter=delimiter),
         )
 
-    def report_pdf(self, path: str | Path | None = None) -> Path | None:
+    def report_pdf(
+        self, path: str | Path | None = None, *, background: bool = False
+    ) -> Path | None:
+        """The class report as PDF. `background=True` (the menu) prints it on a worker thread
+        and says when it is written; otherwise it is written before this returns."""
         book = self.class_book()
         if book is None:
             return None
         lesson = book.lesson
         stamp = self.desk.store.lessons.row(lesson.id).key_updated_at
         document = report_html(book, key_updated_at=stamp)
+        if not background:
 
-        def write(target: str | Path) -> None:
-            write_pdf(target, document, title=lesson.title)
+            def write(target: str | Path) -> None:
+                write_pdf(target, document, title=lesson.title)
 
-        return self._export(path, "Export class report", "report.pdf", write)
+            return self._export(path, "Export class report", "report.pdf", write)
+        name = pack_filename(lesson, "report").replace(".json", ".pdf")
+        target = path or self._save_path("Export class report", name, "*.pdf")
+        if not target:
+            return None
+        job = PdfJob(target, document, title=lesson.title)
+        job.finished.connect(lambda written: self.host.show_message(f"Saved {written}"))
+        job.failed.connect(lambda exc: show_error(self.host.window(), "Not saved", exc))
+        self.pdf_jobs.append(job)
+        job.finished.connect(lambda _: self.pdf_jobs.remove(job))
+        job.failed.connect(lambda _: self.pdf_jobs.remove(job))
+        self.host.show_message(f"Writing the class report to {target}…")
+        job.start()
+        return None

@@ -340,5 +340,9 @@ class KeyEditor(QWidget):
             self.select_span(span_id)
 
     def on_view_span_clicked(self, span_id: str) -> None:
+        """A click on a key span selects it; in suggestion mode, a click on a suggestion's words
+        (and on no key span) makes it the current suggestion."""
         if span_id and span_id != self._selected_id:
             self.select_span(span_id, move_caret=False)
+        elif not span_id and self.suggesting.active:
+            self.suggesting.pick_at(self.view.caret_cp())

@@ -14,7 +14,7 @@ import html
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QObject, QSizeF, QThread, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from medialit.core.classroom import (
@@ -25,6 +25,7 @@ from medialit.core.classroom import (
     most_missed,
     summary,
 )
+from medialit.core.errors import MedialitError
 from medialit.core.outfile import write_output
 from medialit.core.teacher.grades import ClassBook
 from medialit.core.wording import plural
@@ -163,13 +164,11 @@ def report_html(book: ClassBook, *, key_updated_at: str = "") -> str:
     return "".join(parts)
 
 
-def write_pdf(
-    path: str | Path, document_html: str, *, title: str = "medialit class report"
-) -> Path:
-    """Print the HTML to an A4 PDF (QPdfWriter is in QtGui, so PySide6-Essentials has it).
+def pdf_bytes(document_html: str, *, title: str = "medialit class report") -> bytes:
+    """The HTML printed to an A4 PDF (QPdfWriter is in QtGui, so PySide6-Essentials has it).
 
-    The PDF is made in memory, then written by the one output rule (`outfile.write_output`):
-    atomically over a file, into a FIFO or device directly, a folder refused."""
+    Everything here is made and used in the calling thread (QTextDocument, QPdfWriter and
+    QBuffer are reentrant), so `PdfJob` can run it off the GUI thread."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -191,5 +190,63 @@ def write_pdf(
     del writer  # finishes the PDF
     data = bytes(buffer.data().data())
     buffer.close()
-    write_output(path, data)
+    return data
+
+
+def write_pdf(
+    path: str | Path, document_html: str, *, title: str = "medialit class report"
+) -> Path:
+    """The PDF made in memory, then written by the one output rule (`outfile.write_output`):
+    atomically over a file, into a FIFO or device directly, a folder refused."""
+    write_output(path, pdf_bytes(document_html, title=title))
     return Path(path)
+
+
+class PdfJob(QObject):
+    """The PDF laid out and printed on a worker thread (printing a class report takes longer
+    than the window may stall), then written from the GUI thread: `finished(Path)` or
+    `failed(exception)`."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+    _made = Signal(object)  # bytes, or the exception; queued to this object's (GUI) thread
+
+    def __init__(self, path: str | Path, document_html: str, *, title: str) -> None:
+        super().__init__()
+        self.path, self.html, self.title = Path(path), document_html, title
+        self._made.connect(self.on_made)
+        self.worker = _PdfThread(self)
+
+    def start(self) -> None:
+        self.worker.start()
+
+    def work(self) -> None:
+        """On the worker thread (a QThread, so Qt's timers inside have an event dispatcher)."""
+        try:
+            result: object = pdf_bytes(self.html, title=self.title)
+        except Exception as exc:  # shown by the GUI thread, never lost in the worker
+            result = exc
+        self._made.emit(result)
+
+    def on_made(self, result: object) -> None:
+        if isinstance(result, Exception):
+            self.worker.wait()
+            self.failed.emit(result)
+            return
+        assert isinstance(result, bytes)
+        try:
+            write_output(self.path, result)
+        except (OSError, MedialitError) as exc:
+            self.failed.emit(exc)
+            return
+        self.worker.wait()
+        self.finished.emit(self.path)
+
+
+class _PdfThread(QThread):
+    def __init__(self, job: PdfJob) -> None:
+        super().__init__()
+        self.job = job
+
+    def run(self) -> None:
+        self.job.work()

@@ -5,7 +5,7 @@ suggestion mode until Esc. The article view keeps the focus; the current
 suggestion is outlined, and the panel (and a screen reader, via `announce`)
 says what it is and why. Enter accepts it (its reason becomes the
 explanation), 1-4 accepts it with that label, Delete rejects it, Alt+Down/Up
-walk the open ones, Ctrl+Enter accepts all open suggestions of its label in
+walk the open ones (a click on a suggestion's words picks it), Ctrl+Enter accepts all open suggestions of its label in
 one undo step (those overlapping the key are skipped, and counted). With text
 selected, 1-4 labels the selection as usual. Every accept is one undo command;
 undoing it shows the suggestion again. Which suggestions are open is
@@ -205,6 +205,16 @@ class SuggestionMode(QObject):
     def walk(self, step: int) -> None:
         if self.queue is not None:
             self.queue.walk(self.editor.desk.key, step)
+            self.refresh()
+            self.say(self.describe_current())
+
+    def pick_at(self, cp: int) -> None:
+        """The open suggestion whose words hold `cp` becomes the current one (a click)."""
+        if self.queue is None:
+            return
+        at = [s for s in self.queue.open(self.editor.desk.key) if s.start <= cp < s.end]
+        if at and at[0] != self.queue.current:
+            self.queue.current = at[0]
             self.refresh()
             self.say(self.describe_current())
 
