@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import io
+import logging
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -17,11 +18,15 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from medialit import __version__
+from medialit.core import applog
 from medialit.core.errors import MedialitError
 from medialit.core.wording import plural
 
 if TYPE_CHECKING:
     from medialit.core.export import Row
+
+
+log = logging.getLogger(__name__)
 
 
 class MedialitGroup(click.Group):
@@ -31,6 +36,7 @@ class MedialitGroup(click.Group):
         try:
             return super().invoke(ctx)
         except MedialitError as exc:
+            log.info("a command stopped on a %s", type(exc))  # the words go to stderr only
             raise click.ClickException(str(exc)) from None
 
 
@@ -64,6 +70,14 @@ def cli(ctx: click.Context, db_path: Path | None, lesson_path: Path | None) -> N
 
 
 def main() -> None:
+    """The installed `medialit` command: the log first (`core.applog`), then the command.
+
+    What nothing caught is logged (its traceback, not its words) and printed to stderr
+    as Python always prints it.
+    """
+    applog.start_logging()
+    applog.install_excepthooks()
+    log.info(f"medialit {__version__} started (Python {sys.version.split()[0]})")
     cli(prog_name="medialit")
 
 

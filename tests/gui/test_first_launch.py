@@ -92,3 +92,22 @@ def test_a_folder_that_cannot_be_made_is_named_and_exits_1(tmp_path: Path) -> No
     assert str(blocker / "medialit") in result.stderr
     assert "Not a directory" in result.stderr
     assert "could not create the folder" in result.stderr
+
+
+def test_the_log_is_in_the_users_log_folder_whatever_db_says(tmp_path: Path) -> None:
+    home = tmp_path / "new-user"
+    home.mkdir()
+    db = tmp_path / "usb" / "medialit.db"
+    assert_started(launch(home, "--db", str(db)), db)
+    log = home / ".local" / "state" / "medialit" / "log" / "medialit.log"  # XDG's state folder
+    assert "INFO medialit.cli: medialit" in log.read_text("utf-8")
+    assert sorted(p.name for p in db.parent.iterdir() if "log" in p.name) == []
+
+
+def test_an_unwritable_log_folder_does_not_stop_the_app(tmp_path: Path) -> None:
+    home = tmp_path / "new-user"
+    home.mkdir()
+    blocker = tmp_path / "state"
+    blocker.write_text("a file where the log folder's parent should be")
+    result = launch(home, XDG_STATE_HOME=str(blocker))
+    assert_started(result, home / ".local" / "share" / "medialit" / "medialit.db")

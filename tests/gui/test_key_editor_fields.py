@@ -235,3 +235,13 @@ def test_the_warnings_stay_a_few_lines_so_the_key_list_keeps_its_room(
     ]
     assert lines[3:] == ["… and 4 more (⚠ in the Why column)"]
     assert "No explanation: sourcing “voted 7 to 2”" in teacher.key_editor.warnings_label.toolTip()
+
+
+def test_delete_in_the_key_list_deletes_the_selected_span(
+    qtbot: QtBot, teacher: TeacherWindow
+) -> None:
+    add_span(qtbot, teacher, "he told NBC News", Label.SOURCING)
+    table = teacher.key_editor.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert stored(teacher) == []

@@ -25,6 +25,7 @@ and `medialit suggest` use it); `text_from_string(raw, kind=...)` reads text in 
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections.abc import Callable
@@ -35,6 +36,8 @@ from medialit.core import htmltext
 from medialit.core.errors import FileFormatError
 from medialit.core.jsonfile import read_bytes_capped
 from medialit.core.text import canonicalize, has_lone_surrogate
+
+log = logging.getLogger(__name__)
 
 KINDS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 SUFFIXES = tuple(KINDS)
@@ -196,6 +199,7 @@ def _parse(raw: str, kind: str, origin: str, budget: Budget) -> ImportedText:
         except FileFormatError:
             raise
         except Exception as exc:  # html.parser raises AssertionError and others on odd markup
+            log.exception("the HTML parser failed on an article")
             raise FileFormatError(
                 origin, f"the HTML could not be read ({type(exc).__name__}: {exc})"
             ) from None

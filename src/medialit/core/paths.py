@@ -1,4 +1,4 @@
-"""Where medialit's files live: the user's database and the bundled lessons and seeds."""
+"""Where medialit's files live: the user's database and log, the bundled lessons and seeds."""
 
 from __future__ import annotations
 
@@ -36,6 +36,11 @@ def resources_dir() -> Path:
 
 def user_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    """The log folder: the platform's per-user one, wherever the database is (`--db`)."""
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
 def documents_dir() -> Path:

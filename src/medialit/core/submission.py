@@ -26,6 +26,7 @@ and CSV cells (the CSV writer) neutralise it where it is written out.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import re
 import unicodedata
@@ -44,6 +45,8 @@ from medialit.core.jsonfile import (
 )
 from medialit.core.model import Article, Lesson, Span, SpanId, parse_label
 from medialit.core.outfile import write_output
+
+log = logging.getLogger(__name__)
 
 FORMAT = "medialit-submission"
 FORMAT_VERSION = 1
@@ -194,6 +197,7 @@ def validate_submission_files(
         except MedialitError as exc:
             rejected.append((path, str(exc)))
         except Exception as exc:  # a bug must not cost the teacher the rest of the batch
+            log.exception("checking a submission file failed unexpectedly")
             rejected.append(
                 (path, f"{printable_path(str(path))}: could not be read ({type(exc).__name__})")
             )

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar
 
 from medialit.core.model import LABELS, Label
 from medialit.gui import (
+    help_menu,
     lesson_flow,
     navigation,
     review_flow,
@@ -68,6 +69,7 @@ class ActionHost(FlowHost, Protocol):
     switch_student_action: QAction
     rename_action: QAction
     quit_action: QAction
+    log_folder_action: QAction
 
     def menuBar(self) -> QMenuBar: ...
 
@@ -204,6 +206,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         lambda w: student_flow.ask_name(w, switch=False),
     ),
     ActionSpec("quit_action", "&Quit", "quit", lambda w: w.close(), keys=("Ctrl+Q",)),
+    ActionSpec(
+        "log_folder_action",
+        help_menu.TEXT,
+        "open_log_folder",
+        lambda w: help_menu.open_log_folder(w.window()),
+        tip=help_menu.TIP,
+    ),
 )
 
 
@@ -338,6 +347,11 @@ def build_menus(window: ActionHost) -> QMenu:
     _add(view, (w.snap_action, w.definitions_action))
     _add(bar.addMenu("&Student"), (w.switch_student_action, w.rename_action))
     return view
+
+
+def build_help_menu(window: ActionHost) -> None:
+    """Help, last on the menu bar (after the teacher's menu)."""
+    _add(window.menuBar().addMenu("&Help"), (window.log_folder_action,))
 
 
 def build_toolbar(window: ActionHost) -> QToolBar:

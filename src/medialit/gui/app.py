@@ -17,7 +17,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from medialit import __version__
-from medialit.core import paths
+from medialit.core import applog, paths
 from medialit.core.errors import MedialitError, StoreError
 from medialit.core.lesson import default_lesson_path
 from medialit.core.library import SAVED, load_choice
@@ -83,6 +83,8 @@ def build_window(
 
 
 def run(*, db_path: Path | None = None, lesson_path: Path | None = None) -> int:
+    applog.start_logging()  # the user's log folder, whatever the database's (--db)
+    applog.install_excepthooks()  # an exception in a Qt slot reaches sys.excepthook
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("medialit")
     QApplication.setWindowIcon(QIcon(str(paths.resources_dir() / "medialit.svg")))  # every window

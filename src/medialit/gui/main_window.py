@@ -33,6 +33,7 @@ from medialit.core.wording import plural
 from medialit.gui import review_flow, span_edits, student_flow, submit_flow
 from medialit.gui.actions import (
     article_menu,
+    build_help_menu,
     build_menus,
     build_toolbar,
     make_label_actions,
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
     switch_student_action: QAction
     rename_action: QAction
     quit_action: QAction
+    log_folder_action: QAction
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -112,6 +114,7 @@ class MainWindow(QMainWindow):
         self._make_docks()
         store = session.store  # only the teacher menu is given the store (it has its own Desk)
         install_teacher_menu(self, store)
+        build_help_menu(self)
         self._open_teacher_mode = partial(open_teacher_mode, self, store)
         install_menu_bar_key(self)
         self.saved_label = QLabel("")

@@ -96,6 +96,20 @@ class Keys(Table):
             _touch_key(db, lesson_id)
         return Change(ChangeKind.KEY_DELETED, lesson_id, tuple(span_ids))
 
+    def replace(self, lesson_id: str, remove: Sequence[str], put: Sequence[KeySpan]) -> Change:
+        """Some key spans gone and others written (added, or updated by id) in one transaction:
+        an edge moved, with the same-label spans it grew into merged into it (and its undo)."""
+        with self.write() as db:
+            if not db.table("lessons").count_where("id = ? AND authored = 1", [lesson_id]):
+                raise NotFoundError(f"no authored lesson with id {lesson_id}")
+            for span_id in remove:
+                db.execute(
+                    "DELETE FROM key_spans WHERE id = ? AND lesson_id = ?", [span_id, lesson_id]
+                )
+            db.table("key_spans").upsert_all([key_row(lesson_id, k) for k in put], pk="id")
+            _touch_key(db, lesson_id)
+        return Change(ChangeKind.KEY_CHANGED, lesson_id, (*remove, *(k.id for k in put)))
+
     def explain(self, lesson_id: str, span_id: str, explanation: str) -> Change:
         """Only the explanation: a `KEY_EXPLAINED` change, which rescores nothing."""
         with self.write() as db:

@@ -4,6 +4,7 @@ version), then import the good ones in one transaction, and say what became of e
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,8 @@ from medialit.core.submission import (
 )
 from medialit.core.teacher.keycheck import short_quote
 from medialit.core.text import text_hash
+
+log = logging.getLogger(__name__)
 
 MAX_FOLDER_FILES = 5_000
 
@@ -152,6 +155,7 @@ def check_files(
         except (OSError, RecursionError, MemoryError) as exc:
             yield Rejected(str(path), f"cannot be read: {exc}")
         except Exception as exc:  # a bug must not cost the teacher the rest of the batch
+            log.exception("checking a submission file failed unexpectedly")
             yield Rejected(str(path), f"could not be read ({type(exc).__name__})")
 
 

@@ -1,5 +1,5 @@
-"""Checking an answer key: counts and warnings, and making a key span as scoring trims it
-(no same-label overlap). Pure."""
+"""Checking an answer key: counts and warnings, making a key span as scoring trims it (no
+same-label overlap), and moving a key span's edges (merging what it grows into). Pure."""
 
 from __future__ import annotations
 
@@ -90,3 +90,52 @@ def check_no_overlap(span: KeySpan, existing: Sequence[KeySpan]) -> None:
             f"it overlaps the {other.label.value} key span “{short_quote(other.quote)}”; "
             "key spans of the same label must not overlap"
         )
+
+
+@dataclass(frozen=True, slots=True)
+class KeyReshape:
+    """A key span moved to new edges; `absorbed`: the same-label key spans merged into it."""
+
+    before: KeySpan
+    span: KeySpan
+    absorbed: tuple[KeySpan, ...] = ()
+
+
+def reshape_key_span(
+    article: Article, key: Sequence[KeySpan], span: KeySpan, start: int, end: int
+) -> KeyReshape:
+    """`span` with edges [start, end) (trimmed as scoring trims). A key span of its label it
+    now shares a character with is merged into it (the union of both, again until none is
+    left), as a student's spans merge: the merged span keeps its id, accepts what either
+    accepted, is optional only if all were, and keeps every explanation, its own first."""
+    trimmed = trimmed_range(article, start, end)
+    if trimmed is None:
+        raise InvalidSpanError("that would leave only spaces or punctuation")
+    start, end = trimmed
+    same = [k for k in key if k.label is span.label and k.id != span.id]
+    absorbed: list[KeySpan] = []
+    grown = True
+    while grown:
+        grown = False
+        for other in same:
+            if other not in absorbed and other.start < end and other.end > start:
+                absorbed.append(other)
+                start, end = min(start, other.start), max(end, other.end)
+                grown = True
+    absorbed.sort(key=lambda k: (k.start, k.end, k.id))
+    explanations: list[str] = []
+    for k in (span, *absorbed):
+        if k.explanation.strip() and k.explanation not in explanations:
+            explanations.append(k.explanation)
+    also = frozenset().union(*(k.also_accept for k in (span, *absorbed))) - {span.label}
+    moved = KeySpan(
+        id=span.id,
+        start=start,
+        end=end,
+        label=span.label,
+        quote=article.text[start:end],
+        also_accept=also,
+        optional=all(k.optional for k in (span, *absorbed)),
+        explanation="\n".join(explanations),
+    )
+    return KeyReshape(before=span, span=moved, absorbed=tuple(absorbed))

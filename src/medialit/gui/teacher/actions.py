@@ -16,6 +16,7 @@ from typing import Protocol
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar
 
+from medialit.gui import help_menu
 from medialit.gui.shortcuts import set_undo_redo_keys
 from medialit.gui.teacher.exports import Exports
 from medialit.gui.teacher.host import TeacherHost
@@ -133,9 +134,24 @@ MENUS: tuple[tuple[str, tuple[Row, ...]], ...] = (
             ),
         ),
     ),
+    (
+        "&Help",
+        (
+            TeacherAction(
+                help_menu.TEXT, "open_log_folder", lambda w: help_menu.open_log_folder(w.window())
+            ),
+        ),
+    ),
 )
 
-ALWAYS_ENABLED = ("new_lesson", "open_lesson_file", "close_teacher", "csv_comma", "csv_semicolon")
+ALWAYS_ENABLED = (
+    "new_lesson",
+    "open_lesson_file",
+    "close_teacher",
+    "csv_comma",
+    "csv_semicolon",
+    "open_log_folder",
+)
 """Actions that work with no lesson open; the others are enabled when one is."""
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from PySide6.QtGui import QUndoCommand
 
 from medialit.core.model import KeySpan, LabelDefinition
+from medialit.core.teacher.keycheck import KeyReshape
 from medialit.gui.teacher.desk import Desk
 
 EXPLAIN_ID = 1101  # QUndoCommand.id() of ExplainKeySpan: only these merge
@@ -68,6 +69,23 @@ class EditKeySpan(QUndoCommand):
 
     def undo(self) -> None:
         self.desk.update_key_span(self.before)
+
+
+class ReshapeKeySpan(QUndoCommand):
+    """An edge moved (keys or a drag): the span, and the same-label spans it grew into merged
+    into it, written in one transaction; undone in one."""
+
+    def __init__(self, desk: Desk, reshape: KeyReshape, text: str) -> None:
+        super().__init__(text)
+        self.desk, self.reshape = desk, reshape
+
+    def redo(self) -> None:
+        r = self.reshape
+        self.desk.replace_key_spans([k.id for k in r.absorbed], [r.span])
+
+    def undo(self) -> None:
+        r = self.reshape
+        self.desk.replace_key_spans([], [r.before, *r.absorbed])
 
 
 class ExplainKeySpan(QUndoCommand):

@@ -97,6 +97,10 @@ class Desk(QObject):
         lesson_id = self.require_lesson().id
         return self.apply(lambda s: s.keys.delete_all(lesson_id, [k.id for k in spans]))
 
+    def replace_key_spans(self, remove: Sequence[str], put: Sequence[KeySpan]) -> Change:
+        lesson_id = self.require_lesson().id
+        return self.apply(lambda s: s.keys.replace(lesson_id, remove, put))
+
     def explain_key_span(self, span_id: str, explanation: str) -> Change:
         """Only the explanation: a change that rescores nothing (`Touches.EXPLANATIONS`)."""
         lesson_id = self.require_lesson().id

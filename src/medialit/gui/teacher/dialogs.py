@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 from pathlib import Path
 
@@ -27,6 +28,8 @@ from medialit.core.importing import ImportedText, read_article_file
 from medialit.core.model import FeedbackMode, Lesson
 from medialit.core.teacher.authoring import lesson_from_text
 from medialit.gui.screen_fit import fit_window
+
+log = logging.getLogger(__name__)
 
 
 def raw_text(edit: QPlainTextEdit) -> str:
@@ -251,6 +254,7 @@ class ArticleLoad(QObject):
         except MedialitError as exc:
             self.error = exc
         except Exception as exc:  # never lose a failure in the thread: say it in the dialog
+            log.exception("reading an article file failed unexpectedly")
             self.error = MedialitError(f"{self.path}: could not be read ({exc})")
 
     def on_timer_timeout(self) -> None:

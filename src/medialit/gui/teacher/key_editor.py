@@ -90,6 +90,11 @@ class KeyEditor(QWidget):
         self.counts_label.setWordWrap(True)
         self.table = KeyTable(self)
         self.table.span_chosen.connect(self.on_table_span_chosen)
+        table_delete = QAction("Delete key span", self.table)  # Delete in the list: never a reject
+        table_delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        table_delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        table_delete.triggered.connect(self.delete_selected)
+        self.table.addAction(table_delete)
         self.warnings_label = QLabel(self)
         self.warnings_label.setObjectName("key_warnings")
         self.warnings_label.setWordWrap(True)
@@ -205,9 +210,14 @@ class KeyEditor(QWidget):
             self.message.emit(f"Added {label.value} key span: “{short(span.quote, 40)}”")
 
     def on_delete_key(self) -> None:
+        """Delete in the article: rejects the current suggestion in suggestion mode, else
+        deletes the selected key span."""
         if self.suggesting.active:
             self.suggesting.reject()
-            return
+        else:
+            self.delete_selected()
+
+    def delete_selected(self) -> None:
         span = self.selected_span()
         if span is not None:
             self._selected_id = None
