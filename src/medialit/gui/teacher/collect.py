@@ -8,7 +8,7 @@ stored in one transaction and a report lists each file with what happened to it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -58,9 +58,12 @@ class ImportRun(QObject):
         paths: Sequence[str | Path],
         lessons: Sequence[Lesson],
         parent: QWidget | None = None,
+        *,
+        record: Callable[[list[Accepted | Duplicate | Rejected]], ImportReport] | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
+        self._record = record or (lambda results: commit_import(store, results))
         self.total = sum(1 for item in gather(paths) if isinstance(item, Source))
         self._checks: Iterator[Accepted | Duplicate | Rejected] = check_inputs(
             store, paths, lessons
@@ -112,7 +115,7 @@ class ImportRun(QObject):
     def _commit(self) -> None:
         self._close_dialog()
         try:
-            report = commit_import(self.store, self.results)
+            report = self._record(self.results)
         except Exception as exc:
             self.failed.emit(exc)
             return

@@ -39,7 +39,6 @@ from medialit.core.prefs import Prefs
 from medialit.core.records import Change, Touches
 from medialit.core.store import Store
 from medialit.core.teacher.authoring import (
-    import_lesson_file,
     lesson_footprint,
     lesson_from_article_file,
     revise_text,
@@ -104,6 +103,7 @@ class TeacherWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.key_stamp)
 
         self.desk.changed.connect(self.on_desk_changed)
+        self.desk.failed.connect(self.on_desk_failed)
         self.desk.lesson_switched.connect(self.on_desk_lesson_switched)
         self.refresh_lessons()
         rows = self.desk.lessons()
@@ -211,8 +211,7 @@ class TeacherWindow(QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        adopted, _change = import_lesson_file(self.desk.store, lesson)
-        self.desk.open_lesson(adopted.id)
+        self.desk.adopt_lesson_file(lesson)
         self.refresh_lessons()
 
     def delete_lesson(self) -> QMessageBox | None:
@@ -328,8 +327,7 @@ class TeacherWindow(QMainWindow):
 
         def replace_key() -> None:
             found = read_doccano_key(source, article=lesson.article)
-            replaced = dataclasses.replace(lesson, key=tuple(found.key))
-            self.desk.apply(lambda s: save_lesson_to_store(s, replaced))
+            self.desk.replace_key(found.key)
             self.key_editor.undo_stack.clear()
             self.show_message(
                 f"Key replaced by {plural(len(found.key), 'span')} from {Path(source).name}"
@@ -363,6 +361,11 @@ class TeacherWindow(QMainWindow):
         if change.touches & (Touches.KEY | Touches.LESSON | Touches.IMPORTED | Touches.GRADING):
             self.student_work.rescore()
 
+    def on_desk_failed(self, exc: BaseException) -> None:
+        """A teacher write did not happen: said once, in plain words; nothing changed."""
+        self.statusBar().showMessage("Not saved.", 15000)
+        show_error(self, "Not saved", exc)
+
     def on_desk_lesson_switched(self) -> None:
         self.student_work.close_unless_on_open_lesson()
         lesson = self.desk.lesson
@@ -387,9 +390,11 @@ class TeacherWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def run(self, action: Callable[[], T]) -> T | None:
-        """Run a user action; a MedialitError is shown once, here, and the action is dropped."""
+        """Run a user action; a MedialitError is shown once (here, or by `on_desk_failed` for
+        a failed write) and the action is dropped."""
         try:
             return action()
         except MedialitError as exc:
-            show_error(self, "medialit", exc)
+            if exc is not self.desk.reported:
+                show_error(self, "medialit", exc)
             return None
