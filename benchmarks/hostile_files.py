@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/hostile_files.py [--repeat R]
 
 For a submission of 100,000 spans (under the 8 MiB cap, over the 10,000-span cap)
-and one just over 8 MiB, prints the median time `validate_submission_files` takes
+and one just over 8 MiB, prints the median time the intake (`intake.gathering.read_inputs`, what the
+teacher's import and `medialit score` run) takes
 to refuse it next to baselines measured in the same run: the strict parse alone
 (`jsonfile.read_json_file`: duplicate keys, NaN, depth and lone surrogates
 refused) and plain `json.loads` of the same bytes; for the oversize file,
@@ -29,9 +30,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from medialit.core.intake.gathering import read_inputs  # noqa: E402
+from medialit.core.intake.placement import TextVersions  # noqa: E402
+from medialit.core.intake.sources import Problem  # noqa: E402
 from medialit.core.jsonfile import MAX_FILE_BYTES, read_json_file  # noqa: E402
 from medialit.core.lesson import default_lesson_path, load_lesson  # noqa: E402
-from medialit.core.submission import validate_submission_files  # noqa: E402
 
 VALID = ROOT / "tests" / "data" / "valid" / "sub-valid-ann.json"
 
@@ -60,8 +63,8 @@ def write_files(folder: Path) -> tuple[Path, Path]:
 
 
 def refuse(lesson: object, path: Path) -> None:
-    accepted, rejected = validate_submission_files(lesson, [path])  # type: ignore[arg-type]
-    if accepted or not rejected:
+    results = list(read_inputs([path], [TextVersions(lesson)]))  # type: ignore[arg-type]
+    if len(results) != 1 or not isinstance(results[0], Problem):
         raise SystemExit(f"{path.name} was not refused")
 
 
@@ -80,7 +83,7 @@ def main() -> None:
     print(f"runs: {args.repeat} each, median")
     print(f"100,000 spans ({spans.name}): json.loads {parse * 1000:7.1f} ms")
     print(f"100,000 spans: strict parse (read_json_file) {strict * 1000:7.1f} ms")
-    print(f"100,000 spans refused by validate_submission_files {refused * 1000:7.1f} ms")
+    print(f"100,000 spans refused by the intake {refused * 1000:7.1f} ms")
     print(f"ratio to the strict parse: {refused / strict:.2f}x (goal <= 1.2x)")
     print(f"ratio to json.loads: {refused / parse:.2f}x (the strict parse's own cost)")
     print(f"over 8 MiB: os.stat {stat * 1e6:7.1f} us, refused in {refused_big * 1e6:7.1f} us")

@@ -87,9 +87,7 @@ EXIT_REFUSED = 1  # medialit lesson new: the article was refused
 
 @cli.command("score")
 @click.argument("key", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument(
-    "submissions", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
-)
+@click.argument("submissions", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
@@ -131,16 +129,18 @@ def score_command(
     KEY is a lesson file with a key, or a doccano-style JSONL file whose first
     line is {"text": ..., "label": [[start, end, "claim"], ...]}.
 
-    Each SUBMISSION is a submission file, a folder of them (*.json), or a JSONL
-    file with one student per line: {"student": ..., "text": ..., "label": [...]}.
+    Each SUBMISSION is a submission file, a JSONL file with one student per line
+    ({"student": ..., "text": ..., "label": [...]}), or a folder or .zip of them (read
+    recursively: *.json and *.jsonl, at most 20,000 files).
 
     With --roster the rows are those of the teacher window's gradebook: one per
     roster student (status submitted, late, not submitted ...), then the students
     not on it. A file dated more than a day after now is kept but not graded (named
     on standard error with the reason), as in the window.
 
-    Inputs that cannot be used are reported on standard error (file, line,
-    reason) and skipped. Exit status: 0 when every input was scored, 1 when
+    Inputs that cannot be used (a file not found included) are reported on
+    standard error (file, line, field and reason) and skipped. Exit status: 0 when
+    every input was scored, 1 when
     some were skipped, 2 for a usage error, an unusable key or an unwritable
     output file or roster.
     """
@@ -167,9 +167,9 @@ def score_command(
     with _no_cyclic_gc():
         collected = batch.collect(grading_key, submissions)
     for notice in (*grading_key.notices, *collected.notices):
-        click.echo(f"{notice.file}{_line(notice.line)}: note: {notice.reason}", err=True)
+        click.echo(f"{notice.where}: note: {notice.detail}", err=True)
     for problem in collected.problems:
-        click.echo(f"{problem.file}{_line(problem.line)}: skipped: {problem.reason}", err=True)
+        click.echo(f"{problem.where}: skipped: {problem.detail}", err=True)
     book = command.book_of(collected.entries, lines, imported_at=now())
     for note in command.notes(book):
         click.echo(note, err=True)
@@ -306,10 +306,6 @@ def _no_cyclic_gc() -> Iterator[None]:
         yield
     finally:
         gc.enable()
-
-
-def _line(line: int | None) -> str:
-    return "" if line is None else f":{line}"
 
 
 def _write_stdout(write: Callable[[TextIO], None]) -> None:

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from medialit.core import applog, submission
-from medialit.core.lesson import default_lesson_path, load_lesson
-from medialit.core.submission import validate_submission_files
+from medialit.core import applog
+from medialit.core.intake import readers
+from medialit.core.lesson import default_lesson_path
+from tests.intake_paths import window_verdicts
 
 REPO = Path(__file__).resolve().parents[2]
 VALID = REPO / "tests" / "data" / "valid" / "sub-valid-ann.json"
@@ -44,18 +45,19 @@ def test_the_default_folder_is_the_users_log_folder_not_the_databases() -> None:
 def test_a_caught_bug_is_logged_with_its_traceback_and_without_its_words(
     log_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The production path: a bug while checking a batch costs one file, and is logged."""
+    """The production path: a bug while the intake reads a batch (the teacher's import and
+    `medialit score` alike) costs one file, and is logged."""
 
-    def buggy(path: object) -> object:
+    def buggy(text: str, *, origin: str) -> object:
         raise RuntimeError(f"cannot check {NAME}'s note {NOTE!r}")
 
-    monkeypatch.setattr(submission, "load_submission", buggy)
-    _, rejected = validate_submission_files(load_lesson(default_lesson_path()), [VALID])
-    assert "could not be read (RuntimeError)" in rejected[0][1]
+    monkeypatch.setattr(readers, "parse_submission", buggy)
+    verdicts = window_verdicts([VALID], default_lesson_path())
+    assert verdicts == {str(VALID): "could not be read (RuntimeError)"}
     logged = log_file.read_text("utf-8")
-    assert "ERROR medialit.core.submission: checking a submission file failed" in logged
+    assert "ERROR medialit.core.intake.gathering: reading <text withheld> failed" in logged
     assert "Traceback (most recent call last):" in logged
-    assert 'medialit/core/submission.py", line' in logged and "in buggy" in logged
+    assert 'medialit/core/intake/readers.py", line' in logged and "in buggy" in logged
     assert "builtins.RuntimeError [message withheld]" in logged
     assert "Zebedee" not in logged and "secret" not in logged and "Quill" not in logged
 

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from medialit.core.batch import Problem, collect, load_key, score_all
+from medialit.core.batch import collect, load_key, score_all
 from medialit.core.errors import UnscorableKeyError
+from medialit.core.intake.doccano import NO_EXTRAS_NOTICE
+from medialit.core.intake.sources import Problem
 from medialit.core.model import Label
 from medialit.core.scoring import score
 from medialit.core.text import text_hash
@@ -52,9 +54,12 @@ def test_jsonl_key(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "key.jsonl", [first, '{"ignored": 1}'])
     key = load_key(path)
     assert key.lesson == "key" and key.lesson_id == ""
-    assert [(k.start, k.end, k.label) for k in key.key] == [(k.start, k.end, k.label) for k in KEY]
+    trimmed = [(k.start, k.end, k.label) for k in KEY]
+    trimmed[1] = (47, 59, Label.SOURCING)  # "(via CBS News)." trims to "via CBS News"
+    assert [(k.start, k.end, k.label) for k in key.key] == trimmed
     assert reasons(key.notices) == [
-        f"{path}:2: only the first line is the key; the other lines are ignored"
+        f"{path}: {NO_EXTRAS_NOTICE}",
+        f"{path}:2: only the first line is the key; the other lines are ignored",
     ]
 
 
@@ -73,7 +78,7 @@ def test_jsonl_key_offsets_count_the_text_as_written(tmp_path: Path) -> None:
     [
         ("not json", "not valid JSON"),
         ("[1, 2]", "expected a JSON object"),
-        ('{"label": []}', "'text' is missing"),
+        ('{"label": []}', "text: is missing"),
         ('{"text": "abc", "label": [[0, 9, "claim"]]}', "is not a span of the text"),
         ('{"text": "abc", "label": [[0, 2, "opinion"]]}', "unknown label 'opinion'"),
         ('{"text": "abc", "label": [[0, 2]]}', "must be [start, end, label]"),
@@ -153,7 +158,7 @@ def test_empty_folder_is_a_problem(lesson_file: Path, tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     collected = collect(load_key(lesson_file), [tmp_path / "empty"])
     assert reasons(collected.problems) == [
-        f"{tmp_path / 'empty'}: the folder has no *.json submission files"
+        f"{tmp_path / 'empty'}: the folder has no submission files (*.json, *.jsonl)"
     ]
 
 
@@ -163,9 +168,8 @@ def test_identical_files_count_once(lesson_file: Path, tmp_path: Path) -> None:
     shutil.copy(first, copy)
     collected = collect(load_key(lesson_file), [first, copy, first])
     assert len(collected.entries) == 1 and collected.problems == ()
-    assert reasons(collected.notices) == [
-        f"{copy}: identical to {first}; counted once",
-        f"{first}: identical to {first}; counted once",
+    assert reasons(collected.notices) == [  # the same file named twice is read once
+        f"{copy}: the same submission as {first}; counted once",
     ]
 
 
@@ -263,14 +267,18 @@ def test_jsonl_submissions_with_problems_by_line(lesson_file: Path, tmp_path: Pa
         ("ann", "7b", ""),
         ("fay", "", "2026-01-05"),
     ]
-    assert [(p.line, p.reason.split(":")[0]) for p in collected.problems] == [
+    assert [(p.line, p.detail.split(":")[0]) for p in collected.problems] == [
         (3, "not valid JSON"),
         (4, "label[0]"),
         (5, "label[0]"),
-        (6, "'text' is not the key's article text (first difference at character 5)"),
-        (7, "'student' is missing or empty"),
-        (8, "'text' is missing, empty or not text"),
+        (6, "text"),
+        (7, "student"),
+        (8, "text"),
     ]
+    assert collected.problems[3].reason == (
+        "is not the lesson's article text (first difference at character 5)"
+    )
+    assert collected.problems[4].reason == "is missing or empty"
     assert all(p.file == str(path) for p in collected.problems)
     assert collected.entries[0].spans == ((0, 45, Label.CLAIM), (47, 59, Label.SOURCING))
 

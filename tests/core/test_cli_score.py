@@ -218,7 +218,8 @@ def test_usage_errors_and_unusable_keys_exit_2(
     lesson, files, _ = classroom
     assert run(lesson)[0] == 2  # no SUBMISSION
     assert run(tmp_path / "missing.json", files[0])[0] == 2
-    assert run(lesson, tmp_path / "missing.json")[0] == 2
+    code, _out, stderr = run(lesson, tmp_path / "missing.json")  # an input, read or not
+    assert code == 1 and f"{tmp_path / 'missing.json'}: skipped: file not found" in stderr
     assert run(lesson, files[0], "--delimiter", "|")[0] == 2
     assert run(lesson, files[0], "--json", "--delimiter", ";")[0] == 2
     code, stdout, stderr = run(files[0], files[1])  # a submission is no key
@@ -259,7 +260,7 @@ def test_identical_file_counted_once(
     code, stdout, stderr = run(lesson, files[0], copy)
     assert code == 0
     assert len(read_csv(stdout)) == 1
-    assert f"{copy}: note: identical to {files[0]}; counted once" in stderr
+    assert f"{copy}: note: the same submission as {files[0]}; counted once" in stderr
 
 
 def test_jsonl_key(classroom: tuple[Path, list[Path], Path], tmp_path: Path) -> None:

@@ -70,7 +70,7 @@ def test_import_checks_each_file_and_reports(fresh_store: Store, tmp_path: Path)
     report = import_submission_files(fresh_store, [tmp_path], [lesson])
     assert [Path(a.path).name for a in report.added] == [good.name]
     reasons = {Path(r.path).name: r.reason for r in report.rejected}
-    assert "not one of yours" in reasons[foreign.name]
+    assert "not one of the lessons it was checked against" in reasons[foreign.name]
     assert "does not match the text" in reasons["bad_quote.json"]
     assert "past the end" in reasons["bad_offsets.json"]
     assert "different article text" in reasons["wrong_text.json"]

@@ -1,8 +1,11 @@
-"""The hostile-file corpus (tests/data/hostile, made by tests/data/make_hostile.py).
+"""The hostile-file corpus (tests/data/hostile, made by tests/data/make_hostile.py), run
+through the production paths: the teacher window's import and `medialit score`, which must
+give every file the same verdict (`tests/intake_paths.py`).
 
-Every bad file is rejected with a message naming the file and the field, nothing is written,
-and the valid files of the same batch still come through. Odd-but-harmless files (formula or
-path-like names, forged scores) are accepted with names sanitised and scores ignored.
+Every bad file is rejected with a message naming the file and the field, nothing is written
+but what the import keeps, and the valid files of the same batch still come through.
+Odd-but-harmless files (formula or path-like names, forged scores) are accepted with names
+sanitised and scores ignored.
 """
 
 from __future__ import annotations
@@ -22,16 +25,18 @@ from medialit.core.jsonfile import MAX_FILE_BYTES, Fields
 from medialit.core.lesson import default_lesson_path, load_lesson
 from medialit.core.submission import (
     MAX_SPANS,
+    Submission,
     submission_filename,
     submission_to_dict,
-    validate_submission_files,
 )
+from tests.intake_paths import score_run, score_verdicts, window_import, window_verdicts
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SUBS = DATA / "hostile" / "submissions"
 LESSONS = DATA / "hostile" / "lessons"
 VALID = DATA / "valid"
-LESSON = load_lesson(default_lesson_path())
+LESSON_FILE = default_lesson_path()
+LESSON = load_lesson(LESSON_FILE)
 
 # file -> (field named in the message, or None for a whole-file problem; words of the reason)
 BAD_SUBMISSIONS: dict[str, tuple[str | None, str]] = {
@@ -73,7 +78,7 @@ BAD_SUBMISSIONS: dict[str, tuple[str | None, str]] = {
     "sub-wrong-article-sha.json": ("article_sha256", "different article text"),
     "sub-sha-uppercase.json": ("article_sha256", "lowercase SHA-256"),
     "sub-sha-short.json": ("article_sha256", "64-character"),
-    "sub-other-lesson.json": ("lesson_id", "another lesson"),
+    "sub-other-lesson.json": ("lesson_id", "is for another lesson"),
     "sub-lesson-id-path.json": ("lesson_id", "letters, digits"),
     "sub-unknown-label.json": ("spans[0].label", "unknown label 'opinion'"),
     "sub-label-capitalised.json": ("spans[0].label", "unknown label 'Claim'"),
@@ -114,6 +119,7 @@ ACCEPTED: dict[str, str] = {
     "ok-name-very-long.json": ("Ann " * 25).strip(),
     "ok-name-bidi-override.json": "elif.exe Ann",
     "ok-utf8-bom.json": "Bom Ann",
+    "ok-other-lesson-same-text.json": "Ann Lee",
 }
 
 BAD_LESSONS: dict[str, tuple[str | None, str]] = {
@@ -161,21 +167,41 @@ def _expect(message: str, path: Path, field: str | None, reason: str) -> None:
     assert "could not be read (" not in message  # never the catch-all for bugs
 
 
+def _same_verdicts(paths: list[Path]) -> dict[str, str]:
+    """What both paths said about each input skipped ({where: "field: reason"}); they must
+    say the same, word for word."""
+    window, score = window_verdicts(paths, LESSON_FILE), score_verdicts(paths, LESSON_FILE)
+    assert window == score
+    return window
+
+
+@pytest.fixture(scope="module")
+def corpus_verdicts() -> dict[str, str]:
+    """The whole corpus in one batch through both paths: {file name: its message}."""
+    verdicts = _same_verdicts([SUBS])
+    return {Path(where).name: f"{where}: {detail}" for where, detail in verdicts.items()}
+
+
 def test_the_corpus_is_complete_and_every_file_has_an_expectation() -> None:
     assert sorted(p.name for p in SUBS.iterdir()) == sorted({**BAD_SUBMISSIONS, **ACCEPTED})
     assert sorted(p.name for p in LESSONS.iterdir()) == sorted(BAD_LESSONS)
     assert len(BAD_SUBMISSIONS) + len(BAD_LESSONS) >= 40
 
 
+def test_the_corpus_counts_through_both_paths(corpus_verdicts: dict[str, str]) -> None:
+    """The window's import and `medialit score`, on the whole corpus: the same files refused
+    with the same words, the rest accepted."""
+    assert sorted(corpus_verdicts) == sorted(BAD_SUBMISSIONS)
+    report = window_import([SUBS], LESSON_FILE)
+    assert len(report.rejected) == len(BAD_SUBMISSIONS)
+    assert len(report.added) + len(report.duplicates) == len(ACCEPTED)
+
+
 @pytest.mark.parametrize(("name", "expected"), sorted(BAD_SUBMISSIONS.items()))
 def test_bad_submission_is_rejected_naming_file_and_field(
-    name: str, expected: tuple[str | None, str]
+    corpus_verdicts: dict[str, str], name: str, expected: tuple[str | None, str]
 ) -> None:
-    path = SUBS / name
-    valid, rejected = validate_submission_files(LESSON, [path])
-    assert valid == []
-    assert [p for p, _ in rejected] == [path]
-    _expect(rejected[0][1], path, *expected)
+    _expect(corpus_verdicts[name], SUBS / name, *expected)
 
 
 @pytest.mark.parametrize(("name", "expected"), sorted(BAD_LESSONS.items()))
@@ -189,13 +215,24 @@ def test_bad_lesson_is_rejected_naming_file_and_field(
     _expect(str(info.value), path, *expected)
 
 
+@pytest.fixture(scope="module")
+def accepted_by_name() -> dict[str, Submission]:
+    """The odd-but-harmless files as the window's import keeps them (each on its own: some
+    hold the same submission as another, which a batch counts once)."""
+    kept = {}
+    for name in sorted(ACCEPTED):
+        report = window_import([SUBS / name], LESSON_FILE)
+        assert report.rejected == [] and len(report.added) == 1, name
+        kept[name] = report.added[0].submission
+    return kept
+
+
 @pytest.mark.parametrize(("name", "display"), sorted(ACCEPTED.items()))
 def test_odd_names_are_kept_for_display_and_neutralised_in_file_names(
-    name: str, display: str
+    accepted_by_name: dict[str, Submission], name: str, display: str
 ) -> None:
-    valid, rejected = validate_submission_files(LESSON, [SUBS / name])
-    assert rejected == []
-    (sub,) = valid
+    assert score_verdicts([SUBS / name], LESSON_FILE) == {}  # medialit score takes it too
+    sub = accepted_by_name[name]
     assert sub.student_name == display
     assert all(ch.isprintable() for ch in sub.student_name)
     filename = submission_filename(sub)
@@ -203,12 +240,20 @@ def test_odd_names_are_kept_for_display_and_neutralised_in_file_names(
     assert ".." not in filename and not filename.startswith(("=", "+", "-", "@", "."))
 
 
-def test_forged_scores_are_ignored() -> None:
-    (sub,), _ = validate_submission_files(LESSON, [SUBS / "ok-forged-score.json"])
+def test_forged_scores_are_ignored(accepted_by_name: dict[str, Submission]) -> None:
+    sub = accepted_by_name["ok-forged-score.json"]
     written = json.dumps(submission_to_dict(sub))
     for forged in ("score", "f1", "grade", "results", "correct", "outcome"):
         assert f'"{forged}"' not in written
     assert not any(hasattr(sub, name) for name in ("score", "f1", "grade", "results"))
+
+
+def test_a_lesson_made_again_from_the_same_article_counts_with_a_notice() -> None:
+    path = SUBS / "ok-other-lesson-same-text.json"
+    report = window_import([path], LESSON_FILE)
+    assert len(report.added) == 1 and "counts for that lesson" in report.notices[0].reason
+    _code, stderr = score_run([path], LESSON_FILE)
+    assert f"{path}: note: was made for lesson 0123456789abcdef" in stderr
 
 
 # -- files made at test time: too big or too strange to commit --------------------------------
@@ -255,10 +300,15 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return made
 
 
+def _one(path: Path) -> str:
+    """The message both paths give the one input `path`."""
+    ((where, detail),) = _same_verdicts([path]).items()
+    return f"{where}: {detail}"
+
+
 def test_oversize_file_is_rejected_before_parsing(generated: dict[str, Path]) -> None:
     path = generated["oversize"]
-    _, rejected = validate_submission_files(LESSON, [path])
-    _expect(rejected[0][1], path, None, "over the 8,388,608-byte limit")
+    _expect(_one(path), path, None, "over the 8,388,608-byte limit")
 
 
 def test_100000_spans_are_rejected_before_any_span_is_read(
@@ -275,17 +325,16 @@ def test_100000_spans_are_rejected_before_any_span_is_read(
 
     monkeypatch.setattr(Fields, "item", counting)
     path = generated["spans"]
-    _, rejected = validate_submission_files(LESSON, [path])
-    _expect(rejected[0][1], path, "spans", f"100,000 items, over the limit of {MAX_SPANS:,}")
+    _expect(_one(path), path, "spans", f"100,000 items, over the limit of {MAX_SPANS:,}")
     assert "spans" not in read
-    validate_submission_files(LESSON, [VALID / "sub-valid-ann.json"])
+    assert window_verdicts([VALID / "sub-valid-ann.json"], LESSON_FILE) == {}
     assert "spans" in read  # the count sees a span read when there is one
 
 
 @pytest.mark.parametrize(
     ("kind", "reason"),
     [
-        ("folder", "is a folder"),
+        ("folder", "the folder has no submission files"),
         ("missing", "file not found"),
         ("fifo", "not a regular file"),
         ("device", "not a regular file"),
@@ -296,15 +345,13 @@ def test_things_that_are_not_files(generated: dict[str, Path], kind: str, reason
     if kind not in generated:
         pytest.skip(f"no {kind} on this platform")
     path = generated[kind]
-    _, rejected = validate_submission_files(LESSON, [path])
-    _expect(rejected[0][1], path, None, reason)
+    _expect(_one(path), path, None, reason)
 
 
 def test_a_file_name_that_is_not_utf8_is_shown_safely(generated: dict[str, Path]) -> None:
     if "odd-name" not in generated:
         pytest.skip("Linux file names only")
-    _, ((path, message),) = validate_submission_files(LESSON, [generated["odd-name"]])
-    assert path == generated["odd-name"]
+    message = _one(generated["odd-name"])
     message.encode("utf-8")  # printable: no lone surrogates reach a label or a log
     assert "sub-\ufffd\ufffd-name.json" in message and "format: is missing" in message
 
@@ -334,12 +381,15 @@ def test_one_batch_rejects_the_bad_keeps_the_good_and_writes_nothing(
     cwd = Path.cwd()
     os.chdir(tmp_path)
     try:
-        valid, rejected = validate_submission_files(LESSON, batch)
+        report = window_import(batch, LESSON_FILE)
+        assert score_verdicts(batch, LESSON_FILE) == window_verdicts(batch, LESSON_FILE)
     finally:
         os.chdir(cwd)
-    assert [Path(s.origin) for s in valid] == [good[0], *odd, good[1]]  # in batch order
-    assert [p for p, _ in rejected] == bad
-    assert len({m for _, m in rejected}) == len(bad)  # each message is about its own file
+    kept = [Path(a.path) for a in report.added] + [Path(d.path) for d in report.duplicates]
+    assert sorted(kept) == sorted([good[0], *odd, good[1]])  # the same content: counted once
+    assert next(Path(a.path) for a in report.added) == good[0]  # in batch order
+    assert [Path(r.path) for r in report.rejected] == bad
+    assert len({r.reason for r in report.rejected}) > len(bad) // 2  # each about its own file
     assert _snapshot(SUBS, VALID) == before
     assert list(tmp_path.iterdir()) == []
 
@@ -348,15 +398,15 @@ def test_one_batch_rejects_the_bad_keeps_the_good_and_writes_nothing(
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(data=st.binary(max_size=400))
-def test_random_bytes_never_escape_as_exceptions(tmp_path: Path, data: bytes) -> None:
-    path = tmp_path / "fuzz.json"
+@given(data=st.binary(max_size=400), suffix=st.sampled_from([".json", ".jsonl"]))
+def test_random_bytes_never_escape_as_exceptions(tmp_path: Path, data: bytes, suffix: str) -> None:
+    """Whatever the bytes, both paths refuse them with the same words, never a crash."""
+    path = tmp_path / f"fuzz{suffix}"
     path.write_bytes(data)
-    valid, rejected = validate_submission_files(LESSON, [path])
-    assert valid == [] and len(rejected) == 1
-    assert "could not be read (" not in rejected[0][1]
+    verdicts = _same_verdicts([path])
+    assert verdicts and all("could not be read (" not in m for m in verdicts.values())
 
 
 _json_leaf = (
@@ -376,7 +426,7 @@ _json = st.recursive(
 
 
 @settings(
-    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     field=st.sampled_from(
@@ -394,7 +444,6 @@ def test_any_value_in_any_field_is_handled(tmp_path: Path, field: str, value: ob
         data[field] = value
     path = tmp_path / "fuzz.json"
     path.write_text(json.dumps(data), "utf-8")
-    valid, rejected = validate_submission_files(LESSON, [path])
-    assert len(valid) + len(rejected) == 1
-    for _, message in rejected:
-        assert message.startswith(f"{path}: ") and "could not be read (" not in message
+    verdicts = _same_verdicts([path])  # the same verdict from the window and medialit score
+    assert set(verdicts) <= {str(path)}
+    assert all("could not be read (" not in m for m in verdicts.values())

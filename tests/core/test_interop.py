@@ -76,11 +76,14 @@ def test_doccano_round_trip_as_key(tmp_path: Path) -> None:
     path.write_bytes(doccano_jsonl_bytes(lesson, [_submission(lesson)]))
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
     assert len(rows) == 2 and rows[0]["label"][0] == [63, 65, "fact"]
-    text, key = read_doccano_key(path, article=lesson.article)
-    assert text == lesson.article.text
-    assert [(k.start, k.end, k.label) for k in key] == [
-        (k.start, k.end, k.label) for k in lesson.key or ()
-    ]
+    found = read_doccano_key(path, article=lesson.article)
+    assert found.text == lesson.article.text and found.notices == ()
+    assert [
+        (k.start, k.end, k.label, k.also_accept, k.optional, k.explanation) for k in found.key
+    ] == [
+        (k.start, k.end, k.label, k.also_accept, k.optional, k.explanation)
+        for k in lesson.key or ()
+    ]  # medialit_spans carries what doccano's own format cannot
 
 
 def test_doccano_entities_format_crlf_text_and_trimming(tmp_path: Path) -> None:
@@ -94,18 +97,22 @@ def test_doccano_entities_format_crlf_text_and_trimming(tmp_path: Path) -> None:
     }
     path = tmp_path / "e.jsonl"
     path.write_text(json.dumps(row) + "\n", "utf-8")
-    text, key = read_doccano_key(path)
-    assert text == "Hello\nWorld said Bob."
-    assert [(k.quote, k.label) for k in key] == [("World", Label.CLAIM), ("Bob", Label.SOURCING)]
+    found = read_doccano_key(path)
+    assert found.text == "Hello\nWorld said Bob."
+    assert [(k.quote, k.label) for k in found.key] == [
+        ("World", Label.CLAIM),
+        ("Bob", Label.SOURCING),
+    ]
+    assert "no medialit_spans" in found.notices[0]
 
 
 @pytest.mark.parametrize(
     ("row", "reason"),
     [
         ({"text": "abc", "label": [[0, 9, "claim"]]}, "not a span"),
-        ({"text": "abc", "label": [[0, 2, "opinion"]]}, "is not claim"),
+        ({"text": "abc", "label": [[0, 2, "opinion"]]}, "unknown label 'opinion'"),
         ({"text": "abc def", "label": [[0, 5, "fact"], [4, 7, "fact"]]}, "overlap"),
-        ({"label": []}, "no text"),
+        ({"label": []}, "text: is missing"),
     ],
 )
 def test_doccano_bad_rows(tmp_path: Path, row: dict, reason: str) -> None:
@@ -118,5 +125,5 @@ def test_doccano_bad_rows(tmp_path: Path, row: dict, reason: str) -> None:
 def test_doccano_wrong_article_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "d.jsonl"
     path.write_text(json.dumps({"text": "other", "label": []}), "utf-8")
-    with pytest.raises(FileFormatError, match="no row with this lesson"):
+    with pytest.raises(FileFormatError, match="no row on this lesson's article text"):
         read_doccano_key(path, article=_lesson().article)

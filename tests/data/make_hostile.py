@@ -151,10 +151,6 @@ def submissions_bad() -> list[Case]:
         ("sub-wrong-article-sha.json", mutated(lambda d: d.update(article_sha256="0" * 64))),
         ("sub-sha-uppercase.json", mutated(lambda d: d.update(article_sha256=SHA.upper()))),
         ("sub-sha-short.json", mutated(lambda d: d.update(article_sha256=SHA[:40]))),
-        (
-            "sub-other-lesson.json",
-            mutated(lambda d: d.update(lesson_id="0123456789abcdef0123456789abcdef")),
-        ),
         ("sub-lesson-id-path.json", mutated(lambda d: d.update(lesson_id="../../lessons/x"))),
         ("sub-unknown-label.json", mutated(set_span(0, label="opinion"))),
         ("sub-label-capitalised.json", mutated(set_span(0, label="Claim"))),
@@ -214,6 +210,18 @@ def submissions_accepted() -> list[Case]:
         ("ok-name-very-long.json", named("Ann " * 2_000)),
         ("ok-name-bidi-override.json", named("\u202eelif.exe\u202c Ann")),
         ("ok-utf8-bom.json", b"\xef\xbb\xbf" + dumps(base_submission(name="Bom Ann"))),
+        (  # a lesson made again from the same article: counted for it, with a notice
+            "ok-other-lesson-same-text.json",
+            mutated(lambda d: d.update(lesson_id="0123456789abcdef0123456789abcdef")),
+        ),
+        (  # another lesson and another text: no lesson to put it in
+            "sub-other-lesson.json",
+            mutated(
+                lambda d: d.update(
+                    lesson_id="0123456789abcdef0123456789abcdef", article_sha256="1" * 64
+                )
+            ),
+        ),
     ]
 
 

@@ -93,9 +93,28 @@ def test_the_pdf_starts_with_the_students_and_ends_with_the_article(
     # every shaded passage carries its count, so black and white still reads
     article = html[html.index("<h2>The article") :]
     assert article.count("background-color:") - len(HEAT_SHADES) == article.count("/2</b></sup>")
+    assert article.count("/2</b></sup>") >= 20  # a count beside every shaded passage
     pdf = window.exports.report_pdf(tmp_path / "report.pdf")
     assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
     store.close()
+
+
+def test_touching_runs_of_one_shade_are_one_passage_with_one_count() -> None:
+    from medialit.core.classroom import HeatRun
+    from medialit.gui.teacher.report import heat_html, heat_passages
+
+    runs = [HeatRun(0, 3, 12), HeatRun(3, 5, 13), HeatRun(5, 9, 30), HeatRun(10, 12, 0)]
+    got = [(p.start, p.end, p.low, p.high, p.band) for p in heat_passages(runs, 30)]
+    assert got == [(0, 5, 12, 13, 2), (5, 9, 30, 30, 4), (10, 12, 0, 0, 0)]
+    # "Alec Baldwin said": a run ends inside "Baldwin"; the word is not cut in two, and the
+    # longer part ("Alec Ba") gives the shade
+    text = "Alec Baldwin said"
+    inside = [HeatRun(0, 7, 12), HeatRun(7, 12, 30), HeatRun(13, 17, 0)]
+    got = [(p.start, p.end, p.low, p.high, p.band) for p in heat_passages(inside, 30, text)]
+    assert got == [(0, 12, 12, 30, 2), (13, 17, 0, 0, 0)]
+    shown = heat_html(text, inside, 30)
+    assert "Alec Baldwin</span><sup><b>12–30/30</b></sup>" in shown
+    assert shown.count("<sup>") == 2
 
 
 def test_heat_shades_step_evenly_in_grey() -> None:

@@ -202,3 +202,31 @@ def test_the_student_column_stays_in_view_when_the_table_scrolls(
     assert frozen.model().index(0, 0).data() == "Ann Lee"
     assert not frozen.isColumnHidden(0) and frozen.isColumnHidden(1)
     store.close()
+
+
+def test_an_lms_zip_imports_like_a_folder_and_its_names_place_the_files(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    import zipfile
+
+    from medialit.core.jsonfile import dump_json
+    from medialit.core.submission import submission_to_dict
+    from tests.gui.gradebook_class import submission
+
+    store = Store.memory()
+    lesson = authored(store)
+    store.roster.add(ROSTER)
+    archive = tmp_path / "8A-moodle.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for i, (folder, typed) in enumerate([("Daniel Okafor", "dan"), ("Zoë Ångström", "Z")]):
+            body = dump_json(submission_to_dict(submission(lesson, Hand(typed, f"l{i}", 5 + i))))
+            zf.writestr(f"{folder}_{7000 + i}_assignsubmission_file_/sub/medialit.json", body)
+    window = teacher_with(qtbot, store)
+    import_into(qtbot, window, [archive])
+    got = rows(window)
+    assert got["Daniel Okafor"].status is Status.SUBMITTED
+    assert got["Zoë Ångström"].status is Status.SUBMITTED
+    assert "dan" not in got and "Z" not in got  # nobody listed apart
+    stored = store.submissions.imported(lesson.id, current_only=False)
+    assert all(s.path.startswith(str(archive)) for s in stored)
+    store.close()

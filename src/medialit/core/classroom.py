@@ -1,10 +1,9 @@
 """The class view's numbers: every student scored against the current key, and what the class missed.
 
 Scores come from `scoring` through `batch.score_all` (the code `medialit score`
-runs), with each submission turned into a `batch.Entry` the way `medialit score`
-does for submission files: spans on the current text as they are, spans on an
-earlier text of the lesson re-anchored (`anchoring.reanchor_kept`: once per submission and
-text, kept while the key is edited). Scores are never
+runs), each submission placed by the one intake (`intake.placement`): spans on the
+current text as they are, spans on an earlier text of the lesson re-anchored (once per
+submission and text, kept while the key is edited). Scores are never
 stored: they are recomputed from the current key whenever it changes.
 
 Aggregates (most-missed key spans, confusion pairs, per-label averages and the
@@ -17,12 +16,14 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from medialit.core.anchoring import reanchor_kept
 from medialit.core.batch import Entry, GradingKey, score_all
+from medialit.core.intake.placement import TextVersions, place
+from medialit.core.intake.readers import from_submission
+from medialit.core.intake.sources import Refused
 from medialit.core.model import LABELS, KeySpan, Label, Lesson
 from medialit.core.results import StudentResult
-from medialit.core.scoring import OutcomeKind, ScoreReport, SpanLike
-from medialit.core.submission import Submission, check_against
+from medialit.core.scoring import OutcomeKind, ScoreReport
+from medialit.core.submission import Submission
 from medialit.core.wording import plural
 
 
@@ -66,38 +67,30 @@ def grading_key(lesson: Lesson) -> GradingKey:
     )
 
 
-def entry_for(sub: Submission, key: GradingKey) -> tuple[Entry, int]:
-    """A submission as `medialit score` reads it: (entry, number of spans not re-anchored)."""
-    if sub.article_sha256 == key.article.sha256:
-        check_against(sub, key.article)
-        spans: tuple[SpanLike, ...] = sub.spans
-        orphans = 0
-    else:
-        placed, lost = reanchor_kept(tuple(sub.spans), key.article.text)
-        spans, orphans = placed, len(lost)
-    entry = Entry(
-        sub.student_id, sub.class_code, sub.submitted_at, spans, sub.origin, sub.student_name
-    )
-    return entry, orphans
-
-
 def score_class(lesson: Lesson, submissions: Sequence[Submission]) -> ClassResults:
-    """Every current submission scored against the lesson's current key, in the given order."""
+    """Every current submission scored against the lesson's current key, in the given order.
+
+    Each is placed by the one intake (`intake.placement.place`: the current text as it is,
+    an earlier one re-anchored once and kept), as `medialit score` places it."""
     key = grading_key(lesson)
+    versions = TextVersions(lesson)
     kept: list[tuple[Submission, Entry, int]] = []
     problems: list[tuple[str, str]] = []
     for sub in submissions:
-        if sub.article_sha256 != key.article.sha256 and sub.article_sha256 not in (
-            key.previous_sha256
-        ):
-            problems.append((sub.student_name, "made for a different article text"))
-            continue
         try:
-            entry, orphans = entry_for(sub, key)
-        except ValueError as exc:
+            placed = place(from_submission(sub), [versions])
+        except Refused as exc:
             problems.append((sub.student_name, str(exc)))
             continue
-        kept.append((sub, entry, orphans))
+        entry = Entry(
+            sub.student_id,
+            sub.class_code,
+            sub.submitted_at,
+            placed.spans,
+            sub.origin,
+            sub.student_name,
+        )
+        kept.append((sub, entry, len(placed.orphans)))
     results = score_all(key, [entry for _, entry, _ in kept])
     rows = tuple(
         StudentRow(

@@ -8,20 +8,23 @@ reader can re-anchor it if its copy of the text differs.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from medialit.core.errors import FileFormatError, InvalidSpanError
-from medialit.core.jsonfile import decode_bytes, dump_json, parse_json_text
+from medialit.core.errors import FileFormatError
+from medialit.core.intake import doccano
+from medialit.core.intake.sources import Refused
+from medialit.core.jsonfile import dump_json
 from medialit.core.lesson import find_same_label_overlap
-from medialit.core.model import Article, KeySpan, Label, Lesson, new_id, trimmed_range
+from medialit.core.model import Article, KeySpan, Label, Lesson, new_id
 from medialit.core.submission import Submission
-from medialit.core.text import canonicalize, context
+from medialit.core.text import context
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-MAX_JSONL_BYTES = 16 * 1024 * 1024
 
 
 def _target(article: Article, start: int, end: int) -> dict[str, Any]:
@@ -137,6 +140,7 @@ def doccano_lines(lesson: Lesson, submissions: Sequence[Submission] = ()) -> lis
         {
             "text": lesson.article.text,
             "label": [[k.start, k.end, k.label.value] for k in lesson.key or ()],
+            doccano.EXTRAS: [doccano.extras_of(k) for k in lesson.key or ()],
             "medialit": {"lesson_id": lesson.id, "role": "key", "sha256": lesson.article.sha256},
         }
     ]
@@ -163,102 +167,40 @@ def doccano_jsonl_bytes(lesson: Lesson, submissions: Sequence[Submission] = ()) 
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def read_doccano_key(
-    path: str | Path, *, article: Article | None = None
-) -> tuple[str, list[KeySpan]]:
-    """Canonical text and key spans from a doccano JSONL file.
+@dataclass(frozen=True, slots=True)
+class DoccanoKey:
+    """A key read from doccano JSONL: the canonical text, the key spans, and notices (a key
+    without `medialit_spans`, lines ignored) the window shows."""
 
-    With `article`, the row whose text is that article is used (else an error);
-    without, the first row. Labels must be medialit's four (any case); spans
-    are trimmed like key spans and must not overlap within one label.
+    text: str
+    key: list[KeySpan]
+    notices: tuple[str, ...]
+
+
+def read_doccano_key(path: str | Path, *, article: Article | None = None) -> DoccanoKey:
+    """Canonical text and key spans from a doccano JSONL file, by the one doccano reader
+    (`intake.doccano`, the one `medialit score` reads a JSONL key with).
+
+    With `article`, the first row whose text is that article is used (else an error);
+    without, the first row. Labels in any case, spans trimmed like key spans and not
+    overlapping within one label; also-accept labels, optional spans and explanations come
+    from `medialit_spans`.
     """
     origin = str(path)
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise FileFormatError(origin, f"cannot be read: {exc.strerror or exc}") from None
-    text = decode_bytes(data, origin, max_bytes=MAX_JSONL_BYTES)
-    rows = [
-        (n, parse_json_text(line, f"{origin}: line {n}"))
-        for n, line in enumerate(text.splitlines(), start=1)
-        if line.strip()
-    ]
-    if not rows:
-        raise FileFormatError(origin, "has no rows")
-    chosen = None
-    for n, row in rows:
-        raw = row.get("text")
-        if not isinstance(raw, str):
-            raise FileFormatError(origin, "has no text", field=f"line {n}")
-        if article is None or canonicalize(raw) == article.text:
-            chosen = (n, row, raw)
-            break
-    if chosen is None:
-        raise FileFormatError(origin, "has no row with this lesson's article text")
-    n, row, raw = chosen
-    canonical = canonicalize(raw)
-    target = Article.from_canonical(canonical)
-    found = [
-        _doccano_span(target, raw, item, f"line {n}: label[{i}]", origin)
-        for i, item in enumerate(_doccano_items(row, origin, n))
-    ]
-    spans = [s for s in found if s is not None]
+        number, row, notices = doccano.read_key_file(Path(path), article=article)
+    except Refused as exc:
+        field = exc.field if exc.line is None else f"line {exc.line}: {exc.field or 'row'}"
+        raise FileFormatError(origin, exc.reason, field=field) from None
+    spans, _empty = doccano.key_spans(row)
     clash = find_same_label_overlap(list(spans))
     if clash:
         a, b = clash
         raise FileFormatError(
             origin,
             f"two {a.label.value} spans overlap: {a.quote[:30]!r} and {b.quote[:30]!r}",
-            field=f"line {n}",
+            field=f"line {number}",
         )
-    return canonical, sorted(spans, key=lambda k: (k.start, k.end, k.label.value))
-
-
-def _doccano_items(row: dict[str, Any], origin: str, n: int) -> list[tuple[Any, Any, Any]]:
-    if "entities" in row:  # doccano's newer "relation" JSONL
-        items = row["entities"]
-        if not isinstance(items, list) or not all(isinstance(e, dict) for e in items):
-            raise FileFormatError(origin, "entities must be a list of objects", field=f"line {n}")
-        return [(e.get("start_offset"), e.get("end_offset"), e.get("label")) for e in items]
-    items = row.get("label", row.get("labels", []))
-    if not isinstance(items, list):
-        raise FileFormatError(origin, "label must be a list", field=f"line {n}")
-    out = []
-    for item in items:
-        if not isinstance(item, list) or len(item) != 3:
-            raise FileFormatError(
-                origin, "each label must be [start, end, label]", field=f"line {n}"
-            )
-        out.append((item[0], item[1], item[2]))
-    return out
-
-
-def _doccano_span(
-    article: Article, raw: str, item: tuple[Any, Any, Any], where: str, origin: str
-) -> KeySpan | None:
-    start, end, name = item
-    if type(start) is not int or type(end) is not int or not 0 <= start < end <= len(raw):
-        raise FileFormatError(origin, f"offsets {start!r}, {end!r} are not a span", field=where)
-    if not isinstance(name, str) or name.strip().casefold() not in {lab.value for lab in Label}:
-        raise FileFormatError(
-            origin,
-            f"label {name!r} is not claim, fact, speculation or sourcing",
-            field=where,
-        )
-    if raw != article.text:  # canonicalising moved characters: map offsets through it
-        start, end = len(canonicalize(raw[:start])), len(canonicalize(raw[:end]))
-    trimmed = trimmed_range(article, start, end)
-    if trimmed is None:
-        return None
-    s, e = trimmed
-    try:
-        article.check_range(s, e)
-    except InvalidSpanError as exc:
-        raise FileFormatError(origin, str(exc), field=where) from None
-    return KeySpan(
-        id=new_id(),
-        start=s,
-        end=e,
-        label=Label(name.strip().casefold()),
-        quote=article.text[s:e],
-    )
+    ordered = sorted(spans, key=lambda k: (k.start, k.end, k.label.value))
+    keyed = [dataclasses.replace(k, id=new_id()) for k in ordered]
+    return DoccanoKey(row.text, keyed, tuple(n.detail for n in notices))

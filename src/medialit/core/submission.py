@@ -26,16 +26,13 @@ and CSV cells (the CSV writer) neutralise it where it is written out.
 from __future__ import annotations
 
 import datetime as dt
-import logging
-import os
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from medialit.core.errors import FileFormatError, InvalidSpanError, MedialitError, printable_path
+from medialit.core.errors import FileFormatError, InvalidSpanError
 from medialit.core.jsonfile import (
     MAX_FILE_BYTES,
     Fields,
@@ -43,10 +40,8 @@ from medialit.core.jsonfile import (
     parse_json_text,
     read_json_file,
 )
-from medialit.core.model import Article, Lesson, Span, SpanId, parse_label
+from medialit.core.model import Article, Span, SpanId, parse_label
 from medialit.core.outfile import write_output
-
-log = logging.getLogger(__name__)
 
 FORMAT = "medialit-submission"
 FORMAT_VERSION = 1
@@ -95,12 +90,13 @@ def submission_from_dict(data: dict[str, Any], *, origin: str) -> Submission:
         raise f.fail("lesson_id", "must be 1-64 letters, digits, '-' or '_'")
     submitted_at = f.text("submitted_at", required=True, max_len=40)
     try:
-        moment = dt.datetime.fromisoformat(submitted_at)
+        # empty: not known (a class-file line without one); counts as the oldest
+        moment = dt.datetime.fromisoformat(submitted_at) if submitted_at else None
     except ValueError:
         raise f.fail(
             "submitted_at", f"{submitted_at[:40]!r} is not an ISO 8601 date and time"
         ) from None
-    if moment.tzinfo is None:  # a time without an offset cannot be placed: which zone?
+    if moment is not None and moment.tzinfo is None:  # no offset cannot be placed: which zone?
         raise f.fail(
             "submitted_at",
             f"{submitted_at[:40]!r} has no UTC offset (such as +00:00 or Z), so the time "
@@ -170,40 +166,6 @@ def check_against(sub: Submission, article: Article) -> None:
                 f"quote {span.quote[:40]!r} does not match the text at [{span.start}, {span.end})",
                 field=f"{where}.quote",
             )
-
-
-def validate_submission_files(
-    lesson: Lesson, paths: Iterable[str | os.PathLike[str]]
-) -> tuple[list[Submission], list[tuple[Path, str]]]:
-    """Read and check a batch of submission files for `lesson`, writing nothing.
-
-    Returns the valid submissions and, for each other file, (path, message): the message
-    names the file and the field. One bad file never stops the others; nothing a file
-    contains can raise out of here.
-    """
-    valid: list[Submission] = []
-    rejected: list[tuple[Path, str]] = []
-    for raw in paths:
-        path = Path(raw)
-        try:
-            sub = load_submission(path)
-            if sub.lesson_id != lesson.id:
-                raise FileFormatError(
-                    str(path),
-                    f"is for another lesson ({sub.lesson_id[:64]!r}, not {lesson.id!r})",
-                    field="lesson_id",
-                )
-            check_against(sub, lesson.article)
-        except MedialitError as exc:
-            rejected.append((path, str(exc)))
-        except Exception as exc:  # a bug must not cost the teacher the rest of the batch
-            log.exception("checking a submission file failed unexpectedly")
-            rejected.append(
-                (path, f"{printable_path(str(path))}: could not be read ({type(exc).__name__})")
-            )
-        else:
-            valid.append(sub)
-    return valid, rejected
 
 
 def load_submission(path: str | Path) -> Submission:

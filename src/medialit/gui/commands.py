@@ -1,39 +1,30 @@
 """Every edit is a QUndoCommand, so undo and redo are edits too, each committed to the database.
 
 Commands are validated before `push()`, so `redo()` never meets bad input. A
-store failure (disk full, read-only) cannot propagate out of `redo()`/`undo()`
-(Qt calls them, and PySide only prints what they raise), so the command marks
-itself obsolete instead: QUndoStack then drops it, and the window, told by
+store failure (disk full, read-only) makes the command obsolete (`gui.store_command`,
+the base the teacher's key edits share): QUndoStack drops it, and the window, told by
 `Session.failed`, shows the error and "Not saved". The database and the
 in-memory index are unchanged by a failed write, so what is shown stays true.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtGui import QUndoCommand
-
 from medialit.core.edges import Reshape
-from medialit.core.errors import MedialitError
 from medialit.core.model import Label, Span
 from medialit.core.records import SavedSpan
 from medialit.gui.session import Session
+from medialit.gui.store_command import StoreCommand
 
 
-class StoreCommand(QUndoCommand):
+class SessionCommand(StoreCommand):
+    """A student's edit: the base every window's commands share, with the Session."""
+
     def __init__(self, session: Session, text: str) -> None:
         super().__init__(text)
         self.session = session
 
-    def run(self, write: Callable[[], object]) -> None:
-        try:
-            write()
-        except MedialitError:
-            self.setObsolete(True)
 
-
-class AddSpan(StoreCommand):
+class AddSpan(SessionCommand):
     def __init__(self, session: Session, span: Span) -> None:
         super().__init__(session, f"Label as {span.label.value}")
         self.span = span
@@ -45,7 +36,7 @@ class AddSpan(StoreCommand):
         self.run(lambda: self.session.delete_span(self.span))
 
 
-class DeleteSpan(StoreCommand):
+class DeleteSpan(SessionCommand):
     def __init__(self, session: Session, span: Span) -> None:
         super().__init__(session, f"Delete {span.label.value} span")
         self.span = span
@@ -57,7 +48,7 @@ class DeleteSpan(StoreCommand):
         self.run(lambda: self.session.add_span(self.span))
 
 
-class DeleteOrphan(StoreCommand):
+class DeleteOrphan(SessionCommand):
     """Delete a span that could not be placed on the corrected text (only ever on request)."""
 
     def __init__(self, session: Session, orphan: SavedSpan) -> None:
@@ -71,7 +62,7 @@ class DeleteOrphan(StoreCommand):
         self.run(lambda: self.session.restore_orphan(self.orphan))
 
 
-class RelabelSpan(StoreCommand):
+class RelabelSpan(SessionCommand):
     def __init__(self, session: Session, span: Span, label: Label) -> None:
         super().__init__(session, f"Relabel as {label.value}")
         self.before, self.after = span, span.with_label(label)
@@ -83,7 +74,7 @@ class RelabelSpan(StoreCommand):
         self.run(lambda: self.session.update_span(self.before))
 
 
-class EditNote(StoreCommand):
+class EditNote(SessionCommand):
     def __init__(self, session: Session, span: Span, note: str) -> None:
         super().__init__(session, "Edit note" if note else "Remove note")
         self.before, self.after = span, span.with_note(note)
@@ -95,7 +86,7 @@ class EditNote(StoreCommand):
         self.run(lambda: self.session.update_span(self.before))
 
 
-class ReshapeSpan(StoreCommand):
+class ReshapeSpan(SessionCommand):
     """An edge moved (a word at a time, or dragged): the span at its new place, and the spans
     of its label it grew into merged away; undo puts all of them back as they were."""
 

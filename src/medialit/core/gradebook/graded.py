@@ -26,19 +26,22 @@ from dataclasses import dataclass, field
 
 from medialit.core.gradebook.names import name_key
 from medialit.core.gradebook.rows import Status
+from medialit.core.intake.gathering import current_per_student
+from medialit.core.intake.readers import instant as utc_instant
 
 CLOCK_SLACK = dt.timedelta(hours=24)
 _EPOCH = dt.datetime(1, 1, 1, tzinfo=dt.UTC)
 
 
 def instant(value: str) -> dt.datetime | None:
-    """An ISO 8601 time with a UTC offset as an aware UTC datetime; None when it has no
-    offset or is not a time (submission files are refused without one)."""
+    """The intake's UTC instant (`intake.readers.instant`: the one way times are compared),
+    or None when the time has no UTC offset: a date that cannot be placed is not trusted
+    (submission files without one are refused; a JSONL line's is held back)."""
     try:
-        moment = dt.datetime.fromisoformat(value)
+        has_offset = dt.datetime.fromisoformat(value).tzinfo is not None
     except (TypeError, ValueError):
         return None
-    return moment.astimezone(dt.UTC) if moment.tzinfo is not None else None
+    return utc_instant(value) if has_offset else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +166,16 @@ def _short(moment: dt.datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
+def latest(handed: Sequence[Handed]) -> Handed | None:
+    """The intake's "current" of these submissions (`current_per_student`: the latest UTC
+    instant; of two at the same instant, the one imported later)."""
+    read_order = sorted(handed, key=lambda h: (h.imported_at, h.key))
+    current, _older = current_per_student(
+        read_order, student=lambda _h: "", submitted_at=lambda h: h.submitted_at
+    )
+    return current[0] if current else None
+
+
 def choose(handed: Iterable[Handed], rules: Rules, held: Mapping[str, str]) -> Choice:
     """The graded submission of one student's submissions, and the row's status."""
     mine = sorted(handed, key=lambda h: (h.moment, h.imported_at, h.key), reverse=True)
@@ -175,7 +188,7 @@ def choose(handed: Iterable[Handed], rules: Rules, held: Mapping[str, str]) -> C
     own_held = {h.key: held[h.key] for h in mine if h.key in held}
     picked = [h for h in mine if h.key in rules.picks]
     eligible = [h for h in mine if h.key not in after and h.key not in own_held]
-    graded = picked[0] if picked else (eligible[0] if eligible else None)
+    graded = picked[0] if picked else latest(eligible)
     others = tuple(h for h in mine if h is not graded)
     if graded is None:
         status = (

@@ -1,32 +1,38 @@
-"""Collecting submission files: check each against the teacher's lessons (every text
-version), then import the good ones in one transaction, and say what became of each."""
+"""Collecting submissions into the teacher's database: every file is read by the one intake
+(`core.intake`, the code `medialit score` runs), the good ones stored in one transaction,
+and the report says what became of each.
+
+What the intake decides, this module never decides again: which files a folder or zip
+holds, how each format is read, which lesson text a submission is on, what counts as the
+same submission (here also against what the database already holds), and which of a
+student's submissions is current (the latest UTC instant: `current_submissions`).
+
+A class-file (JSONL) line is stored as a submission of the lesson whose text it is on:
+its student id is made from its `student` (the same line gives the same id), its spans
+get their quotes and context from the text.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from medialit.core.errors import FileFormatError, MedialitError
-from medialit.core.jsonfile import dump_json
-from medialit.core.model import Article, Lesson
+from medialit.core.intake.gathering import Duplicate, current_per_student, read_inputs
+from medialit.core.intake.placement import Placed, TextVersions
+from medialit.core.intake.readers import Handed
+from medialit.core.intake.sources import Problem
+from medialit.core.model import Article, Lesson, Span, SpanId
 from medialit.core.records import ImportRecord, StoredSubmission
 from medialit.core.store import Store
 from medialit.core.submission import (
+    ID_PATTERN,
     Submission,
-    check_against,
-    load_submission,
     submission_from_dict,
     submission_to_dict,
 )
-from medialit.core.teacher.keycheck import short_quote
-from medialit.core.text import text_hash
-
-log = logging.getLogger(__name__)
-
-MAX_FOLDER_FILES = 5_000
+from medialit.core.text import context, text_hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,12 +40,13 @@ class Accepted:
     path: str
     submission: Submission
     record: ImportRecord
+    notices: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Rejected:
-    path: str
-    reason: str
+    path: str  # the file, and the line for a class file ("class.jsonl:4")
+    reason: str  # the field and the reason ("label: is missing")
 
 
 @dataclass(slots=True)
@@ -47,9 +54,10 @@ class ImportReport:
     """What an import did, file by file, for the report dialog."""
 
     added: list[Accepted] = field(default_factory=list)
-    duplicates: list[Accepted] = field(default_factory=list)
+    duplicates: list[Accepted | Duplicate] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     superseded: list[str] = field(default_factory=list)  # older files now kept as history
+    notices: list[Problem] = field(default_factory=list)
 
     @property
     def summary(self) -> str:
@@ -61,148 +69,162 @@ class ImportReport:
 
     def lines(self) -> list[tuple[str, str, str]]:
         """(file, outcome, detail) rows."""
-        out = [(Path(a.path).name, "imported", _who(a.submission)) for a in self.added] + [
-            (Path(a.path).name, "already imported", _who(a.submission)) for a in self.duplicates
-        ]
-        out += [(Path(r.path).name, "rejected", r.reason) for r in self.rejected]
+        out = [(_shown(a.path), "imported", _who(a.submission)) for a in self.added]
+        out += [(_shown(_where(d)), "already imported", _duplicate_who(d)) for d in self.duplicates]
+        out += [(_shown(r.path), "rejected", r.reason) for r in self.rejected]
+        out += [(_shown(_notice_where(n)), "note", n.detail) for n in self.notices]
         return out
+
+
+def _shown(where: str) -> str:
+    return Path(where).name if "!" not in where else where.rsplit("/", 1)[-1]
+
+
+def _where(item: Accepted | Duplicate) -> str:
+    return item.path if isinstance(item, Accepted) else item.handed.where
+
+
+def _duplicate_who(item: Accepted | Duplicate) -> str:
+    if isinstance(item, Accepted):
+        return _who(item.submission)
+    h = item.handed
+    return f"{h.student_name} ({h.class_code})" if h.class_code else h.student_name
+
+
+def _notice_where(notice: Problem) -> str:
+    return notice.file if notice.line is None else f"{notice.file}:{notice.line}"
 
 
 def _who(sub: Submission) -> str:
     return f"{sub.student_name} ({sub.class_code})" if sub.class_code else sub.student_name
 
 
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and the *.json files inside given folders (recursively), sorted."""
-    out: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*.json") if p.is_file())
-            out.extend(found[:MAX_FOLDER_FILES])
+def lesson_versions(store: Store, lesson: Lesson) -> TextVersions:
+    """An authored lesson with every text version its database keeps."""
+    earlier: dict[str, Article] = {}
+    numbers: dict[str, int] = {}
+    for version, sha, body in store.lessons.version_bodies(lesson.id):
+        text = body.get("article", {}).get("text")
+        if isinstance(text, str) and text_hash(text) == sha:
+            earlier.setdefault(sha, Article(text, sha))
+            numbers.setdefault(sha, version)
+    earlier.pop(lesson.article.sha256, None)
+    return TextVersions(lesson, earlier, numbers)
+
+
+def check_inputs(
+    store: Store, paths: Iterable[str | Path], lessons: Sequence[Lesson]
+) -> Iterator[Accepted | Duplicate | Rejected]:
+    """One result per file or class-file line, lazily, so a window can show progress."""
+    versions = [lesson_versions(store, lesson) for lesson in lessons]
+    known = store.submissions.known_hashes()
+    for result in read_inputs(paths, versions, known=known):
+        if isinstance(result, Problem):
+            yield Rejected(_notice_where(result), result.detail)
+        elif isinstance(result, Duplicate):
+            yield result
         else:
-            out.append(path)
-    return list(dict.fromkeys(out))
+            yield accepted(result)
 
 
-@dataclass(frozen=True, slots=True)
-class LessonTexts:
-    """An authored lesson and every text version it has had, by SHA-256."""
-
-    lesson: Lesson
-    articles: dict[str, Article]
-
-    @classmethod
-    def from_store(cls, store: Store, lesson: Lesson) -> LessonTexts:
-        articles = {lesson.article.sha256: lesson.article}
-        for _version, sha, body in store.lessons.version_bodies(lesson.id):
-            text = body.get("article", {}).get("text")
-            if isinstance(text, str) and text_hash(text) == sha:
-                articles.setdefault(sha, Article(text, sha))
-        return cls(lesson, articles)
-
-
-def content_sha256(sub: Submission) -> str:
-    """Identity of a submission's content (not its file's bytes or name)."""
-    return hashlib.sha256(dump_json(submission_to_dict(sub))).hexdigest()
-
-
-def check_submission_file(path: str | Path, lessons: dict[str, LessonTexts]) -> Accepted:
-    """Read and fully check one submission file against the teacher's lessons."""
-    sub = load_submission(path)
-    return check_submission(sub, lessons, path=str(path))
-
-
-def check_submission(sub: Submission, lessons: dict[str, LessonTexts], *, path: str) -> Accepted:
-    target = lessons.get(sub.lesson_id)
-    if target is None:
-        title = f" “{short_quote(sub.lesson_title)}”" if sub.lesson_title else ""
-        raise FileFormatError(path, f"is for a lesson{title} that is not one of yours")
-    article = target.articles.get(sub.article_sha256)
-    if article is not None:
-        check_against(sub, article)
-    elif sub.article_sha256 not in target.lesson.previous_sha256:
-        raise FileFormatError(path, "is for a different article text", field="article_sha256")
-    # else: an earlier text this database never had (the lesson came from a file): accepted as
-    # `medialit score` accepts it; its spans are re-anchored by their quotes when scored.
+def accepted(placed: Placed) -> Accepted:
+    """A placed submission as the database keeps it (a class-file line made a submission)."""
+    handed = placed.handed
+    sub = handed.submission or as_submission(handed, placed.versions)
     record = ImportRecord(
-        content_sha256=content_sha256(sub),
-        lesson_id=sub.lesson_id,
+        content_sha256=handed.identity,
+        lesson_id=placed.lesson.id,
         lesson_version=sub.lesson_version,
         article_sha256=sub.article_sha256,
         student_id=sub.student_id,
         student_name=sub.student_name,
         class_code=sub.class_code,
         submitted_at=sub.submitted_at,
-        path=path,
+        path=handed.where,
         body=submission_to_dict(sub),
     )
-    return Accepted(path, sub, record)
+    return Accepted(handed.where, sub, record, placed.notices)
 
 
-def check_files(
-    paths: Sequence[str | Path], lessons: dict[str, LessonTexts]
-) -> Iterator[Accepted | Rejected]:
-    """One result per file, lazily, so a GUI can show progress between files."""
-    for path in paths:
-        try:
-            yield check_submission_file(path, lessons)
-        except MedialitError as exc:
-            reason = exc.reason if isinstance(exc, FileFormatError) else str(exc)
-            if isinstance(exc, FileFormatError) and exc.field:
-                reason = f"{exc.field}: {reason}"
-            yield Rejected(str(path), reason)
-        except (OSError, RecursionError, MemoryError) as exc:
-            yield Rejected(str(path), f"cannot be read: {exc}")
-        except Exception as exc:  # a bug must not cost the teacher the rest of the batch
-            log.exception("checking a submission file failed unexpectedly")
-            yield Rejected(str(path), f"could not be read ({type(exc).__name__})")
+def as_submission(handed: Handed, versions: TextVersions) -> Submission:
+    """A class-file line as a submission of the lesson whose text it is on."""
+    text = handed.text
+    spans = []
+    for i, item in enumerate(handed.spans):
+        s, e, label = item if isinstance(item, tuple) else (item.start, item.end, item.label)
+        prefix, suffix = context(text, s, e)
+        spans.append(Span(SpanId(f"s{i}"), s, e, label, text[s:e], prefix, suffix))
+    student = handed.student
+    if not ID_PATTERN.fullmatch(student):
+        student = "j" + hashlib.sha256(student.encode("utf-8")).hexdigest()[:31]
+    return Submission(
+        lesson_id=versions.lesson.id,
+        lesson_version=versions.version_of(handed.article_sha256),
+        article_sha256=handed.article_sha256,
+        student_id=student,
+        student_name=handed.student_name,
+        class_code=handed.class_code,
+        submitted_at=handed.submitted_at,
+        spans=tuple(spans),
+        lesson_title=versions.lesson.title,
+        origin=handed.where,
+    )
 
 
-def commit_import(store: Store, results: Iterable[Accepted | Rejected]) -> ImportReport:
-    """Store every accepted file in one transaction and say what happened to each."""
+def commit_import(store: Store, results: Iterable[Accepted | Duplicate | Rejected]) -> ImportReport:
+    """Store every accepted submission in one transaction and say what happened to each."""
     report = ImportReport()
-    known = store.submissions.known_hashes()
-    seen: set[str] = set()
     fresh: list[Accepted] = []
     for result in results:
         if isinstance(result, Rejected):
             report.rejected.append(result)
-            continue
-        sha = result.record.content_sha256
-        if sha in known or sha in seen:
+        elif isinstance(result, Duplicate):
             report.duplicates.append(result)
         else:
-            seen.add(sha)
             fresh.append(result)
+            report.notices.extend(result.notices)
     if fresh:
-        before = {
-            (s.lesson_id, s.student_id): s
-            for lesson_id in {a.submission.lesson_id for a in fresh}
-            for s in store.submissions.imported(lesson_id)
-        }
+        lesson_ids = {a.record.lesson_id for a in fresh}
+        before = {lid: _current_ids(store, lid) for lid in lesson_ids}
         store.submissions.record_imported([a.record for a in fresh])
         report.added.extend(fresh)
-        for (lesson_id, student_id), old in before.items():
-            now_current = {s.student_id: s for s in store.submissions.imported(lesson_id)}.get(
-                student_id
+        for lesson_id, old in before.items():
+            now_current = _current_ids(store, lesson_id)
+            report.superseded.extend(
+                path
+                for student, (sid, path) in old.items()
+                if now_current.get(student, (sid,))[0] != sid
             )
-            if now_current is not None and now_current.id != old.id:
-                report.superseded.append(old.path)
     return report
 
 
 def import_submission_files(
     store: Store, paths: Iterable[str | Path], lessons: Sequence[Lesson]
 ) -> ImportReport:
-    """Check every file (and the *.json in folders), then import the good ones at once."""
-    texts = {lesson.id: LessonTexts.from_store(store, lesson) for lesson in lessons}
-    return commit_import(store, check_files(expand_paths(paths), texts))
+    """Read every input with the one intake, then import the good ones at once."""
+    return commit_import(store, check_inputs(store, paths, lessons))
 
 
 def stored_to_submission(stored: StoredSubmission) -> Submission:
     return submission_from_dict(stored.body, origin=stored.path or stored.id)
 
 
+def current_stored(store: Store, lesson_id: str) -> list[StoredSubmission]:
+    """Each student's current imported submission (the latest UTC instant, the intake's
+    rule; equal times: the one imported later), by name."""
+    rows = sorted(
+        store.submissions.imported(lesson_id, current_only=False),
+        key=lambda s: (s.recorded_at, s.id),
+    )
+    current, _older = current_per_student(
+        rows, student=lambda s: s.student_id, submitted_at=lambda s: s.submitted_at
+    )
+    return sorted(current, key=lambda s: (s.student_name, s.student_id))
+
+
 def current_submissions(store: Store, lesson_id: str) -> list[Submission]:
-    return [stored_to_submission(s) for s in store.submissions.imported(lesson_id)]
+    return [stored_to_submission(s) for s in current_stored(store, lesson_id)]
+
+
+def _current_ids(store: Store, lesson_id: str) -> dict[str, tuple[str, str]]:
+    return {s.student_id: (s.id, s.path) for s in current_stored(store, lesson_id)}

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from medialit.core.classroom import StudentRow
@@ -45,6 +46,11 @@ class ClassRow:
     student: BookStudent
     scored: StudentRow | None
     points: float | None
+    has_roster: bool = False  # then a student who is not on it is marked so
+
+    @property
+    def off_roster(self) -> bool:
+        return self.has_roster and self.student.entry is None
 
     @property
     def name(self) -> str:
@@ -154,6 +160,8 @@ class StudentTableModel(QAbstractTableModel):
         field = COLUMNS[index.column()][1]
         value = cell_value(row, field)
         if role == Qt.ItemDataRole.DisplayRole:
+            if field == "name" and row.off_roster:
+                return f"{value} (not on roster)"
             if field == "submitted_at" and isinstance(value, str):
                 return value[:16].replace("T", " ")
             if field == "score" and isinstance(value, float):
@@ -167,6 +175,10 @@ class StudentTableModel(QAbstractTableModel):
             if value is None:
                 return -1.0
             return value.casefold() if isinstance(value, str) else float(value)
+        if role == Qt.ItemDataRole.FontRole and field == "name" and row.off_roster:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= FIRST_NUMBER:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (0, 2):

@@ -270,7 +270,7 @@ class ClassView(QWidget):
         self.book = book
         points = book.points
         rows = [
-            ClassRow(s, row, points.of(row.report.score) if row else None)
+            ClassRow(s, row, points.of(row.report.score) if row else None, book.book.has_roster)
             for s in book.book.students
             for row in (book.row_of(s),)
         ]

@@ -1,14 +1,14 @@
 """Importing submission files without freezing the window.
 
-Files are checked a few at a time from a zero-delay timer (no threads: each
-check is a small local file), with a progress dialog for large batches; then
-every accepted file is stored in one transaction and a report lists each file
-with what happened to it.
+Files are read by the one intake (`core.teacher.collection.check_inputs`, the code
+`medialit score` runs) a few at a time from a zero-delay timer (no threads: each check is a
+small local file), with a progress dialog for large batches; then every accepted file is
+stored in one transaction and a report lists each file with what happened to it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -25,16 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from medialit.core.intake.folders import gather
+from medialit.core.intake.gathering import Duplicate
+from medialit.core.intake.sources import Source
 from medialit.core.model import Lesson
 from medialit.core.store import Store
 from medialit.core.teacher.collection import (
     Accepted,
     ImportReport,
-    LessonTexts,
     Rejected,
-    check_files,
+    check_inputs,
     commit_import,
-    expand_paths,
 )
 from medialit.core.teacher.import_words import plain_reason
 from medialit.core.wording import plural
@@ -57,21 +58,25 @@ class ImportRun(QObject):
         paths: Sequence[str | Path],
         lessons: Sequence[Lesson],
         parent: QWidget | None = None,
+        *,
+        record: Callable[[list[Accepted | Duplicate | Rejected]], ImportReport] | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self.files = expand_paths(paths)
-        texts = {lesson.id: LessonTexts.from_store(store, lesson) for lesson in lessons}
-        self._checks: Iterator[Accepted | Rejected] = check_files(self.files, texts)
-        self.results: list[Accepted | Rejected] = []
+        self._record = record or (lambda results: commit_import(store, results))
+        self.total = sum(1 for item in gather(paths) if isinstance(item, Source))
+        self._checks: Iterator[Accepted | Duplicate | Rejected] = check_inputs(
+            store, paths, lessons
+        )
+        self.results: list[Accepted | Duplicate | Rejected] = []
         self.cancelled = False
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.on_timer_timeout)
         self.dialog: QProgressDialog | None = None
-        if len(self.files) >= PROGRESS_FROM and parent is not None:
+        if self.total >= PROGRESS_FROM and parent is not None:
             self.dialog = QProgressDialog(
-                "Checking submission files…", "Cancel", 0, len(self.files), parent
+                "Checking submission files…", "Cancel", 0, self.total, parent
             )
             self.dialog.setObjectName("import_progress")
             self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -105,12 +110,12 @@ class ImportRun(QObject):
                 self._commit()
                 return
             self.results.append(result)
-        self.progress.emit(len(self.results), len(self.files))
+        self.progress.emit(min(len(self.results), self.total), self.total)
 
     def _commit(self) -> None:
         self._close_dialog()
         try:
-            report = commit_import(self.store, self.results)
+            report = self._record(self.results)
         except Exception as exc:
             self.failed.emit(exc)
             return

@@ -1,5 +1,9 @@
 """Key edits as QUndoCommands: each redo/undo is one committed store write via the Desk.
 
+They share the student's base (`gui.store_command.StoreCommand`): a write that fails
+(a read-only database, a full disk) leaves nothing on the undo stack, and the window says
+"Not saved" once, from `Desk.failed`.
+
 An explanation is typed, not clicked, so it is saved as it is typed
 (`ExplainKeySpan`, after a pause, on focus change, on close): the saves of one
 burst of typing on one span merge into one undo step (`id`/`mergeWith`), so
@@ -14,24 +18,25 @@ from PySide6.QtGui import QUndoCommand
 
 from medialit.core.model import KeySpan, LabelDefinition
 from medialit.core.teacher.keycheck import KeyReshape
+from medialit.gui.store_command import StoreCommand
 from medialit.gui.teacher.desk import Desk
 
 EXPLAIN_ID = 1101  # QUndoCommand.id() of ExplainKeySpan: only these merge
 
 
-class AddKeySpan(QUndoCommand):
+class AddKeySpan(StoreCommand):
     def __init__(self, desk: Desk, span: KeySpan, text: str = "") -> None:
         super().__init__(text or f"Add {span.label.value} key span")
         self.desk, self.span = desk, span
 
     def redo(self) -> None:
-        self.desk.add_key_span(self.span)
+        self.run(lambda: self.desk.add_key_span(self.span))
 
     def undo(self) -> None:
-        self.desk.delete_key_span(self.span)
+        self.run(lambda: self.desk.delete_key_span(self.span))
 
 
-class AddKeySpans(QUndoCommand):
+class AddKeySpans(StoreCommand):
     """Several key spans at once (all suggestions of a label): one write, one undo step."""
 
     def __init__(self, desk: Desk, spans: Sequence[KeySpan], text: str) -> None:
@@ -39,25 +44,25 @@ class AddKeySpans(QUndoCommand):
         self.desk, self.spans = desk, tuple(spans)
 
     def redo(self) -> None:
-        self.desk.add_key_spans(self.spans)
+        self.run(lambda: self.desk.add_key_spans(self.spans))
 
     def undo(self) -> None:
-        self.desk.delete_key_spans(self.spans)
+        self.run(lambda: self.desk.delete_key_spans(self.spans))
 
 
-class DeleteKeySpan(QUndoCommand):
+class DeleteKeySpan(StoreCommand):
     def __init__(self, desk: Desk, span: KeySpan) -> None:
         super().__init__(f"Delete {span.label.value} key span")
         self.desk, self.span = desk, span
 
     def redo(self) -> None:
-        self.desk.delete_key_span(self.span)
+        self.run(lambda: self.desk.delete_key_span(self.span))
 
     def undo(self) -> None:
-        self.desk.add_key_span(self.span)
+        self.run(lambda: self.desk.add_key_span(self.span))
 
 
-class EditKeySpan(QUndoCommand):
+class EditKeySpan(StoreCommand):
     """Label, also-accept or optional flag changed (same place, same id)."""
 
     def __init__(self, desk: Desk, before: KeySpan, after: KeySpan, what: str) -> None:
@@ -65,13 +70,13 @@ class EditKeySpan(QUndoCommand):
         self.desk, self.before, self.after = desk, before, after
 
     def redo(self) -> None:
-        self.desk.update_key_span(self.after)
+        self.run(lambda: self.desk.update_key_span(self.after))
 
     def undo(self) -> None:
-        self.desk.update_key_span(self.before)
+        self.run(lambda: self.desk.update_key_span(self.before))
 
 
-class ReshapeKeySpan(QUndoCommand):
+class ReshapeKeySpan(StoreCommand):
     """An edge moved (keys or a drag): the span, and the same-label spans it grew into merged
     into it, written in one transaction; undone in one."""
 
@@ -80,15 +85,21 @@ class ReshapeKeySpan(QUndoCommand):
         self.desk, self.reshape = desk, reshape
 
     def redo(self) -> None:
-        r = self.reshape
-        self.desk.replace_key_spans([k.id for k in r.absorbed], [r.span])
+        def write() -> None:
+            r = self.reshape
+            self.desk.replace_key_spans([k.id for k in r.absorbed], [r.span])
+
+        self.run(write)
 
     def undo(self) -> None:
-        r = self.reshape
-        self.desk.replace_key_spans([], [r.before, *r.absorbed])
+        def write() -> None:
+            r = self.reshape
+            self.desk.replace_key_spans([], [r.before, *r.absorbed])
+
+        self.run(write)
 
 
-class ExplainKeySpan(QUndoCommand):
+class ExplainKeySpan(StoreCommand):
     """A key span's explanation; saves of the same `burst` on the same span merge."""
 
     def __init__(self, desk: Desk, span_id: str, before: str, after: str, burst: int) -> None:
@@ -112,13 +123,13 @@ class ExplainKeySpan(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self.desk.explain_key_span(self.span_id, self.after)
+        self.run(lambda: self.desk.explain_key_span(self.span_id, self.after))
 
     def undo(self) -> None:
-        self.desk.explain_key_span(self.span_id, self.before)
+        self.run(lambda: self.desk.explain_key_span(self.span_id, self.before))
 
 
-class EditDefinitions(QUndoCommand):
+class EditDefinitions(StoreCommand):
     """The lesson's label definitions (Lesson > Label definitions…): one step for all four."""
 
     def __init__(
@@ -131,7 +142,7 @@ class EditDefinitions(QUndoCommand):
         self.desk, self.before, self.after = desk, tuple(before), tuple(after)
 
     def redo(self) -> None:
-        self.desk.set_definitions(self.after)
+        self.run(lambda: self.desk.set_definitions(self.after))
 
     def undo(self) -> None:
-        self.desk.set_definitions(self.before)
+        self.run(lambda: self.desk.set_definitions(self.before))

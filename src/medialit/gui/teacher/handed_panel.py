@@ -29,7 +29,7 @@ from medialit.core.gradebook.names import name_key
 from medialit.gui.errors import show_error
 from medialit.gui.teacher.desk import Desk
 
-COLUMNS = ("Made (UTC)", "Imported (UTC)", "What counts", "File")
+COLUMNS = ("Made", "Imported", "What counts", "File")
 
 
 def when(stamp: str) -> str:
@@ -62,6 +62,12 @@ class HandedPanel(QWidget):
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("handed_table")
         self.table.setHorizontalHeaderLabels(COLUMNS)
+        for column, tip in enumerate(
+            ("When it says it was made (UTC)", "When you imported it (UTC)")
+        ):
+            header_item = self.table.horizontalHeaderItem(column)
+            if header_item is not None:
+                header_item.setToolTip(tip)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -106,11 +112,15 @@ class HandedPanel(QWidget):
         self.table.setRowCount(len(rows))
         for r, h in enumerate(rows):
             assert student is not None
-            cells = (when(h.submitted_at), when(h.imported_at), fate(student, h), h.key)
+            path = str(getattr(h.payload, "path", "") or h.key)
+            file = path.replace("\\", "/").rsplit("/", 1)[-1]
+            cells = (when(h.submitted_at), when(h.imported_at), fate(student, h), file)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(path if c == 3 else text)
                 self.table.setItem(r, c, item)
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(1)
         self.table.resizeRowsToContents()
         if student is None:
             self.title.setText("Select a student to see what they handed in.")

@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
-from medialit.core.records import Change, ChangeKind
 from medialit.core.teacher.authoring import load_authored
 from medialit.core.teacher.collection import ImportReport
 from medialit.core.teacher.grades import book_of
@@ -36,7 +35,10 @@ class Imports:
 
     def ask_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self.host.window(), "Submission files", "", "Submissions (*.json)"
+            self.host.window(),
+            "Submission files",
+            "",
+            "Submissions (*.json *.jsonl *.zip);;All files (*)",
         )
         if paths:
             self.import_paths(paths)
@@ -48,19 +50,19 @@ class Imports:
 
     def import_paths(self, paths: Sequence[str | Path], *, show_report: bool = True) -> ImportRun:
         lessons = [load_authored(self.desk.store, row.id) for row in self.desk.lessons()]
-        run = ImportRun(self.desk.store, paths, lessons, self.host.window())
+        run = ImportRun(
+            self.desk.store, paths, lessons, self.host.window(), record=self.desk.record_import
+        )
         run.finished.connect(lambda report: self.on_run_finished(report, show_report))
         run.failed.connect(self.on_run_failed)
         self.run = run
-        self.host.statusBar().showMessage(f"Checking {plural(len(run.files), 'file')}…")
+        self.host.statusBar().showMessage(f"Checking {plural(run.total, 'file')}…")
         run.start()
         return run
 
     def on_run_finished(self, report: ImportReport, show_report: bool) -> None:
         self.last_report = report
-        self.run = None
-        lesson_id = self.desk.lesson.id if self.desk.lesson else ""
-        self.desk.changed.emit(Change(ChangeKind.SUBMISSIONS_IMPORTED, lesson_id))
+        self.run = None  # the desk's `changed` has told the views (`Desk.record_import`)
         self.host.show_message(report.summary.capitalize() + ".")
         self.held = self.held_back(report)
         if show_report:
@@ -71,7 +73,7 @@ class Imports:
         """The files just imported that are kept but not graded unless picked, and why."""
         added = {a.record.content_sha256[:32]: Path(a.path).name for a in report.added}
         out: list[tuple[str, str]] = []
-        for lesson_id in sorted({a.submission.lesson_id for a in report.added}):
+        for lesson_id in sorted({a.record.lesson_id for a in report.added}):
             lesson = self.host.run(partial(load_authored, self.desk.store, lesson_id))
             if lesson is None:
                 continue
@@ -80,9 +82,11 @@ class Imports:
         return out
 
     def on_run_failed(self, exc: object) -> None:
-        show_error(
-            self.host.window(), "Not saved", exc if isinstance(exc, BaseException) else str(exc)
-        )
+        self.run = None
+        if exc is not self.desk.reported:  # a store failure was shown once, by Desk.failed
+            show_error(
+                self.host.window(), "Not saved", exc if isinstance(exc, BaseException) else str(exc)
+            )
 
 
 # -- drag and drop: files dropped on the teacher window are imported --------------------------

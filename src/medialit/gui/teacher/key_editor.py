@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QToolBar, QWidget
 
 from medialit.core.errors import MedialitError
@@ -25,6 +25,7 @@ from medialit.core.records import Change, Touches
 from medialit.core.spanindex import SpanIndex
 from medialit.core.teacher.keycheck import check_key, check_no_overlap, make_key_span
 from medialit.core.workspace import selection_range
+from medialit.gui.store_command import StoreCommand
 from medialit.gui.teacher.commands import (
     AddKeySpan,
     DeleteKeySpan,
@@ -170,13 +171,11 @@ class KeyEditor(QWidget):
 
     # -- edits -----------------------------------------------------------------------------
 
-    def push(self, command: QUndoCommand) -> bool:
-        try:
-            self.undo_stack.push(command)
-        except MedialitError as exc:
-            self.message.emit(f"Not saved: {exc}")
-            return False
-        return True
+    def push(self, command: StoreCommand) -> bool:
+        """Run `command` (one store write) onto the undo stack; False when it was not saved
+        (it is not on the stack then, and the window has said so, from `Desk.failed`)."""
+        self.undo_stack.push(command)
+        return not command.not_saved
 
     def add_selection(self, label: Label, *, exact: bool = False) -> None:
         """1-4: the selection, snapped to whole words and trimmed as a student's is (Alt: as

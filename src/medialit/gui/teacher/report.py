@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QObject, QSizeF, QThread, Signal
@@ -47,19 +48,57 @@ def heat_band(count: int, total: int) -> int:
     return 1 + min(2, (3 * count) // total)
 
 
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A stretch of key text shaded once, with the fewest and most students who found a
+    character of it, and its shade (`heat_band`)."""
+
+    start: int
+    end: int
+    low: int
+    high: int
+    band: int
+
+
+def heat_passages(runs: Sequence[HeatRun], total: int, text: str = "") -> list[Passage]:
+    """Touching runs of one shade merged, and, given `text`, runs that would cut a word in
+    two merged with their neighbour (the longer one's shade): per-character counts change
+    inside words; a passage is marked once and read whole."""
+    out: list[Passage] = []
+    for run in runs:
+        band = heat_band(run.count, total)
+        if out and out[-1].end == run.start:
+            last = out[-1]
+            splits_word = 0 < run.start < len(text) and (
+                text[run.start - 1].isalnum() and text[run.start].isalnum()
+            )
+            if last.band == band or splits_word:
+                longer = last.band if last.end - last.start >= run.end - run.start else band
+                out[-1] = Passage(
+                    last.start,
+                    run.end,
+                    min(last.low, run.count),
+                    max(last.high, run.count),
+                    longer,
+                )
+                continue
+        out.append(Passage(run.start, run.end, run.count, run.count, band))
+    return out
+
+
 def heat_html(text: str, runs: Sequence[HeatRun], total: int) -> str:
-    """The article with each key passage shaded, its count beside it (`3/30`)."""
+    """The article with each key passage shaded, its count beside it (`3/30`, or `3–5/30`
+    where it varies inside the passage)."""
     out: list[str] = []
     pos = 0
-    for run in runs:
-        out.append(html.escape(text[pos : run.start]))
-        shade = HEAT_SHADES[heat_band(run.count, total)]
-        passage = html.escape(text[run.start : run.end])
+    for p in heat_passages(runs, total, text):
+        out.append(html.escape(text[pos : p.start]))
+        count = f"{p.low}/{total}" if p.low == p.high else f"{p.low}–{p.high}/{total}"
         out.append(
-            f'<span style="background-color:{shade}">{passage}</span>'
-            f"<sup><b>{run.count}/{total}</b></sup>"
+            f'<span style="background-color:{HEAT_SHADES[p.band]}">'
+            f"{html.escape(text[p.start : p.end])}</span><sup><b>{count}</b></sup>"
         )
-        pos = run.end
+        pos = p.end
     out.append(html.escape(text[pos:]))
     return "".join(out).replace("\n\n", "</p><p>").replace("\n", "<br>")
 
@@ -120,7 +159,8 @@ def report_html(book: ClassBook, *, key_updated_at: str = "") -> str:
     ]
     for st in students:
         row = book.row_of(st)
-        cells = [e(st.name), e(st.class_code), e(STATUS_TEXT[st.choice.status])]
+        name = st.name + (" (not on roster)" if st.entry is None and book.book.has_roster else "")
+        cells = [e(name), e(st.class_code), e(STATUS_TEXT[st.choice.status])]
         if row is None:
             zero = "0" if points.zero_for_missing else ""
             cells += [zero, zero, "", "", "", "", ""]

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, SignalInstance
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from medialit.core.errors import MedialitError
@@ -26,6 +26,7 @@ from medialit.core.suggest import Suggestion
 from medialit.core.teacher.suggesting import SuggestionQueue
 from medialit.core.wording import plural
 from medialit.gui.announce import announce
+from medialit.gui.store_command import StoreCommand
 from medialit.gui.teacher.commands import AddKeySpan, AddKeySpans
 from medialit.gui.teacher.desk import Desk
 from medialit.gui.teacher.key_details import short
@@ -44,7 +45,7 @@ class SuggestionHost(Protocol):
     view: KeyArticleView
     message: SignalInstance
 
-    def push(self, command: QUndoCommand) -> bool: ...
+    def push(self, command: StoreCommand) -> bool: ...
 
     def select_span(self, span_id: str | None, *, move_caret: bool = True) -> None: ...
 

@@ -39,7 +39,6 @@ from medialit.core.prefs import Prefs
 from medialit.core.records import Change, Touches
 from medialit.core.store import Store
 from medialit.core.teacher.authoring import (
-    import_lesson_file,
     lesson_footprint,
     lesson_from_article_file,
     revise_text,
@@ -47,7 +46,7 @@ from medialit.core.teacher.authoring import (
     update_details,
 )
 from medialit.core.wording import plural
-from medialit.gui.errors import show_error
+from medialit.gui.errors import show_error, show_notice
 from medialit.gui.screen_fit import fit_window
 from medialit.gui.shortcuts import install_menu_bar_key
 from medialit.gui.teacher.actions import ALWAYS_ENABLED, build_menus
@@ -81,6 +80,7 @@ class TeacherWindow(QMainWindow):
         self.exports = Exports(self)
         self.imports = Imports(self)
         self.student_work = StudentWork(self)
+        self.doccano_notice: QMessageBox | None = None  # what a doccano key did not carry
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("teacher_tabs")
@@ -103,6 +103,7 @@ class TeacherWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.key_stamp)
 
         self.desk.changed.connect(self.on_desk_changed)
+        self.desk.failed.connect(self.on_desk_failed)
         self.desk.lesson_switched.connect(self.on_desk_lesson_switched)
         self.refresh_lessons()
         rows = self.desk.lessons()
@@ -210,8 +211,7 @@ class TeacherWindow(QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        adopted, _change = import_lesson_file(self.desk.store, lesson)
-        self.desk.open_lesson(adopted.id)
+        self.desk.adopt_lesson_file(lesson)
         self.refresh_lessons()
 
     def delete_lesson(self) -> QMessageBox | None:
@@ -326,13 +326,14 @@ class TeacherWindow(QMainWindow):
             return
 
         def replace_key() -> None:
-            _text, key = read_doccano_key(source, article=lesson.article)
-            replaced = dataclasses.replace(lesson, key=tuple(key))
-            self.desk.apply(lambda s: save_lesson_to_store(s, replaced))
+            found = read_doccano_key(source, article=lesson.article)
+            self.desk.replace_key(found.key)
             self.key_editor.undo_stack.clear()
             self.show_message(
-                f"Key replaced by {plural(len(key), 'span')} from {Path(source).name}"
+                f"Key replaced by {plural(len(found.key), 'span')} from {Path(source).name}"
             )
+            if found.notices:  # never silently: a key without medialit_spans changes grades
+                self.doccano_notice = show_notice(self, "About this doccano key", [*found.notices])
 
         self.run(replace_key)
 
@@ -360,6 +361,11 @@ class TeacherWindow(QMainWindow):
         if change.touches & (Touches.KEY | Touches.LESSON | Touches.IMPORTED | Touches.GRADING):
             self.student_work.rescore()
 
+    def on_desk_failed(self, exc: BaseException) -> None:
+        """A teacher write did not happen: said once, in plain words; nothing changed."""
+        self.statusBar().showMessage("Not saved.", 15000)
+        show_error(self, "Not saved", exc)
+
     def on_desk_lesson_switched(self) -> None:
         self.student_work.close_unless_on_open_lesson()
         lesson = self.desk.lesson
@@ -384,9 +390,11 @@ class TeacherWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def run(self, action: Callable[[], T]) -> T | None:
-        """Run a user action; a MedialitError is shown once, here, and the action is dropped."""
+        """Run a user action; a MedialitError is shown once (here, or by `on_desk_failed` for
+        a failed write) and the action is dropped."""
         try:
             return action()
         except MedialitError as exc:
-            show_error(self, "medialit", exc)
+            if exc is not self.desk.reported:
+                show_error(self, "medialit", exc)
             return None
