@@ -153,6 +153,7 @@ FLOWS = (
     "submit_flow",
     "review_flow",
     "actions",
+    "edge_actions",
 )
 
 

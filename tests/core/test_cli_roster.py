@@ -76,3 +76,18 @@ def test_a_time_without_an_offset_is_refused_naming_the_field(tmp_path: Path) ->
     assert code == 1
     assert "submitted_at: '2026-01-05T10:00:00' has no UTC offset" in err
     assert rows(out) == []
+
+
+def test_a_jsonl_time_without_an_offset_is_refused_naming_the_field(tmp_path: Path) -> None:
+    from tests.score_files import jsonl_line, write_jsonl
+
+    lesson = write_lesson(tmp_path / "lesson.json")
+    lines = [
+        jsonl_line("Ann", [], submitted_at="2026-01-05T10:00:00"),
+        jsonl_line("Bo", [], submitted_at="2026-01-05T10:00:00Z"),
+    ]
+    path = write_jsonl(tmp_path / "class.jsonl", lines)
+    code, out, err = run(str(lesson), str(path))
+    assert code == 1
+    assert f"{path}:1: skipped: submitted_at: '2026-01-05T10:00:00' has no UTC offset" in err
+    assert [r["student_name"] for r in rows(out)] == ["Bo"]

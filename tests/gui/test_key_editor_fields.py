@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from medialit.core.model import Label
@@ -245,3 +245,25 @@ def test_delete_in_the_key_list_deletes_the_selected_span(
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert stored(teacher) == []
+
+
+def test_an_explanation_not_saved_stays_in_the_box_and_is_saved_when_it_can_be(
+    qtbot: QtBot, teacher: TeacherWindow
+) -> None:
+    add_span(qtbot, teacher, "he told NBC News", Label.SOURCING)
+    editor = teacher.key_editor
+    steps = editor.undo_stack.count()
+    teacher.desk.store.db.execute("PRAGMA query_only = ON")  # the disk turned read-only
+    editor.explanation_edit.setFocus()
+    qtbot.keyClicks(editor.explanation_edit, "Named outlet.")
+    editor.view.setFocus()  # focus out: a save that fails
+    boxes = [b for b in teacher.findChildren(QMessageBox, "error_box") if b.isVisible()]
+    assert [b.windowTitle() for b in boxes] == ["Not saved"]
+    for box in boxes:
+        box.close()
+    assert editor.undo_stack.count() == steps  # nothing unsaved on the stack
+    assert stored(teacher) == [("sourcing", "he told NBC News", "")]
+    assert editor.explanation_edit.toPlainText() == "Named outlet."  # not lost
+    teacher.desk.store.db.execute("PRAGMA query_only = OFF")
+    teacher.close()  # closing tries again, and now it is saved
+    assert stored(teacher) == [("sourcing", "he told NBC News", "Named outlet.")]

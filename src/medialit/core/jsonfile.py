@@ -168,7 +168,10 @@ def _is_surrogate_free(text: str) -> bool:
 
 
 def _shown(key: str) -> str:
-    return key.encode("utf-8", "replace").decode("utf-8")[:60]
+    """A key as a message shows it: a lone surrogate or a control character (a line break,
+    a record separator) becomes "?", so the message stays one printable line."""
+    text = key.encode("utf-8", "replace").decode("utf-8")[:60]
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
 
 
 def _first_problem(value: Any) -> tuple[str | None, str] | None:

@@ -89,6 +89,11 @@ class SpanIndex:
         self._notify_after("remove", row)
         return row
 
+    def move(self, span: Span) -> int:
+        """A span whose edges moved: out of its old row, into the row of its new place."""
+        self.remove(span.id)
+        return self.add(span)
+
     def replace(self, span: Span) -> int:
         """A new label or note for a span already here (its place never changes)."""
         row = self.row_of(span.id)

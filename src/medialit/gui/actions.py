@@ -47,6 +47,7 @@ class ActionHost(FlowHost, Protocol):
     undo_stack: QUndoStack
     label_actions: dict[Label, QAction]
     exact_actions: dict[Label, QAction]
+    edge_actions: list[QAction]
     undo_action: QAction
     redo_action: QAction
     # one per row of ACTIONS (made by make_table_actions)
@@ -349,6 +350,7 @@ def build_menus(window: ActionHost) -> QMenu:
     _add(lesson, (w.open_action, w.submit_action, w.last_review_action, w.save_action))
     edit = bar.addMenu("&Edit")
     _add(edit, (w.undo_action, w.redo_action, SEPARATOR, w.note_action, w.delete_action))
+    _add(edit.addMenu("&Move an edge of the span"), w.edge_actions)
     labels = bar.addMenu("La&bel")
     _add(labels, w.label_actions.values())
     _add(labels.addMenu("Label the &exact selection (no word snapping)"), w.exact_actions.values())

@@ -90,8 +90,8 @@ class ArticlePane(QWidget):
 
     def _place(self, width: int, height: int) -> QPoint:
         """Top-left for a message of that size: under the selection's end, kept in the view."""
-        area = self.view.geometry()  # the view, in this pane's coordinates
-        viewport = self.view.viewport()
+        viewport = self.view.viewport()  # the text's area, without scroll bars, in this pane
+        area = QRect(viewport.mapTo(self, QPoint(0, 0)), viewport.size())
         cursor = self.view.textCursor()
         rect: QRect = self.view.cursorRect(cursor)
         if cursor.hasSelection():

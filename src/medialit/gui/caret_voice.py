@@ -1,15 +1,19 @@
-"""Which labels the caret is in, said to a screen reader as the student reads with the arrow keys.
+"""Which labels the caret is in, for a screen reader, as the student reads with the arrow keys.
 
 The spans are painted, not stored as text formats, so a screen reader reading
-the article hears plain text: nothing says "this is labelled Claim". (Qt's
+the article hears plain text: nothing says "this is labelled Claim". Qt's
 accessible text attributes come only from text formats, and PySide6 cannot
-supply its own: `QAccessibleTextInterface.attributes` is not bindable.) So
-when the caret moves into text with another set of labels, this says so
-(politely, after the reader has read the text): "Claim.", "Claim and
-Sourcing. Note on Claim: he says so himself.", and "No label." on leaving
-them. Nothing is said while the caret stays inside the same labels, while
-text is being selected, or for the span the window has just selected (the
-window says that one itself).
+supply its own (`QAccessibleTextInterface.attributes` and `textAtOffset` are
+not bindable: PySide6's typesystem removes them), so the labels at the caret
+are the article's accessible *description* instead, changed as the caret
+moves into other labels: "Claim.", "Claim and Sourcing. Note on Claim: he
+says so himself.", "No label." on leaving them. A screen reader speaks a
+change of the focused object's description (Orca 43 does; it does not yet
+speak Qt's announcements), and reads it again with the object.
+
+Nothing changes while the caret stays inside the same labels, while text is
+being selected, or inside the span the window has selected (the window's own
+description of that span, with the keys that change it, stays).
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from medialit.core.model import LABELS, Span
-from medialit.gui.announce import announce
 from medialit.gui.article_view import ArticleView
 from medialit.gui.span_model import one_line
 
@@ -38,13 +41,12 @@ def labels_here(spans: list[Span]) -> str:
 
 
 class CaretVoice(QObject):
-    """Watches the article's caret; says the labels around it when they change."""
+    """Watches the article's caret; puts the labels around it in the article's description."""
 
     def __init__(self, view: ArticleView, selected: Callable[[], str | None]) -> None:
         super().__init__(view)
         self.view = view
         self.selected = selected  # the id of the span the window has selected, if any
-        self.here: tuple[str, ...] = ()
         view.cursorPositionChanged.connect(self.on_view_cursor_position_changed)
 
     def spans_at_caret(self) -> list[Span]:
@@ -56,10 +58,8 @@ class CaretVoice(QObject):
         if self.view.textCursor().hasSelection():
             return  # selecting text: the reader says what is selected
         spans = self.spans_at_caret()
-        here = tuple(s.id for s in spans)
-        if here == self.here:
-            return
-        self.here = here
-        if not self.view.hasFocus() or self.selected() in here:
-            return  # not reading the article, or the window has said this span already
-        announce(self.view, labels_here(spans))
+        if self.selected() in {s.id for s in spans}:
+            return  # the window describes the span it has selected
+        said = labels_here(spans)
+        if self.view.accessibleDescription() != said:  # a change is what a reader speaks
+            self.view.setAccessibleDescription(said)

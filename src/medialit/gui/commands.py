@@ -9,6 +9,7 @@ in-memory index are unchanged by a failed write, so what is shown stays true.
 
 from __future__ import annotations
 
+from medialit.core.edges import Reshape
 from medialit.core.model import Label, Span
 from medialit.core.records import SavedSpan
 from medialit.gui.session import Session
@@ -83,3 +84,20 @@ class EditNote(SessionCommand):
 
     def undo(self) -> None:
         self.run(lambda: self.session.update_span(self.before))
+
+
+class ReshapeSpan(SessionCommand):
+    """An edge moved (a word at a time, or dragged): the span at its new place, and the spans
+    of its label it grew into merged away; undo puts all of them back as they were."""
+
+    def __init__(self, session: Session, plan: Reshape, what: str) -> None:
+        super().__init__(session, what)
+        self.plan = plan
+
+    def redo(self) -> None:
+        plan = self.plan
+        self.run(lambda: self.session.reshape_span(plan.span, remove=plan.absorbed))
+
+    def undo(self) -> None:
+        plan = self.plan
+        self.run(lambda: self.session.reshape_span(plan.before, restore=plan.absorbed))

@@ -8,6 +8,7 @@ width, and the span list takes the rest.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from PySide6.QtCore import Qt
@@ -57,3 +58,9 @@ def size_docks(window: QMainWindow, legend_dock: QDockWidget, span_list_dock: QD
     """The docks' first width; their heights follow the text (`fit_definitions`)."""
     window.resizeDocks([legend_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
     window.resizeDocks([legend_dock, span_list_dock], [300, 400], Qt.Orientation.Vertical)
+
+
+def tab_order(window: QMainWindow, *widgets: QWidget) -> None:
+    """Tab goes from each widget to the next, in the order given."""
+    for first, then in itertools.pairwise(widgets):
+        window.setTabOrder(first, then)

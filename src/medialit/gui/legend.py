@@ -31,7 +31,8 @@ def legend_html(lesson: Lesson) -> str:
         "<p><small><b>Keys:</b> select text (Shift+arrows, Ctrl+Shift+arrows), then 1-4. "
         "Alt+1-4 labels the exact selection (no word snapping). "
         "Alt+Down / Alt+Up: next / previous span; 1-4 relabels it, N adds a note, "
-        "Delete removes it, Esc lets go. Ctrl+Z undo, F6 span list, F1 this panel.</small></p>"
+        "Delete removes it, Alt+Left / Alt+Right move its end a word, Alt+, / Alt+. its start "
+        "(or drag its ends), Esc lets go. Ctrl+Z undo, F6 span list, F1 this panel.</small></p>"
     )
     return "".join(rows) + keys
 

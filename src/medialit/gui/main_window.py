@@ -43,7 +43,9 @@ from medialit.gui.announce import announce
 from medialit.gui.article_pane import ArticlePane
 from medialit.gui.article_view import ArticleView
 from medialit.gui.caret_voice import CaretVoice
-from medialit.gui.docks import fit_definitions, make_dock, size_docks
+from medialit.gui.docks import fit_definitions, make_dock, size_docks, tab_order
+from medialit.gui.edge_actions import make_edge_actions
+from medialit.gui.edge_drag import EdgeDrag
 from medialit.gui.errors import show_error
 from medialit.gui.legend import Legend
 from medialit.gui.screen_fit import fit_window
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
 
         self.label_actions = make_label_actions(self)
         self.exact_actions = make_label_actions(self, exact=True)
+        self.edge_actions = make_edge_actions(self)
         self.undo_action, self.redo_action = make_undo_actions(self)
         self.edit_actions = make_table_actions(self)  # each row of ACTIONS: self.<its attr>
         self.view_menu = build_menus(self)
@@ -122,11 +125,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.student_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         orphans = self.span_list.orphan_panel
-        self.setTabOrder(self.view, self.span_list.table)
-        self.setTabOrder(self.span_list.table, orphans.table)
-        self.setTabOrder(orphans.table, orphans.copy_button)
-        self.setTabOrder(orphans.copy_button, orphans.delete_button)
-        self.setTabOrder(orphans.delete_button, self.legend)
+        tab_order(self, self.view, self.span_list.table, orphans.table, orphans.copy_button)
+        tab_order(self, orphans.copy_button, orphans.delete_button, self.legend)
 
         session.changed.connect(self.on_session_changed)
         session.failed.connect(self.on_session_failed)
@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
         orphans.copied.connect(self.on_orphan_panel_copied)
 
         self.caret_voice = CaretVoice(self.view, lambda: self.selected_id)  # labels, spoken
+        self.edge_drag = EdgeDrag(self.view, self.selected_span)  # the span's ends, by mouse
+        self.edge_drag.dropped.connect(self.on_edge_drag_dropped)
         self.view.set_zoom(self.prefs.zoom())
         self._set_saved(True)
         self.on_session_reloaded()  # may say "Not saved": re-anchoring on open could not be saved
@@ -261,6 +263,9 @@ class MainWindow(QMainWindow):
         if span is not None:
             self.say(self.describe(span))
         self._update_actions()
+
+    def on_edge_drag_dropped(self, edge: str, cp: int) -> None:
+        span_edits.drag_selected_edge(self, "start" if edge == "start" else "end", cp)
 
     def on_view_span_clicked(self, span_id: str) -> None:
         self.select_span(span_id or None, move_caret=False)

@@ -57,6 +57,7 @@ from medialit.gui.review_article import ReviewArticleView, student_spans
 from medialit.gui.review_labels import LabelsPanel
 from medialit.gui.review_panel import DetailsPanel, FiguresTable, OutcomeList
 from medialit.gui.screen_fit import SizeMemory, fit_window
+from medialit.gui.shortcuts import install_menu_bar_key
 
 __all__ = ["OutcomeList", "ReviewArticleView", "ReviewWindow"]
 
@@ -248,6 +249,7 @@ class ReviewWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         menu = self.menuBar().addMenu("&Review")
+        install_menu_bar_key(self)  # F10, as in the student and teacher windows
 
         def add(text: str, slot: Callable[[], object], name: str, keys: list[str]) -> QAction:
             action = QAction(text, self)

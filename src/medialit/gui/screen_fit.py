@@ -140,7 +140,8 @@ def fit_window(
 
 
 def fit_dialog(dialog: QWidget) -> ScreenKeeper:
-    """A dialog sized by its contents: no bigger than the screen, kept on it when shown."""
-    hint = dialog.sizeHint()
-    size = dialog.size() if dialog.testAttribute(Qt.WidgetAttribute.WA_Resized) else hint
-    return fit_window(dialog, max(size.width(), hint.width()), max(size.height(), hint.height()))
+    """A dialog sized by its contents (as Qt lays it out when shown), or by an earlier
+    `resize`: no bigger than the screen, kept on it when shown."""
+    if dialog.testAttribute(Qt.WidgetAttribute.WA_Resized):
+        return fit_window(dialog, dialog.width(), dialog.height())
+    return ScreenKeeper(dialog)

@@ -16,7 +16,7 @@ never in the index (they have no place in this text).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -175,6 +175,32 @@ class Session(QObject):
 
     def update_span(self, span: Span) -> Change:
         return self.apply(lambda s: s.work.update_span(span), then=lambda: self.index.replace(span))
+
+    def reshape_span(
+        self, span: Span, *, remove: Sequence[Span] = (), restore: Sequence[Span] = ()
+    ) -> Change:
+        """`span` at its new place (edges moved), merging away `remove` or bringing back
+        `restore` (undo): one committed write, then the index."""
+
+        def then() -> None:
+            for gone in remove:
+                self.index.remove(gone.id)
+            self.index.move(span)
+            for back in restore:
+                self.index.add(back)
+
+        lesson = self.lesson
+        return self.apply(
+            lambda s: s.work.reshape_span(
+                self.student.id,
+                lesson.id,
+                lesson.article.sha256,
+                span,
+                remove=remove,
+                restore=restore,
+            ),
+            then=then,
+        )
 
     def delete_orphan(self, orphan: SavedSpan) -> Change:
         """The student let go of a span that could not be placed (undo puts it back)."""

@@ -9,11 +9,21 @@ refusal or a deletion, a message beside the text.
 
 from __future__ import annotations
 
+from medialit.core.edges import Edge, drag_edge, move_edge, plan_reshape
 from medialit.core.model import Label, Span
+from medialit.core.wording import plural
 from medialit.core.workspace import selection_range
-from medialit.gui.commands import AddSpan, DeleteOrphan, DeleteSpan, EditNote, RelabelSpan
+from medialit.gui.commands import (
+    AddSpan,
+    DeleteOrphan,
+    DeleteSpan,
+    EditNote,
+    RelabelSpan,
+    ReshapeSpan,
+)
 from medialit.gui.dialogs import NoteDialog
 from medialit.gui.flow_host import FlowHost
+from medialit.gui.span_model import one_line
 
 
 def label_selection(host: FlowHost, label: Label, *, exact: bool = False) -> None:
@@ -92,3 +102,59 @@ def edit_note(host: FlowHost) -> None:
             host.push(EditNote(host.session, current, note))
 
     host.open_dialog(dialog, save)
+
+
+# -- moving a span's edges (keys: a word at a time; the mouse: dragging an end) ------------
+
+NEEDS_A_WORD = "A span needs at least one word: that edge cannot move further in."
+
+
+def move_selected_edge(host: FlowHost, edge: Edge, step: int) -> None:
+    """Alt+, / Alt+. move the start, Alt+Left / Alt+Right the end, one word at a time."""
+    span = host.selected_span()
+    if span is None:
+        host.answer("Select a span first (click it, or Alt+Down), then move its edges.")
+        return
+    found = move_edge(host.session.article.text, span.start, span.end, edge, step)
+    if found is None:
+        outward = (edge == "start") == (step < 0)
+        host.answer(
+            f"There is no word {'before' if edge == 'start' else 'after'} this span."
+            if outward
+            else NEEDS_A_WORD
+        )
+        return
+    reshape(host, span, *found, edge=edge)
+
+
+def drag_selected_edge(host: FlowHost, edge: Edge, cp: int) -> None:
+    """The mouse let go of the selected span's start or end at `cp`: the edge goes to that word."""
+    span = host.selected_span()
+    if span is None:
+        return
+    found = drag_edge(host.session.article.text, span.start, span.end, edge, cp)
+    if found is None:
+        host.answer(NEEDS_A_WORD)
+    elif found != (span.start, span.end):
+        reshape(host, span, *found, edge=edge)
+
+
+def reshape(host: FlowHost, span: Span, start: int, end: int, *, edge: Edge) -> None:
+    """One undo step: the span at [start, end), merged with the same-label spans it grew into."""
+    session = host.session
+    plan = plan_reshape(session.article, list(session.index), span, start, end)
+    what = f"Move {edge} of {span.label.value} span"
+    if not host.push(ReshapeSpan(session, plan, what)):
+        return
+    moved = plan.span
+    host.view.place_caret_cp(moved.start if edge == "start" else moved.end)
+    host.select_span(moved.id, move_caret=False)
+    merged = (
+        f" Joined with {plural(len(plan.absorbed), 'other span')} labelled {span.label.info.title}."
+        if plan.absorbed
+        else ""
+    )
+    host.answer(
+        f"{span.label.info.title} now: “{one_line(moved.quote, 60)}”.{merged} Ctrl+Z undoes it.",
+        near_text=False,
+    )

@@ -165,6 +165,13 @@ def _line(
     submitted_at = _short_text(data, "submitted_at", max_len=40)
     if submitted_at and instant(submitted_at) is None:
         raise Refused(f"{submitted_at!r} is not an ISO 8601 date and time", field="submitted_at")
+    naive = submitted_at and datetime.fromisoformat(submitted_at).tzinfo is None
+    if naive and ("T" in submitted_at or " " in submitted_at):  # a bare date is a day: kept
+        raise Refused(  # as a submission file's: which zone would the time be in?
+            f"{submitted_at!r} has no UTC offset (such as +00:00 or Z), so the time cannot "
+            "be placed",
+            field="submitted_at",
+        )
     row = doccano.read_row(data, canonical=canonical)
     sha = texts.get(row.text)
     if sha is None:

@@ -158,6 +158,45 @@ class Work(Table):
             )
         return Change(ChangeKind.SPAN_CHANGED, rows[0]["lesson_id"], (span.id,))
 
+    def reshape_span(
+        self,
+        student_id: str,
+        lesson_id: str,
+        article_sha256: str,
+        span: Span,
+        *,
+        remove: Sequence[Span] = (),
+        restore: Sequence[Span] = (),
+    ) -> Change:
+        """Move a span's edges (its place, quote, context and note), deleting the same-label
+        spans it grew into (`remove`) or putting them back (`restore`, as undo does): one
+        transaction, so a merge is never half made."""
+        stamp = now()
+        with self.write() as db:
+            found = db.execute(
+                'UPDATE work_spans SET start = ?, "end" = ?, quote = ?, prefix = ?, suffix = ?, '
+                "note = ?, label = ?, updated_at = ? WHERE id = ? AND orphaned = 0",
+                [
+                    span.start,
+                    span.end,
+                    span.quote,
+                    span.prefix,
+                    span.suffix,
+                    span.note,
+                    span.label.value,
+                    stamp,
+                    span.id,
+                ],
+            ).rowcount
+            if found != 1:
+                raise NotFoundError(f"no span with id {span.id}")
+            for gone in remove:
+                db.execute("DELETE FROM work_spans WHERE id = ?", [gone.id])
+            for back in restore:  # nested writes are savepoints: still this one transaction
+                self.add_span(student_id, lesson_id, article_sha256, back)
+        ids = (span.id, *(s.id for s in remove), *(s.id for s in restore))
+        return Change(ChangeKind.SPAN_CHANGED, lesson_id, ids)
+
     def delete_span(self, span_id: SpanId | str) -> Change:
         """Delete a span, placed or orphan (an orphan only ever by the student's choice)."""
         with self.write() as db:
