@@ -48,6 +48,7 @@ from medialit.gui.edge_actions import make_edge_actions
 from medialit.gui.edge_drag import EdgeDrag
 from medialit.gui.errors import show_error
 from medialit.gui.legend import Legend
+from medialit.gui.offered import offer_actions
 from medialit.gui.screen_fit import fit_window
 from medialit.gui.session import Session
 from medialit.gui.shortcuts import install_menu_bar_key
@@ -202,18 +203,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setAccessibleDescription("Save state")
 
     def _update_actions(self) -> None:
-        """What can be done now: nothing that changes the work until the store is open, no
-        labelling before the student is named, note and delete on a selected span."""
-        opened = self.session.is_open
-        for action in (*self.edit_actions, *self.teacher_menu.actions()):
-            action.setEnabled(opened)
-        working = opened and self.session.has_student
-        for action in (*self.label_actions.values(), *self.exact_actions.values()):
-            action.setEnabled(working)
-        self.submit_action.setEnabled(working)
-        span_selected = opened and self.selected_id is not None
-        self.delete_action.setEnabled(span_selected)
-        self.note_action.setEnabled(span_selected)
+        offer_actions(self, (*self.edit_actions, *self.teacher_menu.actions()))
 
     def _refresh_definitions(self, lesson: Lesson) -> None:
         self.legend.set_lesson(lesson)
