@@ -5,7 +5,7 @@
 Each run is a fresh Python process (imports and all), timed in the parent from just
 before the process is spawned to the line the child prints:
 
-- medialit: the installed command's own `main()` (`medialit.cli`, no subcommand)
+- medialit: the installed command's own `main()` (`medialit.entry`, no argument)
   on a database where a returning student has SPANS saved spans on the seed
   lesson; "painted" is printed when the article view has finished a paint with
   those spans in it (the window's first paint, from the glance at the database),
@@ -71,7 +71,7 @@ def check():
     QTimer.singleShot(1, check)
 QTimer.singleShot(0, check)
 sys.argv = ["medialit"]
-from medialit.cli import main
+from medialit.entry import main
 main()
 """
 

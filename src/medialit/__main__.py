@@ -1,3 +1,3 @@
-from medialit.cli import main
+from medialit.entry import main
 
 main()

@@ -77,7 +77,7 @@ def main() -> None:
     """
     applog.start_logging()
     applog.install_excepthooks()
-    log.info(f"medialit {__version__} started (Python {sys.version.split()[0]})")
+    applog.started()
     cli(prog_name="medialit")
 
 

@@ -145,7 +145,7 @@ def test_the_cli_logs_an_uncaught_bug_and_prints_it_as_before(tmp_path: Path) ->
     assert ran.returncode == 1
     assert f"RuntimeError: key of {NAME}: {NOTE}" in ran.stderr  # as today
     logged = (tmp_path / "state" / "medialit" / "log" / "medialit.log").read_text("utf-8")
-    assert "INFO medialit.cli: medialit" in logged and "started" in logged
+    assert "INFO medialit.core.applog: medialit" in logged and "started" in logged
     assert "ERROR medialit.core.applog: uncaught exception" in logged
     assert "in load_key" in logged and "builtins.RuntimeError [message withheld]" in logged
     assert NAME not in logged and NOTE not in logged

@@ -100,7 +100,7 @@ def test_the_log_is_in_the_users_log_folder_whatever_db_says(tmp_path: Path) -> 
     db = tmp_path / "usb" / "medialit.db"
     assert_started(launch(home, "--db", str(db)), db)
     log = home / ".local" / "state" / "medialit" / "log" / "medialit.log"  # XDG's state folder
-    assert "INFO medialit.cli: medialit" in log.read_text("utf-8")
+    assert "INFO medialit.core.applog: medialit" in log.read_text("utf-8")
     assert sorted(p.name for p in db.parent.iterdir() if "log" in p.name) == []
 
 

@@ -24,15 +24,18 @@ from __future__ import annotations
 import contextlib
 import enum
 import logging
-import logging.handlers
 import sys
 import threading
-import traceback
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
+from medialit import __version__
 from medialit.core import paths
+
+if TYPE_CHECKING:
+    from logging.handlers import RotatingFileHandler
 
 LOG_FILE = "medialit.log"
 MAX_BYTES = 512 * 1024  # then medialit.log.1 ... .3: about 2 MB in all
@@ -42,12 +45,6 @@ WITHHELD = "<text withheld>"
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 log = logging.getLogger(__name__)
-
-
-class _LogFile(logging.handlers.RotatingFileHandler):
-    def handleError(self, record: logging.LogRecord) -> None:
-        """A failed write (disk full, the file gone) is dropped: the stdlib would print the
-        record's arguments to stderr, and they may be a student's words."""
 
 
 def start_logging(folder: Path | None = None) -> Path | None:
@@ -61,9 +58,7 @@ def start_logging(folder: Path | None = None) -> Path | None:
     try:
         folder = folder or paths.log_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        handler = _LogFile(
-            folder / LOG_FILE, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-        )
+        handler = _log_file(folder / LOG_FILE)
     except Exception:  # an unwritable folder, a file in the way, an odd platform: no log
         return None
     handler.setFormatter(PrivateFormatter(FORMAT))
@@ -72,10 +67,34 @@ def start_logging(folder: Path | None = None) -> Path | None:
     return Path(handler.baseFilename)
 
 
+def started() -> None:
+    """The first line of a run, once: which medialit, on which Python (no path: a path names
+    the account)."""
+    if not _said_started:
+        _said_started.append(True)
+        log.info(f"medialit {__version__} started (Python {sys.version.split()[0]})")
+
+
+_said_started: list[bool] = []
+
+
+def _log_file(path: Path) -> RotatingFileHandler:
+    """A rotating file handler that drops a failed write quietly: the stdlib would print the
+    record's arguments to stderr, and they may be a student's words. (logging.handlers is
+    imported here: it loads socket, pickle and more, which start-up does without.)"""
+    from logging.handlers import RotatingFileHandler
+
+    class LogFile(RotatingFileHandler):
+        def handleError(self, record: logging.LogRecord) -> None:
+            pass
+
+    return LogFile(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+
+
 def stop_logging() -> None:
     """Close the log file (tests start and stop it; the app keeps it until it exits)."""
     logger = logging.getLogger(TOP)
-    for handler in [h for h in logger.handlers if isinstance(h, _LogFile)]:
+    for handler in [h for h in logger.handlers if _is_log_file(h)]:
         logger.removeHandler(handler)
         with contextlib.suppress(Exception):  # a file already gone cannot be flushed
             handler.close()
@@ -126,8 +145,14 @@ def _safe_arg(value: object) -> object:
     return WITHHELD
 
 
+def _is_log_file(handler: logging.Handler) -> bool:
+    return type(handler).__name__ == "LogFile" and handler.__module__ == __name__
+
+
 def private_traceback(exc: BaseException | None) -> str:
     """Each exception of the chain, oldest first, as its frames and its type: no message."""
+    import traceback
+
     chain: list[BaseException] = []
     while exc is not None and all(exc is not seen for seen in chain):
         chain.append(exc)

@@ -18,7 +18,6 @@ import datetime as dt
 import filecmp
 import os
 import re
-import secrets
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -155,7 +154,7 @@ def write_backup(
     folder = backups_dir(db_path)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     stem = Path(db_path).stem
-    tmp = folder / f".{stem}.{secrets.token_hex(6)}.tmp"
+    tmp = folder / f".{stem}.{os.urandom(6).hex()}.tmp"
     try:
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # owner's only
         dest = sqlite3.connect(str(tmp), isolation_level=None)
@@ -236,7 +235,7 @@ def install_copy(source: str | os.PathLike[str], db_path: str | os.PathLike[str]
     target = Path(db_path)
     if target.exists() or any(Path(f"{target}{side}").exists() for side in SIDE_FILES):
         raise FileExistsError(f"{target} already exists; move it aside first")
-    tmp = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
+    tmp = target.parent / f".{target.name}.{os.urandom(6).hex()}.tmp"
     try:
         src = sqlite3.connect(Path(source).resolve().as_uri() + "?mode=ro", uri=True)
         dest = sqlite3.connect(str(tmp), isolation_level=None)

@@ -19,7 +19,6 @@ import datetime as dt
 import errno
 import json
 import os
-import socket
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -88,7 +87,7 @@ class InstanceLock:
             )
         info = {
             "pid": os.getpid(),
-            "host": socket.gethostname(),
+            "host": hostname(),
             "since": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         }
         with contextlib.suppress(OSError):  # the lock, not the note, is what matters
@@ -145,10 +144,20 @@ def _since(info: dict[str, Any], today: dt.date | None = None) -> str:
     return started.strftime("%H:%M" if started.date() == today else "%a %d %b, %H:%M")
 
 
+def hostname() -> str:
+    """This computer's name, as `socket.gethostname()` gives it (without importing socket,
+    which start-up does without, where the OS says it directly)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
+
+
 def in_use_message(info: dict[str, Any], *, today: dt.date | None = None) -> str:
     """What a student is told when medialit is already open: plain words, no path or number."""
     host = info.get("host")
-    elsewhere = isinstance(host, str) and host != socket.gethostname()
+    elsewhere = isinstance(host, str) and host != hostname()
     since = _since(info, today)
     when = f" (since {since})" if since else ""
     if elsewhere:

@@ -6,7 +6,6 @@ formats turn them into rows and JSON.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import NewType
@@ -19,6 +18,8 @@ SpanId = NewType("SpanId", str)
 
 def new_id() -> str:
     """uuid4 hex, made in the core so that redo re-inserts the very same row."""
+    import uuid  # here: its import (platform and more) is not needed to show a window
+
     return uuid.uuid4().hex
 
 

@@ -40,7 +40,6 @@ from medialit.core.model import Lesson, new_id
 from medialit.core.prefs import Prefs
 from medialit.core.records import Student
 from medialit.core.store import Store
-from medialit.gui.backup_menu import install_recovery_menu
 from medialit.gui.main_window import MainWindow
 from medialit.gui.recovery import open_store, smoke_test, take_lock
 from medialit.gui.session import Session
@@ -132,6 +131,7 @@ def attach_store(window: MainWindow, store: Store, lesson_path: Path | None) -> 
 def run(*, db_path: Path | None = None, lesson_path: Path | None = None) -> int:
     applog.start_logging()  # the user's log folder, whatever the database's (--db)
     applog.install_excepthooks()  # an exception in a Qt slot reaches sys.excepthook
+    applog.started()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("medialit")
     QApplication.setWindowIcon(QIcon(str(paths.resources_dir() / "medialit.svg")))  # every window
@@ -176,6 +176,8 @@ def _run_store_first(
 
 def shown(app: QCoreApplication, window: MainWindow, path: Path, problems: list[str]) -> None:
     """The window is up with its store open: the backup menu, then what went wrong."""
+    from medialit.gui.backup_menu import install_recovery_menu  # not needed to paint
+
     install_recovery_menu(window)
     if smoke_test():
         print(f"medialit: window shown, database {path}", flush=True)
