@@ -239,3 +239,19 @@ def test_a_bug_costs_one_file_not_the_class(
     assert [Path(a.path).name for a in report.added] == ["good.json"]
     assert [r.reason for r in report.rejected] == ["could not be read (RuntimeError)"]
     assert "reading" in caplog.text and "bad.json" in caplog.text
+
+
+def test_a_folder_over_20000_files_is_refused_with_the_count(tmp_path: Path) -> None:
+    from tests.intake_paths import score_verdicts, window_verdicts
+
+    folder = tmp_path / "too-many"
+    (folder / "a").mkdir(parents=True)
+    for n in range(20_001):
+        (folder / ("a" if n % 2 else "") / f"s{n:05}.json").write_bytes(b"{}")
+    (folder / ".hidden.json").write_bytes(b"{}")  # not counted
+    lesson = write_lesson(tmp_path / "lesson.json")
+    expected = {
+        str(folder): "holds 20,001 submission files, over the limit of 20,000; nothing in it "
+        "was read (split it into smaller folders)"
+    }
+    assert window_verdicts([folder], lesson) == score_verdicts([folder], lesson) == expected

@@ -87,17 +87,16 @@ def _ask(message: str, backup: rolling.Backup | None, *, read_only: bool = False
     box = QMessageBox(QMessageBox.Icon.Warning, "medialit: the database is damaged", message)
     box.setObjectName("recovery_box")
     buttons = {}
-    if backup is not None:
+    if backup is not None:  # the message says which backup: a button's words stay short
         buttons[Choice.RESTORE] = box.addButton(
-            f"Restore the backup of {when(backup)}", QMessageBox.ButtonRole.AcceptRole
+            "Restore the backup", QMessageBox.ButtonRole.AcceptRole
         )
+        buttons[Choice.RESTORE].setAccessibleName(f"Restore the backup of {when(backup)}")
     if read_only:
         buttons[Choice.READ_ONLY] = box.addButton(
-            "Look at my work (nothing can be saved)", QMessageBox.ButtonRole.ActionRole
+            "Just look at my work", QMessageBox.ButtonRole.ActionRole
         )
-    buttons[Choice.FRESH] = box.addButton(
-        "Start with an empty database", QMessageBox.ButtonRole.DestructiveRole
-    )
+    buttons[Choice.FRESH] = box.addButton("Start empty", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(next(iter(buttons.values())))
     box.exec()
@@ -209,10 +208,11 @@ def damaged_text_message(exc: DamagedTextError, backup: rolling.Backup | None) -
         )
     else:
         lines.append("There is no backup that reads cleanly.")
-    lines.append(
-        "You can also look at your work as it is (what cannot be read shows as �); "
-        "nothing can be saved then."
-    )
+    lines += [
+        "",
+        "Or just look at your work as it is (what cannot be read shows as �); nothing can "
+        "be saved then. Start empty moves the damaged file aside, unchanged, too.",
+    ]
     return "\n".join(lines)
 
 
