@@ -111,3 +111,13 @@ def test_an_unwritable_log_folder_does_not_stop_the_app(tmp_path: Path) -> None:
     blocker.write_text("a file where the log folder's parent should be")
     result = launch(home, XDG_STATE_HOME=str(blocker))
     assert_started(result, home / ".local" / "share" / "medialit" / "medialit.db")
+
+
+def test_the_second_launch_paints_from_a_glance_and_still_opens_the_store(tmp_path: Path) -> None:
+    """The usual start: a database is there, so the window is painted from a glance first;
+    "window shown" is still said only once the store is open (tests/gui/test_startup.py)."""
+    home = tmp_path / "new-user"
+    home.mkdir()
+    db = home / ".local" / "share" / "medialit" / "medialit.db"
+    assert_started(launch(home), db)
+    assert_started(launch(home), db)

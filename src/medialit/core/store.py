@@ -22,15 +22,13 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from medialit.core import backup as rolling
 from medialit.core import paths
 from medialit.core.errors import CorruptDatabaseError, DamagedTextError, StoreError
 from medialit.core.lock import InstanceLock
 from medialit.core.records import Change, ChangeKind
-from medialit.core.schema import migrations
 from medialit.core.store_checks import (
     check_database_file,
     check_intact,
@@ -50,6 +48,9 @@ from medialit.core.tables.students import Students
 from medialit.core.tables.submissions import Submissions
 from medialit.core.tables.work import Work
 
+if TYPE_CHECKING:  # imported when a database is opened: start-up paints before it (glance)
+    from sqlite_utils import Database
+
 
 class Store:
     """medialit's one database. Open with `Store.open(path)` or `Store.memory()`."""
@@ -60,6 +61,8 @@ class Store:
         self.lock: InstanceLock | None = None
         self._changes_at_backup = -1
         self.read_only = False
+        self.glancing = False
+        """A first look for start-up's first paint (`core.glance`): read-only, unchecked."""
         """Opened with `read_only=True` (a damaged file, to look at): every write refused."""
         self.damaged = False
         """A read found saved text that is not UTF-8: no backup is taken of this file."""
@@ -112,7 +115,7 @@ class Store:
             conn = sqlite3.connect(str(path), timeout=5.0, isolation_level=None)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open database {path}: {describe_sqlite_error(exc)}") from None
-        store = cls(Database(conn), path)
+        store = cls(_database(conn), path)
         store._prepare()
         return store
 
@@ -123,7 +126,7 @@ class Store:
                 path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None
             )
             conn.text_factory = _lenient_text
-            store = cls(Database(conn), path)
+            store = cls(_database(conn), path)
             store.read_only = store.damaged = True
             refuse_newer_schema(store.db, path)
         except sqlite3.Error as exc:
@@ -133,7 +136,7 @@ class Store:
     @classmethod
     def memory(cls) -> Store:
         conn = sqlite3.connect(":memory:", isolation_level=None)
-        store = cls(Database(conn), None)
+        store = cls(_database(conn), None)
         store._prepare()
         return store
 
@@ -150,6 +153,8 @@ class Store:
             if self.path is not None:
                 self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = FULL")
+            from medialit.core.schema import migrations
+
             migrations.apply(self.db)
         except sqlite3.DatabaseError as exc:
             self.db.conn.close()
@@ -268,6 +273,8 @@ class Store:
                 source.backup(self.db.conn)
             finally:
                 source.close()
+            from medialit.core.schema import migrations
+
             migrations.apply(self.db)
         except sqlite3.Error as exc:
             raise StoreError(
@@ -295,3 +302,11 @@ class Store:
 def _lenient_text(data: bytes) -> str:
     """A damaged file opened to look at: what is not UTF-8 shows as U+FFFD."""
     return data.decode("utf-8", "replace")
+
+
+def _database(conn: sqlite3.Connection) -> Database:
+    """sqlite-utils over `conn`, imported the first time a database is opened: its import
+    (click, pluggy, dateutil and more) costs more than the whole first paint."""
+    from sqlite_utils import Database
+
+    return Database(conn)

@@ -11,8 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from medialit.core import backup as rolling
 from medialit.core.errors import (
@@ -21,7 +20,9 @@ from medialit.core.errors import (
     NewerSchemaError,
     StoreError,
 )
-from medialit.core.schema import KNOWN_MIGRATIONS, migrations
+
+if TYPE_CHECKING:  # sqlite-utils is imported when a database is opened, not at start-up
+    from sqlite_utils import Database
 
 # -- opening checks: before the first write, a file we must not touch is refused ---------
 
@@ -66,6 +67,8 @@ def check_readable(db: Database, path: Path | None) -> None:
 
 def refuse_newer_schema(db: Database, path: Path | None) -> None:
     """A database with migrations we do not know came from a newer app: touch nothing."""
+    from medialit.core.schema import KNOWN_MIGRATIONS, migrations
+
     table = db[migrations.migrations_table]
     if not table.exists():
         return
@@ -81,6 +84,8 @@ def refuse_newer_schema(db: Database, path: Path | None) -> None:
 
 def refuse_foreign_database(db: Database, path: Path | None) -> None:
     """An SQLite file with tables but no medialit history belongs to another program."""
+    from medialit.core.schema import migrations
+
     if db[migrations.migrations_table].exists():
         return
     tables = [t for t in db.table_names() if not t.startswith("sqlite_")]
@@ -114,6 +119,10 @@ def check_database_file(path: str | Path) -> str | None:
         unreadable = rolling.unreadable_text(conn)
         if unreadable is not None:
             return f"it is damaged: saved text cannot be read ({unreadable})"
+        from sqlite_utils import Database
+
+        from medialit.core.schema import KNOWN_MIGRATIONS, migrations
+
         db = Database(conn)
         if not db[migrations.migrations_table].exists() or "work_spans" not in db.table_names():
             return "it is not a medialit database"

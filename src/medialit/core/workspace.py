@@ -172,15 +172,21 @@ def open_work(store: Store, student_id: str, lesson: Lesson) -> Work:
         problem = exc
     if not reanchoring.empty:
         saved = store.work.saved_spans(student_id, lesson.id)  # as committed
-    text = lesson.article.text
+    placed, orphans = placed_as_saved(saved, lesson.article.text)
+    return Work(placed, orphans, reanchoring, problem)
+
+
+def placed_as_saved(saved: Iterable[SavedSpan], text: str) -> tuple[list[Span], list[SavedSpan]]:
+    """The spans whose quote is the text at their saved offsets, and the rest: what can be
+    drawn without re-anchoring (never at a guessed place), and what cannot."""
     placed: list[Span] = []
-    orphans: list[SavedSpan] = []
+    rest: list[SavedSpan] = []
     for item in saved:
         if not item.orphaned and fits(text, item.span):
             placed.append(item.span)
         else:
-            orphans.append(item)
-    return Work(placed, orphans, reanchoring, problem)
+            rest.append(item)
+    return placed, rest
 
 
 def make_submission(

@@ -89,6 +89,7 @@ class ActionSpec:
     keys: tuple[Key, ...] = ()
     tip: str = ""
     checked: Callable[[ActionHost], bool] | None = None  # checkable: its state at start
+    edits: bool = True  # changes what is saved: offered once the store is open (Session.is_open)
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -114,6 +115,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "next_span",
         navigation.select_next_span,
         keys=("Alt+Down", "F8"),
+        edits=False,
     ),
     ActionSpec(
         "previous_action",
@@ -121,6 +123,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "previous_span",
         navigation.select_previous_span,
         keys=("Alt+Up", "Shift+F8"),
+        edits=False,
     ),
     ActionSpec(
         "deselect_action",
@@ -128,6 +131,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "deselect",
         navigation.let_go,
         keys=("Escape",),
+        edits=False,
     ),
     ActionSpec(
         "focus_list_action",
@@ -135,6 +139,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "toggle_focus",
         navigation.toggle_list_focus,
         keys=("F6",),
+        edits=False,
     ),
     ActionSpec(
         "definitions_action",
@@ -142,6 +147,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "definitions",
         navigation.show_definitions,
         keys=("F1",),
+        edits=False,
     ),
     ActionSpec(
         "zoom_in_action",
@@ -185,6 +191,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "last_review",
         review_flow.open_last_review,
         tip=review_flow.OPENS,
+        edits=False,
     ),
     ActionSpec(
         "save_action",
@@ -192,6 +199,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "save",
         lambda w: w.say("Your work is saved automatically after every change."),
         keys=(QKeySequence.StandardKey.Save,),
+        edits=False,
     ),
     ActionSpec(
         "switch_student_action",
@@ -205,13 +213,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "rename",
         lambda w: student_flow.ask_name(w, switch=False),
     ),
-    ActionSpec("quit_action", "&Quit", "quit", lambda w: w.close(), keys=("Ctrl+Q",)),
+    ActionSpec("quit_action", "&Quit", "quit", lambda w: w.close(), keys=("Ctrl+Q",), edits=False),
     ActionSpec(
         "log_folder_action",
         help_menu.TEXT,
         "open_log_folder",
         lambda w: help_menu.open_log_folder(w.window()),
         tip=help_menu.TIP,
+        edits=False,
     ),
 )
 
@@ -296,8 +305,10 @@ def toolbar_undo(window: ActionHost) -> QAction:
     return action
 
 
-def make_table_actions(window: ActionHost) -> None:
-    """Make every row of `ACTIONS` and keep it as the window attribute the row names."""
+def make_table_actions(window: ActionHost) -> list[QAction]:
+    """Make every row of `ACTIONS` and keep it as the window attribute the row names; returns
+    the actions that change what is saved (`ActionSpec.edits`)."""
+    edits = []
     for spec in ACTIONS:
         action = make_action(
             window,
@@ -311,6 +322,9 @@ def make_table_actions(window: ActionHost) -> None:
             action.setCheckable(True)
             action.setChecked(spec.checked(window))
         setattr(window, spec.attr, action)
+        if spec.edits:
+            edits.append(action)
+    return edits
 
 
 def _add(menu: QMenu | QToolBar, actions: Iterable[QAction | None]) -> None:

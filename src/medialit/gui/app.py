@@ -1,4 +1,15 @@
-"""Starting the app: open the database and the lesson, show the window, report what failed.
+"""Starting the app: the lock, a first paint from a glance, the store, the student window.
+
+Start-up takes the one-window lock before any window appears (a second copy is
+told and stops). Then, when the database can be glanced at (`core.glance`:
+read-only, no checks, no sqlite-utils), the window is built from the glance and
+shown with every edit disabled: the article and the student's saved spans are
+painted first. Only then is the store opened (sqlite-utils, the opening checks,
+recovery of a damaged file, a backup: `gui.recovery.open_store`) and given to the
+window (`Session.attach`), which offers edits from then on. Without a glance (a
+first start, a file the glance does not know) the store is opened first, as it
+always was. `MEDIALIT_SMOKE_TEST` says "window shown" once the window is up with
+the store open.
 
 The student is the one last working here (`Prefs.current_student`). On first
 start there is none yet: the window opens with an unnamed student, and asks
@@ -9,26 +20,33 @@ tests never block; nothing can be saved until the name is given.
 from __future__ import annotations
 
 import contextlib
+import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from medialit import __version__
 from medialit.core import applog, paths
 from medialit.core.errors import MedialitError, StoreError
+from medialit.core.glance import glance
 from medialit.core.lesson import default_lesson_path
 from medialit.core.library import SAVED, load_choice
+from medialit.core.lock import InstanceLock
 from medialit.core.model import Lesson, new_id
 from medialit.core.prefs import Prefs
 from medialit.core.records import Student
 from medialit.core.store import Store
 from medialit.gui.backup_menu import install_recovery_menu
 from medialit.gui.main_window import MainWindow
-from medialit.gui.recovery import open_store, smoke_test
+from medialit.gui.recovery import open_store, smoke_test, take_lock
 from medialit.gui.session import Session
+
+log = logging.getLogger(__name__)
+FIRST_PAINT_WAIT_MS = 500  # a window that is not painted (minimised) opens its store anyway
 
 READ_ONLY_WORDS = (
     "Your database is damaged, so medialit opened it read-only: you can look at your work, "
@@ -76,10 +94,39 @@ def build_window(
     who = student or current_student(store) or Student(id=new_id(), name="")
     session = Session(store, who, lesson)
     window = MainWindow(session)
-    if store.read_only:
+    _say_if_read_only(window, store, problems)
+    return window, problems
+
+
+def _say_if_read_only(window: MainWindow, store: Store, problems: list[str]) -> None:
+    if store.read_only and not store.glancing:
         problems.insert(0, READ_ONLY_WORDS)
         window.setWindowTitle(f"{window.windowTitle()} (read-only: the database is damaged)")
-    return window, problems
+
+
+def first_look(path: Path, lesson_path: Path | None) -> MainWindow | None:
+    """The student window built from a glance at the database (edits disabled until the
+    store is attached), or None when there is no glance to be had."""
+    seen = glance(path)
+    if seen is None:
+        return None
+    try:
+        window, _ = build_window(seen, lesson_path)  # its problems are told once it is open
+    except Exception:  # whatever the glance did not expect: the store is opened first instead
+        log.exception("start-up's first look failed; the store is opened first")
+        seen.close()
+        return None
+    return window
+
+
+def attach_store(window: MainWindow, store: Store, lesson_path: Path | None) -> list[str]:
+    """Give the window painted from a glance its store: the lesson and the student as the
+    store says (as `build_window` would choose them); what went wrong, in plain words."""
+    lesson, problems = open_lesson(store, lesson_path)
+    who = current_student(store) or Student(id=new_id(), name="")
+    window.session.attach(store, student=who, lesson=lesson)
+    _say_if_read_only(window, store, problems)
+    return problems
 
 
 def run(*, db_path: Path | None = None, lesson_path: Path | None = None) -> int:
@@ -91,22 +138,120 @@ def run(*, db_path: Path | None = None, lesson_path: Path | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("medialit")
     path = db_path or paths.default_db_path()
-    store = open_store(path)  # lock, checks, recovery of a damaged file, a backup
+    lock = take_lock(path)  # before any window: a second copy is told, and stops
+    if lock is None:
+        return 1
+    window = first_look(path, lesson_path)
+    if window is None:
+        return _run_store_first(app, path, lock, lesson_path)
+    opening = Opening(app, window, path, lock, lesson_path)
+    window.show()
+    after_first_paint(window.view.viewport(), opening.finish)
+    try:
+        return app.exec()
+    finally:
+        opening.close()
+
+
+def _run_store_first(
+    app: QCoreApplication, path: Path, lock: InstanceLock, lesson_path: Path | None
+) -> int:
+    """No glance: open the store (checks, recovery, a backup), then build and show the window."""
+    store = open_store(path, lock=lock)
     if store is None:
         return 1
     try:
         window, problems = build_window(store, lesson_path)
     except MedialitError as exc:
         QMessageBox.critical(None, "medialit: cannot open a lesson", str(exc))
+        store.close()
         return 1
-    install_recovery_menu(window)
     window.show()
+    shown(app, window, path, problems)
+    try:
+        return app.exec()
+    finally:
+        store.close()
+
+
+def shown(app: QCoreApplication, window: MainWindow, path: Path, problems: list[str]) -> None:
+    """The window is up with its store open: the backup menu, then what went wrong."""
+    install_recovery_menu(window)
     if smoke_test():
         print(f"medialit: window shown, database {path}", flush=True)
         QTimer.singleShot(0, lambda: app.exit(0))  # exit: the name dialog refuses to close
     for problem in problems:
         QMessageBox.warning(window, "medialit", problem)
-    try:
-        return app.exec()
-    finally:
-        store.close()
+
+
+class Opening(QObject):
+    """The store, opened once the window painted from a glance is on screen."""
+
+    def __init__(
+        self,
+        app: QCoreApplication,
+        window: MainWindow,
+        path: Path,
+        lock: InstanceLock,
+        lesson_path: Path | None,
+    ) -> None:
+        super().__init__(window)
+        self.app, self.window, self.path, self.lock = app, window, path, lock
+        self.lesson_path = lesson_path
+        self.store: Store | None = None
+
+    def finish(self) -> None:
+        self.window.session.store.close()  # the glance: a damaged file may be moved aside
+        try:
+            self.store = open_store(self.path, lock=self.lock)
+            if self.store is None:
+                self.quit()
+                return
+            problems = attach_store(self.window, self.store, self.lesson_path)
+        except MedialitError as exc:
+            QMessageBox.critical(self.window, "medialit: cannot open a lesson", str(exc))
+            self.quit()
+            return
+        except Exception:
+            log.exception("opening the store after the first paint failed")
+            QMessageBox.critical(
+                self.window, "medialit", "medialit could not open your work (see Help ▸ log)."
+            )
+            self.quit()
+            return
+        shown(self.app, self.window, self.path, problems)
+
+    def quit(self) -> None:
+        self.window.close()
+        self.app.exit(1)
+
+    def close(self) -> None:
+        """At exit: the store (and its lock), or the lock alone if the store never opened."""
+        if self.store is not None:
+            self.store.close()
+        else:
+            self.lock.release()
+
+
+class _FirstPaint(QObject):
+    def __init__(self, widget: QWidget, then: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self.widget, self.then, self.done = widget, then, False
+        widget.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self.go)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self.go)  # runs once this paint is done
+        return False
+
+    def go(self) -> None:
+        if not self.done:
+            self.done = True
+            self.widget.removeEventFilter(self)
+            self.then()
+
+
+def after_first_paint(widget: QWidget, then: Callable[[], object]) -> None:
+    """Run `then` once `widget` has been painted (or after FIRST_PAINT_WAIT_MS if it is not)."""
+    _FirstPaint(widget, then)

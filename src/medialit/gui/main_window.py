@@ -17,7 +17,6 @@ window opens the review). The window keeps the one open dialog
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,6 +48,7 @@ from medialit.gui.edge_actions import make_edge_actions
 from medialit.gui.edge_drag import EdgeDrag
 from medialit.gui.errors import show_error
 from medialit.gui.legend import Legend
+from medialit.gui.offered import offer_actions
 from medialit.gui.screen_fit import fit_window
 from medialit.gui.session import Session
 from medialit.gui.shortcuts import install_menu_bar_key
@@ -57,6 +57,7 @@ from medialit.gui.span_model import describe_span, one_line
 from medialit.gui.teacher import install_teacher_menu, open_teacher_mode
 
 if TYPE_CHECKING:  # the review window loads when a review opens, not at start-up
+    from medialit.core.store import Store
     from medialit.gui.review import ReviewWindow
 
 STATUS_MS = 6000
@@ -108,14 +109,15 @@ class MainWindow(QMainWindow):
         self.exact_actions = make_label_actions(self, exact=True)
         self.edge_actions = make_edge_actions(self)
         self.undo_action, self.redo_action = make_undo_actions(self)
-        make_table_actions(self)  # each row of actions.ACTIONS becomes self.<its attr>
+        self.edit_actions = make_table_actions(self)  # each row of ACTIONS: self.<its attr>
         self.view_menu = build_menus(self)
         self.toolbar = build_toolbar(self)
         self._make_docks()
-        store = session.store  # only the teacher menu is given the store (it has its own Desk)
-        install_teacher_menu(self, store)
+
+        # only the teacher menu is given the store (it has its own Desk), when it opens
+        self._store_of: Callable[[], Store] = lambda: session.store
+        self.teacher_menu = install_teacher_menu(self, self._store_of)
         build_help_menu(self)
-        self._open_teacher_mode = partial(open_teacher_mode, self, store)
         install_menu_bar_key(self)
         self.saved_label = QLabel("")
         self.saved_label.setObjectName("saved_state")
@@ -131,6 +133,7 @@ class MainWindow(QMainWindow):
         session.failed.connect(self.on_session_failed)
         session.reloaded.connect(self.on_session_reloaded)
         session.submitted.connect(self.on_session_submitted)
+        session.opened.connect(self.on_session_opened)
         self.view.selectionChanged.connect(self.on_view_selection_changed)
         self.view.cursorPositionChanged.connect(self.on_view_cursor_position_changed)
         self.view.span_clicked.connect(self.on_view_span_clicked)
@@ -149,6 +152,8 @@ class MainWindow(QMainWindow):
         self.view.set_zoom(self.prefs.zoom())
         self._set_saved(True)
         self.on_session_reloaded()  # may say "Not saved": re-anchoring on open could not be saved
+        if not session.is_open:
+            self.statusBar().showMessage("Opening your work…")  # until on_session_opened
         self.view.setFocus()
 
     # -- construction ------------------------------------------------------------------
@@ -165,7 +170,14 @@ class MainWindow(QMainWindow):
         if not self.docks_fitted:  # once the window has its size: every definition in view
             self.docks_fitted = True
             QTimer.singleShot(0, self, self.fit_definitions)
-        if not self.session.has_student and self.dialog is None:
+        if self.session.is_open and not self.session.has_student and self.dialog is None:
+            student_flow.ask_name(self, switch=True)
+
+    def on_session_opened(self) -> None:
+        """The store is open (start-up painted from a glance): edits are offered now."""
+        self.statusBar().clearMessage()
+        self._update_actions()
+        if self.isVisible() and not self.session.has_student and self.dialog is None:
             student_flow.ask_name(self, switch=True)
 
     def fit_definitions(self) -> None:
@@ -191,13 +203,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setAccessibleDescription("Save state")
 
     def _update_actions(self) -> None:
-        working = self.session.has_student
-        for action in (*self.label_actions.values(), *self.exact_actions.values()):
-            action.setEnabled(working)
-        self.submit_action.setEnabled(working)
-        span_selected = self.selected_id is not None
-        self.delete_action.setEnabled(span_selected)
-        self.note_action.setEnabled(span_selected)
+        offer_actions(self, (*self.edit_actions, *self.teacher_menu.actions()))
 
     def _refresh_definitions(self, lesson: Lesson) -> None:
         self.legend.set_lesson(lesson)
@@ -296,7 +302,7 @@ class MainWindow(QMainWindow):
         self.legend.setFocus()
 
     def open_teacher_mode(self) -> QDialog:
-        dialog = self._open_teacher_mode()
+        dialog = open_teacher_mode(self, self._store_of())
         assert isinstance(dialog, QDialog)
         return dialog
 

@@ -122,24 +122,37 @@ def damaged_message(exc: CorruptDatabaseError, moved: Path, backup: rolling.Back
     return "\n".join(lines)
 
 
+def take_lock(path: Path, *, tell: Tell | None = None) -> InstanceLock | None:
+    """The one-window lock of the database at `path` (its folder made first), or None after
+    telling the user why: another medialit has it open, or the folder cannot be made."""
+    tell = tell or _tell
+    try:
+        paths.ensure_folder(path.parent)  # a new user's data folder does not exist yet
+        return InstanceLock.acquire(path)
+    except DatabaseInUseError as exc:
+        tell("already open", str(exc), details=exc.details)
+    except MedialitError as exc:
+        tell("cannot open the database", str(exc))
+    return None
+
+
 def open_store(
     path: Path,
     *,
     ask: Ask | None = None,
     tell: Tell | None = None,
     now: dt.datetime | None = None,
+    lock: InstanceLock | None = None,
 ) -> Store | None:
-    """The app's database, checked, locked and backed up; or None after telling the user why."""
+    """The app's database, checked, locked and backed up; or None after telling the user why.
+
+    `lock`: taken already (start-up takes it before any window appears); released here
+    when the store cannot be opened, else by `Store.close()`.
+    """
     ask = ask or _ask
     tell = tell or _tell
-    try:
-        paths.ensure_folder(path.parent)  # a new user's data folder does not exist yet
-        lock = InstanceLock.acquire(path)
-    except DatabaseInUseError as exc:
-        tell("already open", str(exc), details=exc.details)
-        return None
-    except MedialitError as exc:
-        tell("cannot open the database", str(exc))
+    lock = lock or take_lock(path, tell=tell)
+    if lock is None:
         return None
     try:
         store = _open_or_recover(path, ask, tell, now)

@@ -21,7 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from medialit.core.errors import MedialitError
+from medialit.core.errors import MedialitError, StoreError
 from medialit.core.library import SAVED, lesson_choices, load_choice
 from medialit.core.model import Article, Lesson, Span
 from medialit.core.prefs import Prefs
@@ -29,7 +29,7 @@ from medialit.core.records import Change, SavedSpan, Student, SubmissionRecord
 from medialit.core.spanindex import SpanIndex
 from medialit.core.store import Store
 from medialit.core.submission import Submission, submission_to_dict
-from medialit.core.workspace import Reanchoring, open_work
+from medialit.core.workspace import Reanchoring, open_work, placed_as_saved
 
 
 def orphan_order(orphan: SavedSpan) -> tuple[int, int, str, str]:
@@ -42,6 +42,7 @@ class Session(QObject):
     failed = Signal(object)  # the MedialitError/StoreError of a write that did not happen
     reloaded = Signal()  # another student or lesson: everything shown is new
     submitted = Signal(object)  # Submission: handed in (its file written), once confirmed
+    opened = Signal()  # the store is open (start-up painted from a glance): edits can be saved
 
     def __init__(self, store: Store, student: Student, lesson: Lesson) -> None:
         super().__init__()
@@ -61,6 +62,12 @@ class Session(QObject):
         return self.lesson.article
 
     @property
+    def is_open(self) -> bool:
+        """False while start-up shows a glance at the database (`core.glance`): nothing can
+        be changed until the store is open and `attach`ed."""
+        return not self.store.glancing
+
+    @property
     def has_student(self) -> bool:
         """False until the first-start dialog named the student (nothing can be saved before)."""
         return bool(self.student.name)
@@ -74,6 +81,12 @@ class Session(QObject):
         If the re-anchoring cannot be saved, nothing moves and `load_problem`
         says why (`workspace.open_work`).
         """
+        if not self.is_open:  # a glance: what is saved at its place, nothing re-anchored
+            placed, _ = placed_as_saved(
+                self.store.work.saved_spans(self.student.id, self.lesson.id), self.article.text
+            )
+            self.index.reset(placed)
+            return
         work = open_work(self.store, self.student.id, self.lesson)
         self.reanchoring, self.load_problem = work.reanchoring, work.problem
         self.orphans = sorted(work.orphans, key=orphan_order)
@@ -85,6 +98,14 @@ class Session(QObject):
         self.lesson = lesson or self.lesson
         self._load()
         self.reloaded.emit()
+
+    def attach(self, store: Store, *, student: Student, lesson: Lesson) -> None:
+        """The store is open: it replaces the glance start-up painted from. The work is
+        loaded again (re-anchored where the text changed), then `reloaded` and `opened`."""
+        self.store = store
+        self.prefs.store = store  # the one Prefs, held by the window and its parts
+        self.switch(student=student, lesson=lesson)
+        self.opened.emit()
 
     # -- kept, not undone: who works, which lesson ---------------------------------------
 
@@ -128,6 +149,8 @@ class Session(QObject):
     ) -> Change:
         """Run one store write; after the commit, run `then` and emit `changed`; re-raise on failure."""
         try:
+            if not self.is_open:  # the window offers no edit then: this is the last guard
+                raise StoreError("Your work is still opening. Try again in a moment.")
             change = write(self.store)
         except Exception as exc:
             self.failed.emit(exc)

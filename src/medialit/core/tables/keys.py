@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from medialit.core.errors import NotFoundError
 from medialit.core.model import KeySpan, Label
 from medialit.core.records import Change, ChangeKind, now
 from medialit.core.tables.base import Table
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def key_row(lesson_id: str, k: KeySpan) -> dict[str, Any]:

@@ -7,6 +7,7 @@ use) and opens the TeacherWindow on the same store.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from weakref import WeakKeyDictionary
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,13 +27,15 @@ def passphrase_gate(store: Store) -> PassphraseGate:
     return gate
 
 
-def install_teacher_menu(window: QMainWindow, store: Store) -> QMenu:
+def install_teacher_menu(window: QMainWindow, store: Callable[[], Store]) -> QMenu:
+    """The Teacher menu; `store` gives the store when the action runs (start-up paints from a
+    glance at the database, and the store it opens afterwards replaces it)."""
     menu = window.menuBar().addMenu("&Teacher")
     menu.setObjectName("teacher_menu")
     action = QAction("Teacher &mode…", window)
     action.setObjectName("teacher_mode")
     action.setShortcut(QKeySequence("Ctrl+Shift+T"))
-    action.triggered.connect(lambda _=False: open_teacher_mode(window, store))
+    action.triggered.connect(lambda _=False: open_teacher_mode(window, store()))
     menu.addAction(action)
     return menu
 

@@ -1,0 +1,257 @@
+"""Start-up (gui/app.py): the lock before any window, the article and the saved spans
+painted from a glance at the database, no edit offered or accepted until the store is
+open, and the recovery flows still in charge when the store cannot be opened."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from medialit.core import applog
+from medialit.core.errors import StoreError
+from medialit.core.glance import glance
+from medialit.core.lesson import default_lesson_path, load_lesson
+from medialit.core.lock import InstanceLock
+from medialit.core.model import Label, Span
+from medialit.core.prefs import Prefs
+from medialit.core.records import RosterLine, Student
+from medialit.core.store import Store
+from medialit.gui import app, recovery
+from medialit.gui.article_view import ArticleView
+from medialit.gui.main_window import MainWindow
+from medialit.gui.recovery import Choice
+
+LESSON = load_lesson(default_lesson_path())
+REPO = Path(__file__).resolve().parents[2]
+CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+
+def seeded(folder: Path, *, spans: int = 3) -> Path:
+    """A returning student with `spans` saved spans on the bundled lesson."""
+    db = folder / "medialit.db"
+    store = Store.open(db)
+    store.students.save(Student("s1", "Ann", "7B"))
+    Prefs(store).set_current_student("s1")
+    for i in range(spans):
+        span = Span.create(LESSON.article, 20 * i, 20 * i + 4, Label.CLAIM)
+        store.work.add_span("s1", LESSON.id, LESSON.article.sha256, span)
+    store.close()
+    return db
+
+
+def saved(db: Path) -> int:
+    store = Store.open(db, read_only=True)
+    try:
+        return len(store.work.saved_spans("s1", LESSON.id))
+    finally:
+        store.close()
+
+
+def main_windows() -> list[MainWindow]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+
+
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], list[MainWindow]]]:
+    """`run()` in this process, as the smoke test runs it: gives the main windows it made;
+    they and the log are closed after."""
+    monkeypatch.setenv(recovery.SMOKE_ENV, "1")
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    before = set(main_windows())
+
+    def made() -> list[MainWindow]:
+        return [w for w in main_windows() if w not in before]
+
+    yield made
+    applog.stop_logging()
+    for window in made():
+        window.close()
+        window.deleteLater()
+
+
+def test_the_first_look_needs_no_sqlite_utils(tmp_path: Path) -> None:
+    """Start-up's modules load, and the window is built from a glance, without sqlite-utils:
+    importing it costs more than the whole first paint."""
+    db = seeded(tmp_path)
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "qt = QApplication([])\n"
+        "import medialit.cli, medialit.gui.app as start\n"
+        "loaded = 'sqlite_utils' in sys.modules\n"
+        "window = start.first_look(Path(sys.argv[1]), None)\n"
+        "print(loaded, 'sqlite_utils' in sys.modules, len(window.session.index))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO / "src")}
+    ran = subprocess.run(
+        [sys.executable, "-c", code, str(db)], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert ran.stdout.split() == ["False", "False", "3"], ran.stderr
+
+
+def test_no_edit_is_offered_or_accepted_until_the_store_is_open(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    db = seeded(tmp_path)
+    window = app.first_look(db, None)
+    assert window is not None
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # shortcuts reach an active window only
+    window.view.setFocus()
+    session = window.session
+    assert not session.is_open and len(session.index) == 3  # the saved spans, painted
+    assert window.statusBar().currentMessage() == "Opening your work…"
+    for action in (
+        *window.label_actions.values(),
+        *window.exact_actions.values(),
+        window.note_action,
+        window.delete_action,
+        window.submit_action,
+        window.open_action,
+        window.zoom_in_action,
+        window.switch_student_action,
+        *window.teacher_menu.actions(),
+    ):
+        assert not action.isEnabled(), action.objectName()
+    assert window.next_action.isEnabled() and window.quit_action.isEnabled()
+    view = window.view
+    qtbot.keyClick(view, Qt.Key.Key_End, CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_Left, CTRL | SHIFT)
+    assert view.selection_cp() is not None
+    qtbot.keyClick(view, Qt.Key.Key_1)  # as a student would: nothing happens
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)  # looking is fine
+    assert window.selected_span() is not None
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    with pytest.raises(StoreError, match="still opening"):  # and the session refuses it too
+        session.add_span(Span.create(LESSON.article, 100, 104, Label.FACT))
+    assert len(session.index) == 3 and saved(db) == 3
+    (box,) = window.findChildren(QMessageBox, "error_box")  # said, as any refused edit is
+    assert "still opening" in box.text()
+    box.accept()
+
+    store = Store.open(db)
+    app.attach_store(window, store, None)
+    assert session.is_open and session.store is store
+    assert all(a.isEnabled() for a in window.label_actions.values())
+    assert window.statusBar().currentMessage() == ""
+    window.view.select_cp(100, 104)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    assert len(session.index) == 4 and saved(db) == 4  # saved now
+    store.close()
+
+
+def test_a_span_saved_on_another_text_is_not_drawn_until_the_store_places_it(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    db = seeded(tmp_path, spans=1)
+    store = Store.open(db)
+    quote = "Alec Baldwin"
+    at = LESSON.article.text.index(quote, 10)  # where its words are in today's text
+    span = Span.create(LESSON.article, at, at + len(quote), Label.FACT)
+    moved = dataclasses.replace(span, start=at + 7, end=at + 7 + len(quote))  # an older text's
+    store.work.add_span("s1", LESSON.id, "0" * 64, moved)  # saved on an older text
+    store.close()
+    window = app.first_look(db, None)
+    assert window is not None
+    qtbot.addWidget(window)
+    assert [s.label for s in window.session.index] == [Label.CLAIM]  # never a guessed place
+    store = Store.open(db)
+    app.attach_store(window, store, None)
+    placed = {s.label: s for s in window.session.index}
+    assert placed[Label.FACT].quote == quote  # re-anchored by the store
+    assert LESSON.article.text[placed[Label.FACT].start : placed[Label.FACT].end] == quote
+    store.close()
+
+
+def test_run_paints_from_the_glance_then_opens_the_store(
+    tmp_path: Path, started: Callable[[], list[MainWindow]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = seeded(tmp_path)
+    seen: list[tuple[bool, int, bool]] = []
+    real_open, real_paint = app.open_store, ArticleView.paintEvent
+    painted: list[int] = []
+
+    def paint(view: ArticleView, event: object) -> None:
+        real_paint(view, event)  # type: ignore[arg-type]
+        painted.append(len(view.index))
+
+    def open_store(path: Path, **kw: object) -> Store | None:
+        (window,) = started()
+        seen.append((window.isVisible(), max(painted, default=0), window.session.is_open))
+        return real_open(path, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ArticleView, "paintEvent", paint)
+    monkeypatch.setattr(app, "open_store", open_store)
+    assert app.run(db_path=db) == 0
+    assert seen == [(True, 3, False)]  # shown, its 3 spans painted, not yet open
+    (window,) = started()
+    assert window.session.is_open and window.session.store.path == db
+    assert window.label_actions[Label.CLAIM].isEnabled()
+    assert list((tmp_path / "backups").iterdir())  # the store's opening made its backup
+
+
+def test_the_lock_comes_before_any_window(
+    tmp_path: Path, started: Callable[[], list[MainWindow]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = seeded(tmp_path)
+    told: list[str] = []
+    monkeypatch.setattr(recovery, "_tell", lambda title, message, **kw: told.append(title))
+    held = InstanceLock.acquire(db)  # another medialit has it open
+    try:
+        assert app.run(db_path=db) == 1
+    finally:
+        held.release()
+    assert told == ["already open"] and started() == []
+
+
+def _damaged_after_the_rows_start_reads(folder: Path) -> Path:
+    """A file whose first look reads cleanly (settings, students, spans) but whose last
+    pages, the roster's, are damaged: only the store's opening check finds it."""
+    db = seeded(folder)
+    store = Store.open(db)
+    store.backup()
+    store.roster.add([RosterLine("7A", f"Name {i} " + "x" * 300) for i in range(200)])
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    data = bytearray(db.read_bytes())
+    data[-4096 * 3 :] = b"\xa5" * (4096 * 3)
+    db.write_bytes(bytes(data))
+    assert glance(db) is not None
+    return db
+
+
+@pytest.mark.parametrize("choice", [Choice.QUIT, Choice.RESTORE])
+def test_damage_found_after_the_first_paint_is_asked_over_the_window(
+    tmp_path: Path,
+    started: Callable[[], list[MainWindow]],
+    monkeypatch: pytest.MonkeyPatch,
+    choice: Choice,
+) -> None:
+    db = _damaged_after_the_rows_start_reads(tmp_path)
+    asked: list[bool] = []
+
+    def ask(message: str, backup: object, *, read_only: bool = False) -> Choice:
+        asked.append(any(w.isVisible() for w in started()))
+        return choice
+
+    monkeypatch.setattr(recovery, "_ask", ask)
+    code = app.run(db_path=db)
+    assert asked == [True]  # asked while the window painted from the glance was up
+    assert list(tmp_path.glob("medialit-damaged-*.db"))  # moved aside, as always
+    if choice is Choice.QUIT:
+        assert code == 1 and not any(w.isVisible() for w in started())
+    else:
+        (window,) = started()
+        assert code == 0 and window.session.is_open and len(window.session.index) == 3
