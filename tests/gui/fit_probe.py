@@ -56,6 +56,7 @@ def report(name: str, window: QWidget, **extra: object) -> None:
         "area": [area.x(), area.y(), area.width(), area.height()],
         "inside": area.contains(frame),
         "outside": outside,
+        "hint": [window.sizeHint().width(), window.sizeHint().height()],
         **extra,
     }
     print(json.dumps(line), flush=True)

@@ -69,6 +69,10 @@ def test_every_window_opens_inside_the_screen(width: int, height: int, tmp_path:
         assert line["inside"], f"{name} at {line['frame']} leaves the {width}x{height} screen"
         assert line["outside"] == [], f"{name}: off screen: {line['outside']}"
 
+    for name in ("name dialog", "submit dialog", "passphrase dialog"):  # sized by their contents
+        frame, hint = seen[name]["frame"], seen[name]["hint"]
+        assert frame[3] <= hint[1] + 2, f"{name} {frame} is taller than it needs ({hint})"
+
     student = seen["student window"]
     assert student["hint_shown"]
     assert student["legend_dock_inside"]

@@ -62,7 +62,8 @@ def keep_on_screen(window: QWidget) -> None:
     area = available_area(window)
     frame = window.frameGeometry()
     extra = frame.size() - window.size()  # title bar and borders, measured
-    size = clamp_size(window.size(), area, QSize(max(extra.width(), 0), max(extra.height(), 0)))
+    room = clamp_size(window.size(), area, QSize(max(extra.width(), 0), max(extra.height(), 0)))
+    size = window.size().boundedTo(room)  # only ever smaller: a small dialog keeps its size
     if size != window.size():
         window.resize(size)
         frame = window.frameGeometry()
