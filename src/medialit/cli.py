@@ -13,7 +13,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
@@ -29,6 +29,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+def file_option(*decls: str, **kw: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """An option naming a file (not a folder), given to the command as a Path."""
+    return click.option(*decls, type=click.Path(dir_okay=False, path_type=Path), **kw)
+
+
 class MedialitGroup(click.Group):
     """Turns core errors into a clear message instead of a traceback."""
 
@@ -42,17 +47,15 @@ class MedialitGroup(click.Group):
 
 @click.group(cls=MedialitGroup, invoke_without_command=True)
 @click.version_option(__version__, prog_name="medialit")
-@click.option(
+@file_option(
     "--db",
     "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
     envvar="MEDIALIT_DB",
     help="Database file (default: medialit.db in your data folder; or $MEDIALIT_DB).",
 )
-@click.option(
+@file_option(
     "--lesson",
     "lesson_path",
-    type=click.Path(dir_okay=False, path_type=Path),
     help="Open this lesson or student-pack file instead of the bundled lesson.",
 )
 @click.pass_context
@@ -88,15 +91,9 @@ EXIT_REFUSED = 1  # medialit lesson new: the article was refused
 @cli.command("score")
 @click.argument("key", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("submissions", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the results here instead of to standard output.",
-)
-@click.option(
+@file_option("-o", "--output", help="Write the results here instead of to standard output.")
+@file_option(
     "--details",
-    type=click.Path(dir_okay=False, path_type=Path),
     help="Also write one row per outcome (correct, partial, ... for each key span) here.",
 )
 @click.option(
@@ -208,10 +205,9 @@ def score_command(
 
 @cli.command("suggest")
 @click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
+@file_option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
     help="Write the line to this new file (never over an existing one) instead of stdout.",
 )
 @click.pass_context

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 from medialit.core.model import Article, Span
 from medialit.core.text import trim
@@ -114,13 +114,25 @@ def merged_note(span: Span, absorbed: Iterable[Span]) -> str:
     return "\n".join(kept)
 
 
-def plan_reshape(
-    article: Article, spans: Iterable[Span], span: Span, start: int, end: int
-) -> Reshape:
-    """`span` moved to [start, end); a span of its label it now shares a character with is
-    merged into it (the union of both places), and again until no such span is left."""
-    same = [o for o in spans if o.label is span.label and o.id != span.id]
-    absorbed: list[Span] = []
+class Placed(Protocol):
+    """A student's span or a key span: where it is, and its id."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def id(self) -> str: ...
+
+
+P = TypeVar("P", bound=Placed)
+
+
+def absorb(same: Iterable[P], start: int, end: int) -> tuple[int, int, list[P]]:
+    """[start, end) grown over every span of `same` it shares a character with, again until
+    none is left; and those spans, in text order. (A student's spans and the key's merge
+    the same way.)"""
+    absorbed: list[P] = []
     grown = True
     while grown:
         grown = False
@@ -130,6 +142,16 @@ def plan_reshape(
                 start, end = min(start, other.start), max(end, other.end)
                 grown = True
     absorbed.sort(key=lambda s: (s.start, s.end, s.id))
+    return start, end, absorbed
+
+
+def plan_reshape(
+    article: Article, spans: Iterable[Span], span: Span, start: int, end: int
+) -> Reshape:
+    """`span` moved to [start, end); a span of its label it now shares a character with is
+    merged into it (the union of both places), and again until no such span is left."""
+    same = [o for o in spans if o.label is span.label and o.id != span.id]
+    start, end, absorbed = absorb(same, start, end)
     moved = Span.create(
         article,
         start,

@@ -44,7 +44,7 @@ import io
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from typing import TextIO
+from typing import TextIO, TypedDict, Unpack
 
 from medialit.core.cells import EMPTY, Bare, safe_text
 from medialit.core.gradebook.rows import SCORE_POINTS, GradeRow, Points
@@ -353,16 +353,20 @@ def write_csv_file(
         write_table(stream, rows, delimiter=delimiter)
 
 
+class ResultsOptions(TypedDict, total=False):
+    """`write_results_to`'s options, which `write_results` passes on."""
+
+    delimiter: str
+    points: Points
+    lesson: str
+
+
 def write_results(
-    path: str | os.PathLike[str],
-    rows: Iterable[Row],
-    *,
-    delimiter: str = ",",
-    points: Points = SCORE_POINTS,
-    lesson: str = "",
+    path: str | os.PathLike[str], rows: Iterable[Row], **options: Unpack[ResultsOptions]
 ) -> None:
-    table = results_table(rows, delimiter=delimiter, points=points, lesson=lesson)
-    write_csv_file(path, table, delimiter=delimiter)
+    """results.csv at `path`: UTF-8 with BOM, renamed into place once written."""
+    with csv_file(path) as stream:
+        write_results_to(stream, rows, **options)
 
 
 def write_details(

@@ -20,7 +20,7 @@ from medialit.core.intake import doccano
 from medialit.core.intake.sources import Refused
 from medialit.core.jsonfile import dump_json
 from medialit.core.lesson import find_same_label_overlap
-from medialit.core.model import Article, KeySpan, Label, Lesson, new_id
+from medialit.core.model import Article, KeySpan, Label, Lesson, Span, new_id
 from medialit.core.submission import Submission
 from medialit.core.text import context
 
@@ -44,11 +44,8 @@ def _target(article: Article, start: int, end: int) -> dict[str, Any]:
 
 
 def _annotation(
-    ann_id: str,
+    span: Span | KeySpan,
     article: Article,
-    start: int,
-    end: int,
-    label: Label,
     *,
     creator: dict[str, Any],
     comment: str = "",
@@ -56,7 +53,7 @@ def _annotation(
     optional: bool = False,
 ) -> dict[str, Any]:
     body: list[dict[str, Any]] = [
-        {"type": "TextualBody", "purpose": "classifying", "value": label.value}
+        {"type": "TextualBody", "purpose": "classifying", "value": span.label.value}
     ]
     body += [
         {"type": "TextualBody", "purpose": "tagging", "value": f"also-accept:{extra.value}"}
@@ -67,12 +64,12 @@ def _annotation(
     if comment:
         body.append({"type": "TextualBody", "purpose": "commenting", "value": comment})
     return {
-        "id": f"urn:uuid:{_uuid(ann_id)}",
+        "id": f"urn:uuid:{_uuid(span.id)}",
         "type": "Annotation",
         "motivation": "classifying",
         "creator": creator,
         "body": body,
-        "target": _target(article, start, end),
+        "target": _target(article, span.start, span.end),
     }
 
 
@@ -89,11 +86,8 @@ def web_annotations(lesson: Lesson, submissions: Sequence[Submission] = ()) -> d
     for k in lesson.key or ():
         items.append(
             _annotation(
-                k.id,
+                k,
                 lesson.article,
-                k.start,
-                k.end,
-                k.label,
                 creator=teacher,
                 comment=k.explanation,
                 extra_labels=sorted(k.also_accept, key=lambda lab: lab.value),
@@ -106,17 +100,7 @@ def web_annotations(lesson: Lesson, submissions: Sequence[Submission] = ()) -> d
         creator = {"type": "Person", "id": f"urn:medialit:student:{sub.student_id}"}
         creator["name"] = sub.student_name
         for span in sub.spans:
-            items.append(
-                _annotation(
-                    span.id,
-                    lesson.article,
-                    span.start,
-                    span.end,
-                    span.label,
-                    creator=creator,
-                    comment=span.note,
-                )
-            )
+            items.append(_annotation(span, lesson.article, creator=creator, comment=span.note))
     return {
         "@context": W3C_CONTEXT,
         "id": f"urn:medialit:lesson:{lesson.id}:v{lesson.version}",

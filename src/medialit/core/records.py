@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import Flag, StrEnum, auto
 from typing import Any
 
-from medialit.core.model import Span
+from medialit.core.model import Handed, Span
 
 
 def now() -> str:
@@ -168,38 +168,23 @@ class LessonRow:
 
 
 @dataclass(frozen=True, slots=True)
-class StoredSubmission:
-    """One imported submission file; `current` marks a student's newest one for the lesson."""
+class ImportRecord(Handed):
+    """What `record_submissions` stores for one checked file: the submission's header, the
+    file's hash and path, and its JSON."""
 
-    id: str
     content_sha256: str
-    lesson_id: str
-    lesson_version: int
-    article_sha256: str
-    student_id: str
-    student_name: str
-    class_code: str
-    submitted_at: str
     path: str
     body: dict[str, Any]
-    recorded_at: str
-    current: bool
 
 
 @dataclass(frozen=True, slots=True)
-class ImportRecord:
-    """What `record_submissions` stores for one checked file."""
+class StoredSubmission(ImportRecord):
+    """One imported submission file as kept: what was recorded, its id and when; `current`
+    marks a student's newest one for the lesson."""
 
-    content_sha256: str
-    lesson_id: str
-    lesson_version: int
-    article_sha256: str
-    student_id: str
-    student_name: str
-    class_code: str
-    submitted_at: str
-    path: str
-    body: dict[str, Any]
+    id: str
+    recorded_at: str
+    current: bool
 
 
 @dataclass(frozen=True, slots=True)

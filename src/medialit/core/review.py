@@ -36,7 +36,7 @@ from medialit.core.scoring import (
     round_half_up,
     score,
 )
-from medialit.core.wording import EMPTY, STUDENT, WORDING, Audience, Voice, plural
+from medialit.core.wording import EMPTY, STUDENT, WORDING, Audience, Voice, one_line, plural
 
 __all__ = [  # the words live in core.wording; callers may still take them from here
     "EMPTY",
@@ -266,17 +266,12 @@ class ReviewItem:
 
     def text(self, *, quote_chars: int = 200) -> str:
         """Everything about the outcome in plain sentences (list rows, screen readers)."""
-        lines = [self.heading, f"“{shorten(self.quote, quote_chars)}”", self.message]
+        lines = [self.heading, f"“{one_line(self.quote, quote_chars)}”", self.message]
         if self.explanation:
             lines.append(f"Why: {self.explanation}")
         if self.note:
             lines.append(f"Student's note: “{self.note}”")
         return "\n".join(lines)
-
-
-def shorten(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def review_items(

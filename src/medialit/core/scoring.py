@@ -91,6 +91,12 @@ def _mean(total: float, count: int) -> float | None:
     return total / count if count else None
 
 
+def _beats(best: tuple[int, int, int, int] | None, overlap: int, start: int) -> bool:
+    """Does a span overlapping a key span by `overlap`, starting at `start`, name it rather
+    than `best` (overlap, start, ...)? More overlap wins, then the earlier start."""
+    return best is None or overlap > best[0] or (overlap == best[0] and start < best[1])
+
+
 class Scorer:
     """One key prepared for scoring many submissions against the same text.
 
@@ -236,21 +242,11 @@ class Scorer:
                             hit = True
                             if exact[k] is None:
                                 exact[k] = (overlap, s, li, j)
-                        best = accepted[k]
-                        if (
-                            best is None
-                            or overlap > best[0]
-                            or (overlap == best[0] and s < best[1])
-                        ):
+                        if _beats(accepted[k], overlap, s):
                             accepted[k] = (overlap, s, li, j)
                     elif 2 * overlap >= k_len[k]:  # an attempt at k with another label
                         attempted = True
-                        best = attempt[k]
-                        if (
-                            best is None
-                            or overlap > best[0]
-                            or (overlap == best[0] and s < best[1])
-                        ):
+                        if _beats(attempt[k], overlap, s):
                             attempt[k] = (overlap, s, li, j)
                 if not attempted:
                     spurious.append((s, li, j))

@@ -40,7 +40,7 @@ from medialit.core.jsonfile import (
     parse_json_text,
     read_json_file,
 )
-from medialit.core.model import Article, Span, SpanId, parse_label
+from medialit.core.model import Article, Handed, Span, SpanId, parse_label
 from medialit.core.outfile import write_output
 
 FORMAT = "medialit-submission"
@@ -53,14 +53,7 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 @dataclass(frozen=True, slots=True)
-class Submission:
-    lesson_id: str
-    lesson_version: int
-    article_sha256: str
-    student_id: str
-    student_name: str
-    class_code: str
-    submitted_at: str
+class Submission(Handed):
     spans: tuple[Span, ...]
     app_version: str = ""
     lesson_title: str = ""

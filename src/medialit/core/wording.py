@@ -31,6 +31,20 @@ def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (one + 's' if many is None else many)}"
 
 
+def one_line(text: str, limit: int) -> str:
+    """`text` on one line (each run of spaces and line breaks one space), cut to `limit`
+    characters with "…". The only such helper: every shortened quote, note or name a
+    user reads goes through it."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def minute(stamp: str) -> str:
+    """An ISO 8601 time stamp to the minute, as the teacher's views show it
+    ("2026-11-30 09:05"); "" stays "". The only such helper."""
+    return stamp[:16].replace("T", " ")
+
+
 class Audience(str, Enum):
     STUDENT = "student"
     TEACHER = "teacher"

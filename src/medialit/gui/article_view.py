@@ -316,12 +316,16 @@ class ArticleView(QTextEdit):
         press, self._press = self._press, None
         point = event.position().toPoint()
         if (
-            event.button() != Qt.MouseButton.LeftButton
-            or press is None
-            or (point - press).manhattanLength() >= QApplication.startDragDistance()
-            or self.textCursor().hasSelection()
+            event.button() == Qt.MouseButton.LeftButton
+            and press is not None
+            and (point - press).manhattanLength() < QApplication.startDragDistance()
+            and not self.textCursor().hasSelection()
         ):
-            return
+            self.plain_click(point)
+
+    def plain_click(self, point: QPoint) -> None:
+        """A click that made no selection and dragged nothing: the span there is chosen, and
+        on a second click the next one out (a subclass adds what else a click means)."""
         ids = [str(s.id) for s in self.spans_at_point(point)]
         clicked = self._clicked_id
         if clicked in ids and clicked == self.selected_id:  # clicking again: the next one out

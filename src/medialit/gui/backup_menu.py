@@ -40,6 +40,18 @@ from medialit.gui.screen_fit import fit_window
 TIMER_MS = 10 * 60 * 1000  # look every 10 minutes; back up when the newest is an hour old
 
 
+def yes(parent: QWidget, title: str, message: str) -> bool:
+    """Ask before a step that replaces or deletes files: Yes, or Cancel (the default)."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        message,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 class RestoreDialog(QDialog):
     """The backups, newest first; restore one (after a confirmation); how many to keep.
 
@@ -106,14 +118,7 @@ class RestoreDialog(QDialog):
         return row
 
     def _confirm(self, message: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            "Backups to keep",
-            message,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return yes(self, "Backups to keep", message)
 
     def refresh(self) -> None:
         self.list.clear()
@@ -220,14 +225,7 @@ class RecoveryMenu(QObject):
         self.main.statusBar().showMessage(message, 8000)
 
     def _confirm(self, message: str) -> bool:
-        answer = QMessageBox.question(
-            self.main,
-            "Restore from backup",
-            message,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return yes(self.main, "Restore from backup", message)
 
     def on_timer_timeout(self) -> None:
         try:

@@ -23,8 +23,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from medialit.core.model import LABELS, Span
+from medialit.core.wording import one_line
 from medialit.gui.article_view import ArticleView
-from medialit.gui.span_model import one_line
 
 
 def labels_here(spans: list[Span]) -> str:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from medialit.core.submission import clean_name
+from medialit.core.wording import one_line
 from medialit.gui.screen_fit import available_area, fit_dialog, fit_window
 
 WIDTH = 440
@@ -209,8 +210,7 @@ class NoteDialog(QDialog):
         self.setObjectName("note_dialog")
         self.setWindowTitle("Note")
         self.setAccessibleName("Note on the span")
-        shown = quote if len(quote) <= 200 else quote[:199] + "…"
-        about = QLabel(f"Why is “{shown}” {label}?", self)
+        about = QLabel(f"Why is “{one_line(quote, 200)}” {label}?", self)
         about.setWordWrap(True)
         about.setMinimumWidth(WIDTH)
         about.setTextFormat(Qt.TextFormat.PlainText)  # article text, never markup

@@ -28,7 +28,7 @@ from medialit.core.model import Lesson, Span
 from medialit.core.prefs import Prefs
 from medialit.core.records import Change
 from medialit.core.submission import Submission
-from medialit.core.wording import plural
+from medialit.core.wording import one_line, plural
 from medialit.gui import review_flow, span_edits, student_flow, submit_flow
 from medialit.gui.actions import (
     article_menu,
@@ -53,7 +53,7 @@ from medialit.gui.screen_fit import fit_window
 from medialit.gui.session import Session
 from medialit.gui.shortcuts import install_menu_bar_key
 from medialit.gui.span_list import SpanListPanel, orphans_text
-from medialit.gui.span_model import describe_span, one_line
+from medialit.gui.span_model import describe_span
 from medialit.gui.teacher import install_teacher_menu, open_teacher_mode
 
 if TYPE_CHECKING:  # the review window loads when a review opens, not at start-up

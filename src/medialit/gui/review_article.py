@@ -17,14 +17,13 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QHelpEvent,
-    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
     QTextBlockFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from medialit.core.model import Span, SpanId
 from medialit.core.review import STUDENT, ReviewItem, Voice
@@ -32,6 +31,7 @@ from medialit.core.scoring import OutcomeKind, ScoreReport
 from medialit.gui.article_view import ArticleView
 from medialit.gui.label_style import tracks_depth
 from medialit.gui.outcome_style import badge_size, draw_badge, outline_pen
+from medialit.gui.span_marks import outline_lines
 
 MAX_NESTING = 2
 """An outline steps out 3 px per outcome inside it, up to this many (then stays there)."""
@@ -66,7 +66,6 @@ class ReviewArticleView(ArticleView):
         self.current_row = -1
         self._pads: list[float] = []
         self._badges: list[tuple[QRectF, int]] = []  # where the last paint put each badge
-        self._press_at: QPoint | None = None
         palette = self.palette()
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
             # a see-through selection, so the tints of the student's labels stay visible
@@ -214,14 +213,7 @@ class ReviewArticleView(ArticleView):
         pad = self._pads[row]
         painter.setPen(outline_pen(item.kind, selected=selected))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        for n, rect in enumerate(rects):
-            box = self._box(rect, pad)
-            painter.drawLine(box.topLeft(), box.topRight())
-            painter.drawLine(box.bottomLeft(), box.bottomRight())
-            if n == 0:
-                painter.drawLine(box.topLeft(), box.bottomLeft())
-            if n == len(rects) - 1:
-                painter.drawLine(box.topRight(), box.bottomRight())
+        outline_lines(painter, [self._box(rect, pad) for rect in rects])
 
     @staticmethod
     def _box(rect: QRectF, pad: float) -> QRectF:
@@ -259,23 +251,11 @@ class ReviewArticleView(ArticleView):
 
     # -- mouse: click an outcome, hover for its words -----------------------------------------
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._press_at = event.position().toPoint()
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        press, self._press_at = self._press_at, None
-        point = event.position().toPoint()
-        if (
-            event.button() == Qt.MouseButton.LeftButton
-            and press is not None
-            and (point - press).manhattanLength() < QApplication.startDragDistance()
-            and not self.textCursor().hasSelection()
-        ):
-            rows = self.items_at_point(point)
-            if rows:
-                self.outcome_clicked.emit(rows[0])
+    def plain_click(self, point: QPoint) -> None:
+        super().plain_click(point)
+        rows = self.items_at_point(point)
+        if rows:
+            self.outcome_clicked.emit(rows[0])
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from medialit.core.edges import Edge, drag_edge, move_edge, plan_reshape
 from medialit.core.model import Label, Span
-from medialit.core.wording import plural
+from medialit.core.wording import one_line, plural
 from medialit.core.workspace import selection_range
 from medialit.gui.commands import (
     AddSpan,
@@ -23,7 +23,6 @@ from medialit.gui.commands import (
 )
 from medialit.gui.dialogs import NoteDialog
 from medialit.gui.flow_host import FlowHost
-from medialit.gui.span_model import one_line
 
 
 def label_selection(host: FlowHost, label: Label, *, exact: bool = False) -> None:

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from medialit.core.model import LABELS, Label
 from medialit.core.records import SavedSpan
 from medialit.core.spanindex import SpanIndex
-from medialit.core.wording import plural
+from medialit.core.wording import one_line, plural
 from medialit.gui.label_style import label_icon
 from medialit.gui.span_model import (
     COLUMNS,
@@ -48,7 +48,6 @@ from medialit.gui.span_model import (
     QUOTE_CHARS,
     SpanIdRole,
     SpanListModel,
-    one_line,
 )
 
 Flag = QItemSelectionModel.SelectionFlag

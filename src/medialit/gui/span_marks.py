@@ -81,6 +81,18 @@ def note_mark(painter: QPainter, label: Label, right: float, top: float, size: f
     return box
 
 
+def outline_lines(painter: QPainter, boxes: Sequence[QRectF]) -> None:
+    """One outline around a stretch that runs over several lines: each line's box has its
+    top and bottom, the first its left side and the last its right (open between lines)."""
+    for n, box in enumerate(boxes):
+        painter.drawLine(box.topLeft(), box.topRight())
+        painter.drawLine(box.bottomLeft(), box.bottomRight())
+        if n == 0:
+            painter.drawLine(box.topLeft(), box.bottomLeft())
+        if n == len(boxes) - 1:
+            painter.drawLine(box.topRight(), box.bottomRight())
+
+
 def note_size(font_height: float) -> float:
     """How tall a note mark is for text of this height: big enough to be noticed."""
     return max(12.0, font_height * 0.75)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from medialit.core.model import LABELS, Span
 from medialit.core.spanindex import SpanIndex
+from medialit.core.wording import one_line
 from medialit.gui.label_style import label_icon
 
 COLUMNS = ("Label", "Quote", "Note")
@@ -21,11 +22,6 @@ SpanIdRole = Qt.ItemDataRole.UserRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NOTE_COLUMN = 2
-
-
-def one_line(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def describe_span(span: Span) -> str:

@@ -30,6 +30,7 @@ from medialit.core.records import Change
 from medialit.core.store import Store
 from medialit.core.submission import clean_name
 from medialit.core.text import canonicalize
+from medialit.core.wording import plural
 
 
 def new_lesson(
@@ -138,7 +139,7 @@ class LessonFootprint:
 
     def describe(self) -> str:
         """The lesson and what is kept with it: “Rain”, its key (12 spans) and its 2 text versions."""
-        parts = [f"“{self.title}”", f"its key ({_count(self.key_spans, 'span')})"]
+        parts = [f"“{self.title}”", f"its key ({plural(self.key_spans, 'span')})"]
         if self.versions > 1:
             parts.append(f"its {self.versions} text versions")
         return ", ".join(parts[:-1]) + " and " + parts[-1]
@@ -151,17 +152,13 @@ class LessonFootprint:
         ones = "one" if older == 1 else "ones"
         history = f" (their current ones and {older} older {ones})" if older else ""
         return (
-            f"{_count(self.submissions, 'submission')} from "
-            f"{_count(self.students, 'student')}{history} will be removed with it."
+            f"{plural(self.submissions, 'submission')} from "
+            f"{plural(self.students, 'student')}{history} will be removed with it."
         )
 
     def deleted_text(self) -> str:
         """Once done: Deleted “Rain”, its key (12 spans), with 31 submissions."""
-        return f"Deleted {self.describe()}, with {_count(self.submissions, 'submission')}."
-
-
-def _count(n: int, thing: str) -> str:
-    return f"{n} {thing}{'' if n == 1 else 's'}"
+        return f"Deleted {self.describe()}, with {plural(self.submissions, 'submission')}."
 
 
 def lesson_footprint(store: Store, lesson_id: str) -> LessonFootprint:

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from medialit.core.edges import absorb
 from medialit.core.errors import InvalidSpanError
 from medialit.core.lesson import find_same_label_overlap
 from medialit.core.model import LABELS, Article, KeySpan, Label, new_id, trimmed_range
+from medialit.core.wording import one_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,13 +28,8 @@ class KeyCheck:
         for label in self.labels_without_span:
             out.append(f"No key span is labelled {label.value}.")
         for k in self.without_explanation:  # last: the key list marks these too (⚠)
-            out.append(f"No explanation: {k.label.value} “{short_quote(k.quote)}”")
+            out.append(f"No explanation: {k.label.value} “{one_line(k.quote, 40)}”")
         return out
-
-
-def short_quote(text: str, width: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def check_key(key: Sequence[KeySpan]) -> KeyCheck:
@@ -87,7 +84,7 @@ def check_no_overlap(span: KeySpan, existing: Sequence[KeySpan]) -> None:
         a, b = clash
         other = b if a.id == span.id else a
         raise InvalidSpanError(
-            f"it overlaps the {other.label.value} key span “{short_quote(other.quote)}”; "
+            f"it overlaps the {other.label.value} key span “{one_line(other.quote, 40)}”; "
             "key spans of the same label must not overlap"
         )
 
@@ -113,16 +110,7 @@ def reshape_key_span(
         raise InvalidSpanError("that would leave only spaces or punctuation")
     start, end = trimmed
     same = [k for k in key if k.label is span.label and k.id != span.id]
-    absorbed: list[KeySpan] = []
-    grown = True
-    while grown:
-        grown = False
-        for other in same:
-            if other not in absorbed and other.start < end and other.end > start:
-                absorbed.append(other)
-                start, end = min(start, other.start), max(end, other.end)
-                grown = True
-    absorbed.sort(key=lambda k: (k.start, k.end, k.id))
+    start, end, absorbed = absorb(same, start, end)
     explanations: list[str] = []
     for k in (span, *absorbed):
         if k.explanation.strip() and k.explanation not in explanations:

@@ -28,7 +28,7 @@ from medialit.core.gradebook.book import BookStudent
 from medialit.core.gradebook.rows import Status
 from medialit.core.model import LABELS
 from medialit.core.scoring import ScoreReport
-from medialit.core.wording import plural
+from medialit.core.wording import minute, plural
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -163,7 +163,7 @@ class StudentTableModel(QAbstractTableModel):
             if field == "name" and row.off_roster:
                 return f"{value} (not on roster)"
             if field == "submitted_at" and isinstance(value, str):
-                return value[:16].replace("T", " ")
+                return minute(value)
             if field == "score" and isinstance(value, float):
                 return f"{value:.1f}"
             if field == "points" and isinstance(value, float):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from medialit.core.errors import MedialitError
 from medialit.core.model import DEFAULT_DEFINITIONS, LABELS, Label, LabelDefinition, Lesson
 from medialit.core.teacher.authoring import checked_definitions
+from medialit.gui.form_parts import error_line, ok_cancel
 
 
 class DefinitionsDialog(QDialog):
@@ -51,20 +52,13 @@ class DefinitionsDialog(QDialog):
             box.setFixedHeight(64)
             form.addRow(f"{label.info.shortcut} {label.info.title}", box)
             self.boxes[label] = box
-        self.error = QLabel(self)
-        self.error.setObjectName("definitions_error")
-        self.error.setStyleSheet("color: #a00;")
-        self.error.setWordWrap(True)
+        self.error = error_line(self, "definitions_error")
         form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        buttons = ok_cancel(self, self.on_buttons_accepted)
         self.default_button = QPushButton("Use the default definitions", self)
         self.default_button.setObjectName("definitions_default")
         buttons.addButton(self.default_button, QDialogButtonBox.ButtonRole.ResetRole)
         self.default_button.clicked.connect(self.on_default_button_clicked)
-        buttons.accepted.connect(self.on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.resize(560, self.sizeHint().height())
 

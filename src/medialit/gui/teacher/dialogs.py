@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from medialit.core.errors import MedialitError
 from medialit.core.importing import ImportedText, read_article_file
 from medialit.core.model import FeedbackMode, Lesson
 from medialit.core.teacher.authoring import lesson_from_text
+from medialit.gui.form_parts import error_line, ok_cancel
 from medialit.gui.screen_fit import fit_window
 
 log = logging.getLogger(__name__)
@@ -118,16 +118,9 @@ class LessonDialog(QDialog):
             self.text.setObjectName("lesson_text")
             form.addRow(self.text)
             form.addRow("The text above is", self.kind)
-        self.error = QLabel("", self)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error = error_line(self)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self, self.on_buttons_accepted))
         self.result_lesson: Lesson | None = None
 
     def load_file(self, path: str | Path) -> ArticleLoad:
@@ -285,9 +278,4 @@ class TextDialog(QDialog):
         self.text = QPlainTextEdit(lesson.article.text, self)
         self.text.setObjectName("article_text_edit")
         form.addRow(self.text)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self, self.accept))

@@ -27,6 +27,7 @@ from medialit.core.prefs import Prefs
 from medialit.core.submission import Submission
 from medialit.core.teacher.grades import ClassBook, class_book, graded_work
 from medialit.core.teacher.packs import pack_filename, write_review_pack, write_student_pack
+from medialit.core.wording import minute
 from medialit.gui.errors import show_error
 from medialit.gui.teacher.host import TeacherHost
 from medialit.gui.teacher.report import PdfJob, report_html, write_pdf
@@ -75,9 +76,7 @@ class Exports:
         )
         box.setObjectName("release_key_box")
         if released:
-            box.setInformativeText(
-                f"The key was first released {released[:16].replace('T', ' ')} UTC."
-            )
+            box.setInformativeText(f"The key was first released {minute(released)} UTC.")
         export_button = box.addButton("Export review pack…", QMessageBox.ButtonRole.AcceptRole)
         export_button.setObjectName("release_key_confirm")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
@@ -27,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from medialit.core.records import LessonGrading
+from medialit.core.wording import minute
 from medialit.gui.errors import show_error
+from medialit.gui.form_parts import Button, ok_cancel
 from medialit.gui.teacher.desk import Desk
 
 ROUNDING = (("Whole points", 0), ("One decimal", 1))
@@ -89,18 +90,13 @@ class GradingDialog(QDialog):
         form.addRow(
             "Key released",
             QLabel(
-                f"{released[:16].replace('T', ' ')} UTC (by exporting the review pack)"
+                f"{minute(released)} UTC (by exporting the review pack)"
                 if released
                 else "not yet (exporting the review pack releases it)",
                 self,
             ),
         )
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self, self.save, Button.Save))
 
     def chosen(self) -> LessonGrading:
         """The settings as the dialog shows them."""

@@ -26,14 +26,11 @@ from PySide6.QtWidgets import (
 from medialit.core.gradebook.book import BookStudent, Listed
 from medialit.core.gradebook.graded import Handed
 from medialit.core.gradebook.names import name_key
+from medialit.core.wording import minute
 from medialit.gui.errors import show_error
 from medialit.gui.teacher.desk import Desk
 
 COLUMNS = ("Made", "Imported", "What counts", "File")
-
-
-def when(stamp: str) -> str:
-    return stamp[:16].replace("T", " ") if stamp else ""
 
 
 def fate(student: BookStudent, h: Handed) -> str:
@@ -114,7 +111,7 @@ class HandedPanel(QWidget):
             assert student is not None
             path = str(getattr(h.payload, "path", "") or h.key)
             file = path.replace("\\", "/").rsplit("/", 1)[-1]
-            cells = (when(h.submitted_at), when(h.imported_at), fate(student, h), file)
+            cells = (minute(h.submitted_at), minute(h.imported_at), fate(student, h), file)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(path if c == 3 else text)

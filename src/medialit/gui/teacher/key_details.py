@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from medialit.core.model import LABELS, KeySpan, Label
+from medialit.core.wording import one_line
 
 SAVE_AFTER_MS = 1000
 UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
@@ -35,8 +36,8 @@ CTRL_Y = QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Y)  # t
 
 
 def short(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """A quote in the key editor: one line, about `width` characters."""
+    return one_line(text, width)
 
 
 class ExplanationEdit(QPlainTextEdit):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 from medialit.core.suggest import Suggestion
 from medialit.gui.article_view import ArticleView
 from medialit.gui.label_style import ink
+from medialit.gui.span_marks import outline_lines
 
 FAINT_ALPHA = 150  # the outline of a suggestion that is not the current one
 WASH_ALPHA = 28  # the current suggestion's tint, painted over the text
@@ -63,16 +64,10 @@ class KeyArticleView(ArticleView):
         pen.setStyle(Qt.PenStyle.DashLine if current else Qt.PenStyle.DotLine)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        rects = self.rects_cp(s.start, s.end)
-        for n, rect in enumerate(rects):
-            box = rect.adjusted(-2, -1, 2, -1)
-            if current:
-                wash = QColor(s.label.info.tint)
-                wash.setAlpha(WASH_ALPHA)
+        boxes = [rect.adjusted(-2, -1, 2, -1) for rect in self.rects_cp(s.start, s.end)]
+        if current:
+            wash = QColor(s.label.info.tint)
+            wash.setAlpha(WASH_ALPHA)
+            for box in boxes:
                 painter.fillRect(box, wash)
-            painter.drawLine(box.topLeft(), box.topRight())
-            painter.drawLine(box.bottomLeft(), box.bottomRight())
-            if n == 0:
-                painter.drawLine(box.topLeft(), box.bottomLeft())
-            if n == len(rects) - 1:
-                painter.drawLine(box.topRight(), box.bottomRight())
+        outline_lines(painter, boxes)

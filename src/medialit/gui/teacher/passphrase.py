@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QWidget,
@@ -30,6 +29,7 @@ from medialit.core.teacher.passphrase import (
     has_passphrase,
     set_passphrase_with_code,
 )
+from medialit.gui.form_parts import error_line, ok_cancel, secret_field
 from medialit.gui.screen_fit import fit_dialog
 from medialit.gui.teacher.recovery_code import RecoveryDialog, code_box
 
@@ -64,26 +64,16 @@ class PassphraseDialog(QDialog):
         )
         intro.setWordWrap(True)
         form.addRow(intro)
-        self.passphrase = QLineEdit(self)
-        self.passphrase.setObjectName("passphrase")
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase = secret_field(self, "passphrase")
         form.addRow("Passphrase", self.passphrase)
-        self.repeat = QLineEdit(self)
-        self.repeat.setObjectName("passphrase_repeat")
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = secret_field(self, "passphrase_repeat")
         if self.first_use:
             form.addRow("Repeat it", self.repeat)
         else:
             self.repeat.hide()
-        self.error = QLabel("", self)
-        self.error.setObjectName("passphrase_error")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error = error_line(self, "passphrase_error", wrap=False)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.on_buttons_accepted)
         self.forgot = QPushButton("Forgot it?", self)
         self.forgot.setObjectName("forgot_passphrase")
         self.forgot.setToolTip("Choose a new passphrase with your recovery code")

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from medialit.core.errors import MedialitError
 from medialit.core.store import Store
 from medialit.core.teacher.passphrase import MIN_PASSPHRASE, reset_passphrase
+from medialit.gui.form_parts import error_line, ok_cancel, secret_field
 
 
 def code_box(code: str, parent: QWidget | None) -> QMessageBox:
@@ -58,25 +58,13 @@ class RecoveryDialog(QDialog):
         self.code.setObjectName("recovery_code")
         self.code.setPlaceholderText("ABCD-EFGH-…")
         form.addRow("Recovery code", self.code)
-        self.passphrase = QLineEdit(self)
-        self.passphrase.setObjectName("new_passphrase")
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase = secret_field(self, "new_passphrase")
         form.addRow("New passphrase", self.passphrase)
-        self.repeat = QLineEdit(self)
-        self.repeat.setObjectName("new_passphrase_repeat")
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = secret_field(self, "new_passphrase_repeat")
         form.addRow("Repeat it", self.repeat)
-        self.error = QLabel("", self)
-        self.error.setObjectName("recovery_error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error = error_line(self, "recovery_error")
         form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self, self.on_buttons_accepted))
 
     def on_buttons_accepted(self) -> None:
         if self.passphrase.text() != self.repeat.text():

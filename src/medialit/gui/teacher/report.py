@@ -29,7 +29,7 @@ from medialit.core.classroom import (
 from medialit.core.errors import MedialitError
 from medialit.core.outfile import write_output
 from medialit.core.teacher.grades import ClassBook
-from medialit.core.wording import plural
+from medialit.core.wording import minute, plural
 from medialit.gui.teacher.class_table import STATUS_TEXT, ratio
 
 MOST_MISSED_ROWS = 12
@@ -131,9 +131,9 @@ def report_html(book: ClassBook, *, key_updated_at: str = "") -> str:
     meta = [e(part) for part in (lesson.source, lesson.date) if part]
     meta.append(f"lesson version {lesson.version}")
     if key_updated_at:
-        meta.append(f"key last changed {e(key_updated_at[:16].replace('T', ' '))} UTC")
+        meta.append(f"key last changed {e(minute(key_updated_at))} UTC")
     if book.grading.key_released_at:
-        meta.append(f"key released {e(book.grading.key_released_at[:16].replace('T', ' '))} UTC")
+        meta.append(f"key released {e(minute(book.grading.key_released_at))} UTC")
     parts = [
         "<html><body style='font-family: sans-serif; font-size: 9pt'>",
         f"<h1>{e(lesson.title)}</h1>",

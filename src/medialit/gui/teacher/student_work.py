@@ -21,14 +21,14 @@ from medialit.core.errors import MedialitError
 from medialit.core.model import FeedbackMode, Lesson
 from medialit.core.review import Audience
 from medialit.core.teacher.grades import class_book
-from medialit.core.wording import plural
+from medialit.core.wording import minute, plural
 from medialit.gui.review import ReviewWindow
 from medialit.gui.teacher.host import TeacherHost
 
 
 def about_line(lesson: Lesson, row: StudentRow) -> str:
     """ "8B · submitted 2026-11-30 09:01", and what the teacher should know about the file."""
-    parts = [row.class_code or "no class", f"submitted {row.submitted_at[:16].replace('T', ' ')}"]
+    parts = [row.class_code or "no class", f"submitted {minute(row.submitted_at)}"]
     version = row.submission.lesson_version
     if version != lesson.version:
         parts.append(
