@@ -1,9 +1,15 @@
-"""Keys every medialit main window shares: both Redo keys, and F10 to the menu bar.
+"""Keys every medialit main window shares: both Redo keys, F10 to the menu bar, and the keys
+that move a selected span's edges (the student's spans and the teacher's key spans alike).
 
 Redo: `setShortcuts(QKeySequence.StandardKey.Redo)` gives only what the
 platform theme lists, and under X11 (GNOME, KDE) that is Ctrl+Shift+Z alone,
 so a student used to Ctrl+Y found it dead; offscreen tests, whose theme lists
 both, hid it. The two keys are bound by name here, on every platform.
+
+Edges: Alt+Left / Alt+Right move the end, Alt+, / Alt+. the start, a word at a
+time. No desktop (GNOME, KDE, Windows) takes these: Alt+Shift+arrows and
+Ctrl+Alt+arrows, which move windows and workspaces, are left alone, and
+Alt+Up / Alt+Down already walk the spans.
 
 F10: GTK and Windows open the menu bar with F10 and screen-reader users
 expect it; Qt Widgets does not. `install_menu_bar_key` opens the first menu,
@@ -12,6 +18,8 @@ from where the arrow keys reach every other one.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
@@ -19,6 +27,13 @@ from PySide6.QtWidgets import QMainWindow
 REDO_KEYS = ("Ctrl+Y", "Ctrl+Shift+Z")
 UNDO_KEYS = ("Ctrl+Z",)
 MENU_BAR_KEY = "F10"
+# (edge, step, keys, menu text): `core.edges.Edge` is the same two words
+EDGE_KEYS: tuple[tuple[Literal["start", "end"], int, str, str], ...] = (
+    ("start", -1, "Alt+,", "Start one word &earlier"),
+    ("start", 1, "Alt+.", "Start one word &later"),
+    ("end", -1, "Alt+Left", "End one word ea&rlier"),
+    ("end", 1, "Alt+Right", "End one word la&ter"),
+)
 
 
 def set_undo_redo_keys(undo: QAction, redo: QAction) -> None:

@@ -21,9 +21,10 @@ from medialit.gui.shortcuts import set_undo_redo_keys
 from medialit.gui.teacher.exports import Exports
 from medialit.gui.teacher.host import TeacherHost
 from medialit.gui.teacher.imports import Imports
+from medialit.gui.teacher.key_editor import KeyEditor
 
 SEPARATOR = None
-EDIT = "&Edit"  # undo and redo of key edits
+EDIT = "&Edit"  # undo and redo of key edits, and moving a key span's edges
 
 
 class ActionHost(TeacherHost, Protocol):
@@ -31,6 +32,7 @@ class ActionHost(TeacherHost, Protocol):
 
     exports: Exports
     imports: Imports
+    key_editor: KeyEditor  # Label definitions…, and Edit ▸ Move an edge of the key span
 
     def menuBar(self) -> QMenuBar: ...
 
@@ -39,8 +41,6 @@ class ActionHost(TeacherHost, Protocol):
     def open_lesson_file(self) -> None: ...
 
     def edit_details(self) -> object: ...
-
-    def edit_definitions(self) -> object: ...
 
     def edit_text(self) -> object: ...
 
@@ -76,7 +76,9 @@ MENUS: tuple[tuple[str, tuple[Row, ...]], ...] = (
             TeacherAction("Open lesson &file…", "open_lesson_file", lambda w: w.open_lesson_file()),
             TeacherAction("Lesson &details…", "edit_details", lambda w: w.edit_details()),
             TeacherAction(
-                "Label de&finitions…", "label_definitions", lambda w: w.edit_definitions()
+                "Label de&finitions…",
+                "label_definitions",
+                lambda w: w.key_editor.edit_definitions(),
             ),
             TeacherAction("Edit article &text…", "edit_text", lambda w: w.edit_text()),
             TeacherAction(
@@ -107,7 +109,7 @@ MENUS: tuple[tuple[str, tuple[Row, ...]], ...] = (
             TeacherAction("Import a &folder…", "import_folder", lambda w: w.imports.ask_folder()),
         ),
     ),
-    (EDIT, ()),
+    (EDIT, (SEPARATOR, Submenu(lambda w, menu: w.key_editor.edges.fill_menu(menu)))),
     (
         "&Results",
         (

@@ -3,8 +3,8 @@
 It works as the student's view does: select text and press 1-4 (a selection
 that cuts a word grows to whole words and is trimmed, `workspace.selection_range`;
 Alt+1-4 takes the exact selection), 1-4 with no text selected relabels the
-selected key span, Alt+Down/Up walk the key spans, Delete removes one, Esc lets
-go. Every field of a key span is saved as it changes (`key_details`), and
+selected key span, Alt+Down/Up walk the key spans, the student's keys and
+mouse drags move its edges (`key_edges`), Delete removes one, Esc lets go. Every field of a key span is saved as it changes (`key_details`), and
 "Suggest key" answers a drafted key (`suggestion_mode`). Every edit is an undo
 command; the editor validates before pushing (no same-label overlap, nothing
 empty), so `redo()` never fails on bad input.
@@ -36,6 +36,7 @@ from medialit.gui.teacher.commands import (
 from medialit.gui.teacher.definitions import DefinitionsDialog
 from medialit.gui.teacher.desk import Desk
 from medialit.gui.teacher.key_details import KeyDetails, short
+from medialit.gui.teacher.key_edges import KeyEdges
 from medialit.gui.teacher.key_layout import KeyTable, arrange
 from medialit.gui.teacher.key_view import KeyArticleView
 from medialit.gui.teacher.suggestion_mode import SuggestionMode
@@ -77,6 +78,7 @@ class KeyEditor(QWidget):
         self._view_action("Next key span", "key_next", "Alt+Down", lambda: self.walk(1))
         self._view_action("Previous key span", "key_previous", "Alt+Up", lambda: self.walk(-1))
         self._view_action("Let go", "key_let_go", "Esc", self.on_escape_key)
+        self.edges = KeyEdges(self, self)  # Alt+, Alt+. Alt+Left Alt+Right, and dragging
         self.suggesting = SuggestionMode(self, self)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.suggesting.start_action)

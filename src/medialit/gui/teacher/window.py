@@ -51,7 +51,6 @@ from medialit.gui.screen_fit import fit_window
 from medialit.gui.shortcuts import install_menu_bar_key
 from medialit.gui.teacher.actions import ALWAYS_ENABLED, build_menus
 from medialit.gui.teacher.class_view import ClassView
-from medialit.gui.teacher.definitions import DefinitionsDialog
 from medialit.gui.teacher.desk import Desk
 from medialit.gui.teacher.dialogs import LessonDialog, TextDialog, raw_text
 from medialit.gui.teacher.exports import Exports
@@ -285,10 +284,6 @@ class TeacherWindow(QMainWindow):
         dialog = GradingDialog(self.desk, self)
         dialog.open()
         return dialog
-
-    def edit_definitions(self) -> DefinitionsDialog | None:
-        """Lesson ▸ Label definitions…: the key editor's dialog (its undo stack)."""
-        return self.key_editor.edit_definitions()
 
     def edit_text(self) -> TextDialog | None:
         lesson = self.desk.lesson
