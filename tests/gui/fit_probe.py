@@ -136,6 +136,33 @@ def main() -> int:
         dialog.close()
     teacher.close()
 
+    # the key editor on a new lesson, answering suggestions (issue 11)
+    from medialit.core.paths import seeds_dir
+
+    teacher = TeacherWindow(store)
+    teacher.create_lesson_from_file(seeds_dir() / "001_eastbrook_pool.txt")
+    teacher.show()
+    editor = teacher.key_editor
+    editor.suggesting.start()
+    for _ in range(11):  # an 11-span key, the last one selected
+        editor.suggesting.accept()
+    settle()
+    panel = editor.suggesting.panel
+    report(
+        "key editor answering suggestions",
+        teacher,
+        key_rows_shown=editor.table.viewport().height() // max(editor.table.rowHeight(0), 1),
+        explanation_height=editor.explanation_edit.height(),
+        reason_clipped=panel.reason.height() < panel.reason.heightForWidth(panel.reason.width()),
+        article_width=editor.view.width(),
+    )
+    dialog = editor.edit_definitions()
+    assert dialog is not None
+    settle(300)
+    report("label definitions dialog", dialog)
+    dialog.close()
+    teacher.close()
+
     # a size the user sets is remembered, and clamped to the screen next time
     window.resize(900, 560)
     settle(100)

@@ -28,6 +28,8 @@ WINDOWS = (
     "lesson dialog",
     "review window",
     "teacher window",
+    "key editor answering suggestions",
+    "label definitions dialog",
     "teacher lesson dialog",
     "teacher text dialog",
     "passphrase dialog",
@@ -79,6 +81,12 @@ def test_every_window_opens_inside_the_screen(width: int, height: int, tmp_path:
     # every definition shows at first start: the dock is as tall as its text, no scrolling
     assert not student["legend_scrolls"], student
     assert student["legend_has"] >= student["legend_needs"], student
+
+    keys = seen["key editor answering suggestions"]  # room for each part, none squeezed shut
+    assert keys["key_rows_shown"] >= 3, keys
+    assert keys["explanation_height"] >= 50, keys
+    assert not keys["reason_clipped"], keys
+    assert keys["article_width"] >= 480, keys
 
     again = seen["student window again"]
     assert again["kept"] == [900, 560]  # the size the user set, from the settings table

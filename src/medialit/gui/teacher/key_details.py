@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QWidget,
@@ -95,7 +96,9 @@ class KeyDetails(QGroupBox):
         for label in LABELS:
             self.label_combo.addItem(label.info.title, label.value)
         self.label_combo.activated.connect(self.on_label_combo_activated)
-        form.addRow("Label", self.label_combo)
+        label_row = QHBoxLayout()
+        label_row.addWidget(self.label_combo, 1)
+        form.addRow("Label", label_row)
         accept_row = QGridLayout()
         self.accept_boxes: dict[Label, QCheckBox] = {}
         for i, label in enumerate(LABELS):
@@ -105,10 +108,12 @@ class KeyDetails(QGroupBox):
             accept_row.addWidget(check, i // 2, i % 2)
             self.accept_boxes[label] = check
         form.addRow("Also accept", accept_row)
-        self.optional_box = QCheckBox("Optional: a bonus if found, never missed", self)
+        self.optional_box = QCheckBox("Optional", self)
         self.optional_box.setObjectName("key_optional")
+        self.optional_box.setToolTip("Optional: a bonus if a student finds it, never missed")
+        self.optional_box.setAccessibleDescription(self.optional_box.toolTip())
         self.optional_box.clicked.connect(self.on_optional_box_clicked)
-        form.addRow("", self.optional_box)
+        label_row.addWidget(self.optional_box)
         self.explanation_edit = ExplanationEdit(self)
         self.explanation_edit.setObjectName("key_explanation")
         self.explanation_edit.setAccessibleName("Explanation, saved as you type")

@@ -325,9 +325,10 @@ class KeyEditor(QWidget):
         self.details.show_span(self.selected_span())
         check = check_key(key)
         optional = len(key) - check.required
-        self.counts_label.setText(
+        self.counts_label.setText(  # one line on a small screen: optional ones said if any
             " · ".join(f"{lab.info.title} {check.counts[lab]}" for lab in LABELS)
-            + f"  ({check.required} required, {optional} optional)"
+            + f" · {check.required} required"
+            + (f", {optional} optional" if optional else "")
         )
         warnings = check.warnings if self.desk.lesson else []
         shown = [f"⚠ {w}" for w in warnings[:MAX_WARNINGS]]

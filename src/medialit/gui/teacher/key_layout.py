@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -79,7 +79,9 @@ class KeyTable(QTableWidget):
                     selected_row = row
             if selected_row >= 0:
                 self.selectRow(selected_row)
-                self.scrollTo(self.model().index(selected_row, 0))
+                index = self.model().index(selected_row, 0)
+                self.scrollTo(index)
+                QTimer.singleShot(0, lambda: self.scrollTo(index))  # again, once laid out
             else:
                 self.clearSelection()
         finally:

@@ -32,9 +32,12 @@ from medialit.gui.teacher.desk import Desk
 from medialit.gui.teacher.key_details import short
 from medialit.gui.teacher.key_view import KeyArticleView
 
-KEYS_HINT = (
-    "Enter accept · 1-4 accept as that label · Delete reject · Alt+↓/↑ next/previous · "
-    "Ctrl+Enter accept all of this label · Esc stop"
+KEYS_HINT = "1-4: accept as that label · Alt+↓/↑: next or previous"  # the rest on the buttons
+BUTTONS = (  # (name, text, key said on it)
+    ("suggestion_accept", "Accept", "Enter"),
+    ("suggestion_reject", "Reject", "Del"),
+    ("suggestion_accept_all", "Accept all", "Ctrl+Enter"),
+    ("suggestion_stop", "Stop", "Esc"),
 )
 
 
@@ -74,19 +77,15 @@ class SuggestionPanel(QGroupBox):
             label.setTextFormat(Qt.TextFormat.PlainText)
             layout.addWidget(label)
         buttons = QHBoxLayout()
-        self.accept_button = QPushButton("Accept", self)
-        self.reject_button = QPushButton("Reject", self)
-        self.accept_all_button = QPushButton("Accept all", self)
-        self.stop_button = QPushButton("Stop", self)
-        for name, button in (
-            ("suggestion_accept", self.accept_button),
-            ("suggestion_reject", self.reject_button),
-            ("suggestion_accept_all", self.accept_all_button),
-            ("suggestion_stop", self.stop_button),
-        ):
+        made = []
+        for name, text, key in BUTTONS:
+            button = QPushButton(f"{text} ({key})" if key != "Ctrl+Enter" else text, self)
             button.setObjectName(name)
+            button.setToolTip(f"{text} ({key})")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys work in the article
             buttons.addWidget(button)
+            made.append(button)
+        self.accept_button, self.reject_button, self.accept_all_button, self.stop_button = made
         layout.addLayout(buttons)
 
     def show_current(self, current: Suggestion | None, number: int, total: int, text: str) -> None:
@@ -101,7 +100,8 @@ class SuggestionPanel(QGroupBox):
         self.position.setText(f"Suggestion {number} of {total} · {title}")
         self.quote.setText(f"“{short(text[current.start : current.end], 160)}”")
         self.reason.setText(f"Why: {current.reason}")
-        self.accept_all_button.setText(f"Accept all {title}")
+        self.accept_all_button.setText(f"All {title}")
+        self.accept_all_button.setToolTip(f"Accept all {title} suggestions (Ctrl+Enter)")
 
 
 class SuggestionMode(QObject):
