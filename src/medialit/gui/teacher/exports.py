@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from medialit.core import export
 from medialit.core.gradebook.lms import lms_rows, lms_table
 from medialit.core.interop import doccano_jsonl_bytes, web_annotations_bytes
-from medialit.core.model import FeedbackMode
+from medialit.core.model import FeedbackMode, Lesson
 from medialit.core.outfile import write_output
 from medialit.core.prefs import Prefs
 from medialit.core.submission import Submission
@@ -114,27 +114,35 @@ class Exports:
         return written
 
     def web_annotations(self, path: str | Path | None = None) -> Path | None:
-        lesson = self.desk.lesson
-        if lesson is None:
-            return None
-        name = pack_filename(lesson, "annotations").replace(".json", ".jsonld")
-        target = path or self._save_path("Export Web Annotations", name, "JSON-LD (*.jsonld)")
-        if not target:
-            return None
-        subs = self.graded_submissions()
-        self.host.run(lambda: write_output(target, web_annotations_bytes(lesson, subs)))
-        return Path(target)
+        return self._interop(
+            path,
+            ("Export Web Annotations", "annotations", "JSON-LD", ".jsonld"),
+            web_annotations_bytes,
+        )
 
     def doccano(self, path: str | Path | None = None) -> Path | None:
+        return self._interop(
+            path, ("Export doccano JSONL", "doccano", "JSONL", ".jsonl"), doccano_jsonl_bytes
+        )
+
+    def _interop(
+        self,
+        path: str | Path | None,
+        names: tuple[str, str, str, str],
+        to_bytes: Callable[[Lesson, list[Submission]], bytes],
+    ) -> Path | None:
+        """The key and the graded submissions in another tool's format: `names` is the
+        dialog's title, the file name's word, the format's name and its suffix."""
         lesson = self.desk.lesson
         if lesson is None:
             return None
-        name = pack_filename(lesson, "doccano").replace(".json", ".jsonl")
-        target = path or self._save_path("Export doccano JSONL", name, "JSONL (*.jsonl)")
+        title, word, kind, suffix = names
+        name = pack_filename(lesson, word).replace(".json", suffix)
+        target = path or self._save_path(title, name, f"{kind} (*{suffix})")
         if not target:
             return None
         subs = self.graded_submissions()
-        self.host.run(lambda: write_output(target, doccano_jsonl_bytes(lesson, subs)))
+        self.host.run(lambda: write_output(target, to_bytes(lesson, subs)))
         return Path(target)
 
     # -- results ---------------------------------------------------------------------------
