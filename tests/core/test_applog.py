@@ -149,3 +149,17 @@ def test_the_cli_logs_an_uncaught_bug_and_prints_it_as_before(tmp_path: Path) ->
     assert "ERROR medialit.core.applog: uncaught exception" in logged
     assert "in load_key" in logged and "builtins.RuntimeError [message withheld]" in logged
     assert NAME not in logged and NOTE not in logged
+
+
+def test_records_made_before_the_log_opens_are_written_first(tmp_path: Path) -> None:
+    """Start-up paints before it opens the log file: what was logged meanwhile is kept."""
+    applog.hold()
+    logging.getLogger("medialit.test").warning("before the first paint %d", 1)
+    try:
+        path = applog.start_logging(tmp_path)
+        logging.getLogger("medialit.test").warning("after it")
+    finally:
+        applog.stop_logging()
+    assert path is not None
+    lines = path.read_text("utf-8").splitlines()
+    assert lines[0].endswith("before the first paint 1") and lines[1].endswith("after it")

@@ -47,14 +47,43 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 log = logging.getLogger(__name__)
 
 
+class _Held(logging.Handler):
+    """Records made before the log file opens (start-up paints the window first), kept
+    to be written first thing when it does (at most `HELD`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < HELD:
+            self.records.append(record)
+
+
+HELD = 1_000
+
+
+def hold() -> None:
+    """Keep medialit's records until `start_logging` opens the file (importing what the
+    file needs, logging.handlers, is left until after the first paint)."""
+    logger = logging.getLogger(TOP)
+    if not any(isinstance(h, _Held) for h in logger.handlers):
+        logger.addHandler(_Held())
+    logger.setLevel(logging.INFO)
+
+
 def start_logging(folder: Path | None = None) -> Path | None:
-    """Log medialit's records to `folder`/medialit.log (the user's log folder by default).
+    """Log medialit's records to `folder`/medialit.log (the user's log folder by default),
+    those held since `hold()` first.
 
     Returns the log file, or None when it cannot be made: the app runs on without a log.
     Calling it again moves the log (one file at a time).
     """
     logger = logging.getLogger(TOP)
     stop_logging()
+    held = [h for h in logger.handlers if isinstance(h, _Held)]
+    for early in held:
+        logger.removeHandler(early)
     try:
         folder = folder or paths.log_dir()
         folder.mkdir(parents=True, exist_ok=True)
@@ -62,6 +91,9 @@ def start_logging(folder: Path | None = None) -> Path | None:
     except Exception:  # an unwritable folder, a file in the way, an odd platform: no log
         return None
     handler.setFormatter(PrivateFormatter(FORMAT))
+    for early in held:
+        for record in early.records:
+            handler.handle(record)
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     return Path(handler.baseFilename)

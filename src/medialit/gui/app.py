@@ -129,7 +129,7 @@ def attach_store(window: MainWindow, store: Store, lesson_path: Path | None) -> 
 
 
 def run(*, db_path: Path | None = None, lesson_path: Path | None = None) -> int:
-    applog.start_logging()  # the user's log folder, whatever the database's (--db)
+    applog.hold()  # the log file opens after the first paint (start_logging), records kept
     applog.install_excepthooks()  # an exception in a Qt slot reaches sys.excepthook
     applog.started()
     app = QApplication.instance() or QApplication(sys.argv)
@@ -143,6 +143,7 @@ def run(*, db_path: Path | None = None, lesson_path: Path | None = None) -> int:
         return 1
     window = first_look(path, lesson_path)
     if window is None:
+        applog.start_logging()  # the user's log folder, whatever the database's (--db)
         return _run_store_first(app, path, lock, lesson_path)
     opening = Opening(app, window, path, lock, lesson_path)
     window.show()
@@ -203,6 +204,7 @@ class Opening(QObject):
         self.store: Store | None = None
 
     def finish(self) -> None:
+        applog.start_logging()  # the user's log folder, whatever the database's (--db)
         self.window.session.store.close()  # the glance: a damaged file may be moved aside
         try:
             self.store = open_store(self.path, lock=self.lock)
