@@ -281,3 +281,12 @@ def test_a_fresh_process_imports_and_runs_the_suggester_with_sockets_refused(
         timeout=60,
     )
     assert out.stdout.strip() == "['sourcing', 'speculation']"
+
+
+@pytest.mark.parametrize("lesson", bundled_lessons(), ids=lambda p: p.stem)
+def test_a_reason_never_ends_a_quote_with_a_second_full_stop(lesson: Path) -> None:
+    """'…: "said parks director Linda Okafor.".' was seen in the key editor."""
+    text = load_lesson(lesson).article.text
+    for suggestion in suggest(text):
+        assert '."' not in suggestion.reason, suggestion.reason
+        assert ',"' not in suggestion.reason, suggestion.reason

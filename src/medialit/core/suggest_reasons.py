@@ -14,7 +14,7 @@ def quoted(text: str, start: int, end: int) -> str:
         if shown and len(shown) + len(word) >= QUOTE_CHARS:
             return shown + " …"
         shown = f"{shown} {word}" if shown else word
-    return shown
+    return shown.rstrip(".,;:")  # the reason's own full stop follows: no "Okafor."."
 
 
 VIA_REASON = '"Via" names where the writer found this, so you can go and look at the original.'
