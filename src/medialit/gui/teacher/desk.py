@@ -14,7 +14,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from medialit.core.errors import NotFoundError
 from medialit.core.intake.gathering import Duplicate
@@ -74,8 +74,14 @@ class Desk(QObject):
         (once) and re-raise."""
         return self.apply_returning(lambda store: (None, write(store)))[1]
 
-    def apply_returning(self, write: Callable[[Store], tuple[T, Change]]) -> tuple[T, Change]:
-        """`apply` for a write that also gives back what it made (the lesson adopted …)."""
+    def apply_returning(
+        self, write: Callable[[Store], tuple[T, Change]], *, tell_next_turn: bool = False
+    ) -> tuple[T, Change]:
+        """`apply` for a write that also gives back what it made (the lesson adopted …).
+
+        `tell_next_turn`: `changed` is emitted on the next turn of the event loop, so a big
+        write (an import of a whole class) and the views' refresh never stall the window in
+        one turn together."""
         try:
             value, change = write(self.store)
         except Exception as exc:
@@ -83,7 +89,10 @@ class Desk(QObject):
             self.failed.emit(exc)
             raise
         self.reload()
-        self.changed.emit(change)
+        if tell_next_turn:
+            QTimer.singleShot(0, self, lambda: self.changed.emit(change))
+        else:
+            self.changed.emit(change)
         return value, change
 
     def adopt_lesson_file(self, lesson: Lesson) -> Lesson:
@@ -100,7 +109,7 @@ class Desk(QObject):
             report = commit_import(store, results)
             return report, Change(ChangeKind.SUBMISSIONS_IMPORTED, lesson_id)
 
-        return self.apply_returning(write)[0]
+        return self.apply_returning(write, tell_next_turn=True)[0]
 
     def delete_lesson(self, lesson_id: str) -> Change:
         """Delete an authored lesson (core.teacher.authoring.delete_lesson: a backup first); if

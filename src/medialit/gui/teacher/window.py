@@ -47,6 +47,7 @@ from medialit.core.teacher.authoring import (
 )
 from medialit.core.wording import plural
 from medialit.gui.errors import show_error, show_notice
+from medialit.gui.memory import settle
 from medialit.gui.screen_fit import fit_window
 from medialit.gui.shortcuts import install_menu_bar_key
 from medialit.gui.teacher.actions import ALWAYS_ENABLED, build_menus
@@ -107,6 +108,7 @@ class TeacherWindow(QMainWindow):
         self.refresh_lessons()
         rows = self.desk.lessons()
         self.desk.open_lesson(rows[0].id if rows else None)
+        settle()  # what the window holds is kept out of full GC passes: no stall mid-import
 
     # -- construction ----------------------------------------------------------------------
 
