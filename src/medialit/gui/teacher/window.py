@@ -45,7 +45,7 @@ from medialit.core.teacher.authoring import (
     save_lesson_to_store,
     update_details,
 )
-from medialit.core.wording import plural
+from medialit.core.wording import minute, plural
 from medialit.gui.errors import show_error, show_notice
 from medialit.gui.memory import settle
 from medialit.gui.screen_fit import fit_window
@@ -65,8 +65,8 @@ T = TypeVar("T")
 
 
 def when(stamp: str) -> str:
-    """An ISO time stamp shown briefly: 2026-11-30 21:04 (UTC)."""
-    return f"{stamp[:10]} {stamp[11:16]} UTC" if len(stamp) >= 16 else stamp or "never"
+    """An ISO time stamp shown briefly: 2026-11-30 21:04 UTC (`minute`, with its zone)."""
+    return f"{minute(stamp)} UTC" if len(stamp) >= 16 else stamp or "never"
 
 
 class TeacherWindow(QMainWindow):
