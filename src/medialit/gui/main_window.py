@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self.edge_drag = EdgeDrag(self.view, self.selected_span)  # the span's ends, by mouse
         self.edge_drag.dropped.connect(self.on_edge_drag_dropped)
         self.view.set_zoom(self.prefs.zoom())
+        self.save_failed = False
         self._set_saved(True)
         self.on_session_reloaded()  # may say "Not saved": re-anchoring on open could not be saved
         if not session.is_open:
@@ -188,15 +189,20 @@ class MainWindow(QMainWindow):
     def say(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_MS)
 
-    def answer(self, message: str, *, near_text: bool = True) -> None:
+    def answer(self, message: str, *, near_text: bool = True, news: bool = False) -> None:
         """The answer to what the student just did: status bar, spoken, and (`near_text`)
-        shown beside the selection, where the student is looking."""
+        shown beside the selection, where the student is looking. Not near the text, it is
+        the span the window selected and described (labelled, relabelled, …), unless `news`
+        (undone, done again: more than the span says)."""
         self.say(message)
         if near_text:
             self.pane.show_message(message)
-        announce(self.view, message)
+        self.caret_voice.announce(message, told_by_span=not near_text and not news)
 
     def _set_saved(self, saved: bool, *, failed: bool = False) -> None:
+        if saved and self.save_failed:  # the first write since one failed: heard, as that was
+            announce(self, "Saved again.")
+        self.save_failed = failed or (self.save_failed and not saved)
         state = "Not saved" if failed else "Saved" if saved else "Saving"
         self.saved_label.setText("✓ Saved" if saved else "Not saved" if failed else "Saving…")
         self.saved_label.setAccessibleName(state)  # what a screen reader reads, no tick
@@ -249,7 +255,7 @@ class MainWindow(QMainWindow):
             self.view.place_caret_cp(span.start)
         if not from_list:
             self.span_list.select_span(self.selected_id)
-        self.view.setAccessibleDescription(self.describe(span) if span else "")
+        self.caret_voice.tell(self.describe(span) if span else "")
         if span is not None:
             self.say(self.describe(span))
         self._update_actions()
@@ -331,7 +337,7 @@ class MainWindow(QMainWindow):
             self.select_span(None, move_caret=False)
         elif span is not None:
             self.span_list.select_span(span.id)
-            self.view.setAccessibleDescription(self.describe(span))  # its new label, its note
+            self.caret_voice.tell(self.describe(span))  # its new label, its note
         self.view.viewport().update()
         review_flow.refresh(
             self, self.last_review_action
@@ -339,7 +345,7 @@ class MainWindow(QMainWindow):
 
     def on_session_failed(self, exc: BaseException) -> None:
         self._set_saved(False, failed=True)
-        announce(self, "Not saved.", assertive=True)
+        announce(self, "Not saved.", assertive=True, carried=True)  # and the alert below
         show_error(self, "Could not save", exc)
 
     def on_session_reloaded(self) -> None:
