@@ -320,3 +320,22 @@ def test_without_a_reader_an_answer_costs_no_bus_and_no_notice(tmp_path: Path) -
     said, costs = ran.stdout.splitlines()[-2:]
     assert said == "Select some text first, then press 1-4.", ran.stderr
     assert costs.split() == ["False", "True", "True"], ran.stderr
+
+
+def test_the_review_says_the_ends_of_the_outcomes(qtbot: QtBot, reader: Reader) -> None:
+    from medialit.core.lesson import default_lesson_path, load_lesson
+    from medialit.gui.review import ReviewWindow
+
+    lesson = load_lesson(default_lesson_path())
+    review = ReviewWindow(lesson, [])  # every key span missed: outcomes to walk
+    qtbot.addWidget(review)
+    review.show()
+    review.activateWindow()
+    qtbot.waitUntil(review.isActiveWindow)
+    assert review.summary.hasFocus() and review.outcome_list is not None
+    qtbot.keyClick(review.summary, Qt.Key.Key_N)  # from the summary: the next outcome, in the list
+    assert review.outcome_list.hasFocus() and review.current_row == 1
+    qtbot.keyClick(review.outcome_list, Qt.Key.Key_P)
+    qtbot.keyClick(review.outcome_list, Qt.Key.Key_P)
+    wait_notice(qtbot, reader, "That was the first outcome.")
+    assert reader.words() == ["That was the first outcome."]
