@@ -59,6 +59,7 @@ def test_passphrase_is_set_on_first_use_then_required(qtbot: QtBot, tmp_path: Pa
     assert "&Teacher" in menu_titles
     dialog = open_teacher_mode(student_window, store)
     assert isinstance(dialog, PassphraseDialog) and dialog.first_use
+    assert not dialog.forgot.isVisible()  # no passphrase yet: nothing to forget
     dialog.passphrase.setText("sesame-open")
     dialog.repeat.setText("sesame-opeN")
     dialog.on_buttons_accepted()

@@ -187,13 +187,18 @@ def score_each(
 ) -> Iterator[StudentResult]:
     """`score_all` one student at a time, each scored when the caller asks for the next: a
     writer can write a student's outcomes and let them go before the next is scored."""
-    score = key.scorer.score
-    for e in entries:
-        yield StudentResult(
-            e.student,
-            e.class_code,
-            key.lesson,
-            e.submitted_at,
-            score(e.spans, details=details),
-            student_name=e.student_name,
-        )
+    for entry in entries:
+        yield score_entry(key, entry, details=details)
+
+
+def score_entry(key: GradingKey, entry: Entry, *, details: bool = True) -> StudentResult:
+    """One entry scored against the key: the one place an `Entry` becomes a `StudentResult`
+    (results.csv's rows and the gradebook's, `gradebook.command.graded_rows`)."""
+    return StudentResult(
+        entry.student,
+        entry.class_code,
+        key.lesson,
+        entry.submitted_at,
+        key.scorer.score(entry.spans, details=details),
+        student_name=entry.student_name,
+    )

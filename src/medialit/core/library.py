@@ -23,7 +23,8 @@ KIND_WORDS = {"lesson": "lesson", "student-pack": "from your teacher", "review-p
 LEVEL_WORDS = {1: "easy", 2: "medium", 3: "hard"}
 
 
-def _bundled() -> list[Lesson]:
+def bundled() -> list[Lesson]:
+    """The practice lessons that come with medialit (a damaged file is left out)."""
     lessons = []
     for path in bundled_lessons():
         try:
@@ -38,7 +39,7 @@ def by_level(lessons: list[Lesson]) -> list[Lesson]:
     return sorted(lessons, key=lambda lesson: (lesson.level is None, lesson.level or 0))
 
 
-def _practice_words(lesson: Lesson) -> str:
+def practice_words(lesson: Lesson) -> str:
     if lesson.level is None:
         return "practice, comes with medialit"
     return f"practice, level {lesson.level}: {LEVEL_WORDS[lesson.level]}, comes with medialit"
@@ -47,11 +48,11 @@ def _practice_words(lesson: Lesson) -> str:
 def lesson_choices(store: Store) -> list[tuple[str, str]]:
     """(text to show, place) for each lesson: bundled first, easiest first, then the others
     opened before, newest first."""
-    bundled = by_level(_bundled())
+    practice = by_level(bundled())
     choices = [
-        (f"{lesson.title} ({_practice_words(lesson)})", SAVED + lesson.id) for lesson in bundled
+        (f"{lesson.title} ({practice_words(lesson)})", SAVED + lesson.id) for lesson in practice
     ]
-    seen = {lesson.id for lesson in bundled}
+    seen = {lesson.id for lesson in practice}
     for record in store.lessons.remembered():
         if record.id not in seen:
             kind = KIND_WORDS.get(record.kind, record.kind)
@@ -64,7 +65,7 @@ def load_choice(store: Store, place: str) -> Lesson:
     (when it can be saved: the lesson opens anyway)."""
     if place.startswith(SAVED):
         lesson_id = place[len(SAVED) :]
-        found = [lesson for lesson in _bundled() if lesson.id == lesson_id]
+        found = [lesson for lesson in bundled() if lesson.id == lesson_id]
         lesson = found[0] if found else _saved(store, lesson_id)
     else:
         lesson = load_lesson(Path(place))

@@ -3,8 +3,10 @@
 Start-up takes the one-window lock before any window appears (a second copy is
 told and stops). Then, when the database can be glanced at (`core.glance`:
 read-only, no checks, no sqlite-utils), the window is built from the glance and
-shown with every edit disabled: the article and the student's saved spans are
-painted first. Only then is the store opened (sqlite-utils, the opening checks,
+shown with every edit disabled: the article, the student's saved spans and the
+status bar are painted first (`MainWindow(parts=False)`: the rest of the window
+and its modules load after that paint, `MainWindow.build_parts`). Only then,
+on the next turn, is the store opened (sqlite-utils, the opening checks,
 recovery of a damaged file, a backup: `gui.recovery.open_store`) and given to the
 window (`Session.attach`), which offers edits from then on. Without a glance (a
 first start, a file the glance does not know) the store is opened first, as it
@@ -83,16 +85,21 @@ def open_lesson(store: Store, lesson_path: Path | None) -> tuple[Lesson, list[st
 
 
 def build_window(
-    store: Store, lesson_path: Path | None = None, *, student: Student | None = None
+    store: Store,
+    lesson_path: Path | None = None,
+    *,
+    student: Student | None = None,
+    parts: bool = True,
 ) -> tuple[MainWindow, list[str]]:
-    """The student window; with no `student` given and none remembered, it asks for a name."""
+    """The student window; with no `student` given and none remembered, it asks for a name.
+    `parts=False`: only the article and the status bar (`MainWindow.build_parts` later)."""
     lesson, problems = open_lesson(store, lesson_path)
     if student is not None:
         store.students.save(student)
         Prefs(store).set_current_student(student.id)
     who = student or current_student(store) or Student(id=new_id(), name="")
     session = Session(store, who, lesson)
-    window = MainWindow(session)
+    window = MainWindow(session, parts=parts)
     _say_if_read_only(window, store, problems)
     return window, problems
 
@@ -110,7 +117,7 @@ def first_look(path: Path, lesson_path: Path | None) -> MainWindow | None:
     if seen is None:
         return None
     try:
-        window, _ = build_window(seen, lesson_path)  # its problems are told once it is open
+        window, _ = build_window(seen, lesson_path, parts=False)  # problems: told when open
     except Exception:  # whatever the glance did not expect: the store is opened first instead
         log.exception("start-up's first look failed; the store is opened first")
         seen.close()
@@ -147,7 +154,7 @@ def run(*, db_path: Path | None = None, lesson_path: Path | None = None) -> int:
         return _run_store_first(app, path, lock, lesson_path)
     opening = Opening(app, window, path, lock, lesson_path)
     window.show()
-    after_first_paint(window.view.viewport(), opening.finish)
+    after_first_paint(window.view.viewport(), opening.build_then_open)
     try:
         return app.exec()
     finally:
@@ -202,6 +209,12 @@ class Opening(QObject):
         self.app, self.window, self.path, self.lock = app, window, path, lock
         self.lesson_path = lesson_path
         self.store: Store | None = None
+
+    def build_then_open(self) -> None:
+        """The article is painted: the rest of the window, then (next turn, once that is
+        painted too) the store."""
+        self.window.build_parts()
+        QTimer.singleShot(0, self, self.finish)
 
     def finish(self) -> None:
         applog.start_logging()  # the user's log folder, whatever the database's (--db)

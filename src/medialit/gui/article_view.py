@@ -52,6 +52,10 @@ class ArticleView(QTextEdit):
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The first `viewport()` from Python makes PySide find the viewport's class among every
+        # widget class Qt has (~8 ms, start-up's first paint waits on it); found by the name
+        # Qt gives it, it is wrapped as the plain QWidget it is, and `viewport()` returns that.
+        self._viewport = self.findChild(QWidget, "qt_scrollarea_viewport")
         self.setObjectName("article_view")
         self.setAccessibleName("Article text")
         self.setReadOnly(True)

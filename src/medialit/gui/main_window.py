@@ -1,63 +1,42 @@
 """The student's main window: the article, label actions, span list, definitions, saved state.
 
-The window is the composition. It builds the article view, the span list and
-the legend, places the actions (gui.actions: every action with its shortcut
-and the words a screen reader reads; the menus, toolbar and right-click menu)
-and the docks, keeps which span is selected (gui.navigation moves it), and
-refreshes on the session's signals. Edits become undo commands
-(gui.commands); gui.span_edits decides *which* edit a key means: 1-4 label
-the selected text, or relabel the selected span when no text is selected.
-The flows get the window as a `gui.flow_host.FlowHost` (what a flow may ask
-of it), never as this class: gui.student_flow (the name), gui.lesson_flow
-(open a lesson) and gui.submit_flow (submit; on `Session.submitted` the
-window opens the review). The window keeps the one open dialog
-(`open_dialog`) and runs every edit through its undo stack (`push`).
+The window is the composition: the article view first (start-up paints it,
+with the student's spans, before anything else is built or imported), then
+`build_parts`: the span list and legend in docks, the actions (gui.actions:
+shortcuts, the words a screen reader reads; menus, toolbar, right-click menu).
+It keeps which span is selected (gui.navigation moves it) and refreshes on the
+session's signals. Edits become undo commands (gui.commands) run through its
+undo stack (`push`); gui.span_edits decides *which* edit a key means. The flows
+get the window as a `gui.flow_host.FlowHost`, never as this class (the name,
+opening a lesson, submitting: on `Session.submitted` the review opens).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QShowEvent, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu
+from PySide6.QtWidgets import QDialog, QMainWindow
 
 from medialit.core.model import Lesson, Span
 from medialit.core.prefs import Prefs
-from medialit.core.records import Change
-from medialit.core.submission import Submission
 from medialit.core.wording import one_line, plural
-from medialit.gui import review_flow, span_edits, student_flow, submit_flow
-from medialit.gui.actions import (
-    article_menu,
-    build_help_menu,
-    build_menus,
-    build_toolbar,
-    make_label_actions,
-    make_table_actions,
-    make_undo_actions,
-)
-from medialit.gui.announce import announce
 from medialit.gui.article_pane import ArticlePane
 from medialit.gui.article_view import ArticleView
-from medialit.gui.caret_voice import CaretVoice
-from medialit.gui.docks import fit_definitions, make_dock, size_docks, tab_order
-from medialit.gui.edge_actions import make_edge_actions
-from medialit.gui.edge_drag import EdgeDrag
-from medialit.gui.errors import show_error
-from medialit.gui.legend import Legend
-from medialit.gui.offered import offer_actions
 from medialit.gui.screen_fit import fit_window
 from medialit.gui.session import Session
-from medialit.gui.shortcuts import install_menu_bar_key
-from medialit.gui.span_list import SpanListPanel, orphans_text
-from medialit.gui.span_model import describe_span
-from medialit.gui.teacher import install_teacher_menu, open_teacher_mode
+from medialit.gui.status_labels import StatusLabels
 
-if TYPE_CHECKING:  # the review window loads when a review opens, not at start-up
+if TYPE_CHECKING:  # what the first paint does not need loads later (`build_parts`)
+    from PySide6.QtWidgets import QMenu
+
+    from medialit.core.records import Change
     from medialit.core.store import Store
+    from medialit.core.submission import Submission
     from medialit.gui.review import ReviewWindow
 
 STATUS_MS = 6000
@@ -85,7 +64,9 @@ class MainWindow(QMainWindow):
     quit_action: QAction
     log_folder_action: QAction
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, parts: bool = True) -> None:
+        """The article with the student's spans, and the status bar; the rest of the window
+        (`build_parts`) now, or (`parts=False`: start-up) once the article is painted."""
         super().__init__()
         self.setObjectName("main_window")
         self.session = session
@@ -95,38 +76,60 @@ class MainWindow(QMainWindow):
         self.dialog: QDialog | None = None  # the dialog open right now, if any
         self.last_submission: Path | None = None
         self.review_window: ReviewWindow | None = None  # the review of the last submission
+        self.context_menu: QMenu | None = None
+        self.built = self.docks_fitted = False
         fit_window(self, 1200, 780, memory=self.prefs, name="student")
 
         self.view: ArticleView = ArticleView(session.lesson.article.text, self)
         self.view.lesson = session.lesson
         self.view.set_index(session.index)
+        self.view.set_zoom(self.prefs.zoom())
         self.pane = ArticlePane(self.view, self)  # the hint, the article, messages near it
+        self.pane.set_hint_shown(not len(session.index))
         self.setCentralWidget(self.pane)
+        self.setWindowTitle(f"{session.lesson.title} — medialit")
+        self.status = StatusLabels(self.statusBar())  # who is working, saved or not
+        self.saved_label, self.student_label = self.status.saved, self.status.student
+        self.status.set_student(session.student)
+        if not session.is_open:
+            self.statusBar().showMessage("Opening your work…")  # until on_session_opened
+        self.view.setFocus()
+        if parts:
+            self.build_parts()
+
+    def build_parts(self) -> None:
+        """Everything but the article: the actions, menus and toolbar, the docks (definitions,
+        span list), the teacher menu, the caret's voice, the edge drag and the session's signals.
+        Imported here: start-up paints the article before it loads any of them."""
+        from medialit.gui import actions, span_edits
+        from medialit.gui.caret_voice import CaretVoice
+        from medialit.gui.docks import make_dock, size_docks, tab_order
+        from medialit.gui.edge_actions import make_edge_actions
+        from medialit.gui.edge_drag import EdgeDrag
+        from medialit.gui.legend import Legend
+        from medialit.gui.shortcuts import install_menu_bar_key
+        from medialit.gui.span_list import SpanListPanel
+        from medialit.gui.teacher import install_teacher_menu
+
+        session, view = self.session, self.view
         self.span_list = SpanListPanel(session.index, self)
         self.legend = Legend(session.lesson, self)
-
-        self.label_actions = make_label_actions(self)
-        self.exact_actions = make_label_actions(self, exact=True)
+        self.label_actions = actions.make_label_actions(self)
+        self.exact_actions = actions.make_label_actions(self, exact=True)
         self.edge_actions = make_edge_actions(self)
-        self.undo_action, self.redo_action = make_undo_actions(self)
-        self.edit_actions = make_table_actions(self)  # each row of ACTIONS: self.<its attr>
-        self.view_menu = build_menus(self)
-        self.toolbar = build_toolbar(self)
-        self._make_docks()
-
+        self.undo_action, self.redo_action = actions.make_undo_actions(self)
+        self.edit_actions = actions.make_table_actions(self)  # each row of ACTIONS: self.<attr>
+        self.view_menu = menu = actions.build_menus(self)
+        self.toolbar = actions.build_toolbar(self)
+        self.legend_dock = make_dock(self, menu, "Label definitions", "legend_dock", self.legend)
+        self.span_list_dock = make_dock(self, menu, "Your spans", "span_list_dock", self.span_list)
+        size_docks(self, self.legend_dock, self.span_list_dock)
         # only the teacher menu is given the store (it has its own Desk), when it opens
-        self._store_of: Callable[[], Store] = lambda: session.store
         self.teacher_menu = install_teacher_menu(self, self._store_of)
-        build_help_menu(self)
+        actions.build_help_menu(self)
         install_menu_bar_key(self)
-        self.saved_label = QLabel("")
-        self.saved_label.setObjectName("saved_state")
-        self.student_label = QLabel("")
-        self.student_label.setObjectName("student_state")
-        self.statusBar().addPermanentWidget(self.student_label)
-        self.statusBar().addPermanentWidget(self.saved_label)
         orphans = self.span_list.orphan_panel
-        tab_order(self, self.view, self.span_list.table, orphans.table, orphans.copy_button)
+        tab_order(self, view, self.span_list.table, orphans.table, orphans.copy_button)
         tab_order(self, orphans.copy_button, orphans.delete_button, self.legend)
 
         session.changed.connect(self.on_session_changed)
@@ -134,54 +137,54 @@ class MainWindow(QMainWindow):
         session.reloaded.connect(self.on_session_reloaded)
         session.submitted.connect(self.on_session_submitted)
         session.opened.connect(self.on_session_opened)
-        self.view.selectionChanged.connect(self.on_view_selection_changed)
-        self.view.cursorPositionChanged.connect(self.on_view_cursor_position_changed)
-        self.view.span_clicked.connect(self.on_view_span_clicked)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self.on_view_custom_context_menu_requested)
-        self.context_menu: QMenu | None = None
-        self.span_list.span_chosen.connect(self.on_span_list_span_chosen)
+        view.selectionChanged.connect(self.on_view_selection_changed)
+        view.cursorPositionChanged.connect(self.on_view_cursor_position_changed)
+        view.span_clicked.connect(self.on_view_span_clicked)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self.on_view_custom_context_menu_requested)
+        self.span_list.span_chosen.connect(partial(self.select_span, from_list=True))
         self.span_list.span_activated.connect(self.on_span_list_span_activated)
         self.span_list.note_requested.connect(self.on_span_list_note_requested)
-        orphans.delete_requested.connect(self.on_orphan_panel_delete_requested)
+        orphans.delete_requested.connect(partial(span_edits.delete_orphan, self))
         orphans.copied.connect(self.on_orphan_panel_copied)
 
-        self.caret_voice = CaretVoice(self.view, lambda: self.selected_id)  # labels, spoken
-        self.edge_drag = EdgeDrag(self.view, self.selected_span)  # the span's ends, by mouse
-        self.edge_drag.dropped.connect(self.on_edge_drag_dropped)
-        self.view.set_zoom(self.prefs.zoom())
-        self.save_failed = False
-        self._set_saved(True)
+        self.caret_voice = CaretVoice(view, lambda: self.selected_id)  # labels, spoken
+        self.edge_drag = EdgeDrag(view, self.selected_span)  # the span's ends, by mouse
+        self.edge_drag.dropped.connect(partial(span_edits.drag_selected_edge, self))
+        self.built = True
         self.on_session_reloaded()  # may say "Not saved": re-anchoring on open could not be saved
-        if not session.is_open:
-            self.statusBar().showMessage("Opening your work…")  # until on_session_opened
-        self.view.setFocus()
+        if self.isVisible():  # shown before it was built (start-up)
+            self._shown()
 
-    # -- construction ------------------------------------------------------------------
-
-    def _make_docks(self) -> None:
-        menu = self.view_menu
-        self.legend_dock = make_dock(self, menu, "Label definitions", "legend_dock", self.legend)
-        self.span_list_dock = make_dock(self, menu, "Your spans", "span_list_dock", self.span_list)
-        size_docks(self, self.legend_dock, self.span_list_dock)
-        self.docks_fitted = False
+    def _store_of(self) -> Store:
+        return self.session.store
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self.built:
+            self._shown()
+
+    def _shown(self) -> None:
         if not self.docks_fitted:  # once the window has its size: every definition in view
             self.docks_fitted = True
             QTimer.singleShot(0, self, self.fit_definitions)
         if self.session.is_open and not self.session.has_student and self.dialog is None:
+            from medialit.gui import student_flow
+
             student_flow.ask_name(self, switch=True)
 
     def on_session_opened(self) -> None:
         """The store is open (start-up painted from a glance): edits are offered now."""
+        from medialit.gui import student_flow
+
         self.statusBar().clearMessage()
         self._update_actions()
         if self.isVisible() and not self.session.has_student and self.dialog is None:
             student_flow.ask_name(self, switch=True)
 
     def fit_definitions(self) -> None:
+        from medialit.gui.docks import fit_definitions
+
         fit_definitions(self, self.legend_dock, self.legend, self.span_list_dock)
 
     # -- what the student sees ------------------------------------------------------------
@@ -190,25 +193,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, STATUS_MS)
 
     def answer(self, message: str, *, near_text: bool = True, news: bool = False) -> None:
-        """The answer to what the student just did: status bar, spoken, and (`near_text`)
-        shown beside the selection, where the student is looking. Not near the text, it is
-        the span the window selected and described (labelled, relabelled, …), unless `news`
-        (undone, done again: more than the span says)."""
+        """The answer to what the student just did: status bar, spoken, and (`near_text`) shown
+        beside the selection. Not near the text it is the span just described, unless `news`."""
         self.say(message)
         if near_text:
             self.pane.show_message(message)
         self.caret_voice.announce(message, told_by_span=not near_text and not news)
 
-    def _set_saved(self, saved: bool, *, failed: bool = False) -> None:
-        if saved and self.save_failed:  # the first write since one failed: heard, as that was
-            announce(self, "Saved again.")
-        self.save_failed = failed or (self.save_failed and not saved)
-        state = "Not saved" if failed else "Saved" if saved else "Saving"
-        self.saved_label.setText("✓ Saved" if saved else "Not saved" if failed else "Saving…")
-        self.saved_label.setAccessibleName(state)  # what a screen reader reads, no tick
-        self.saved_label.setAccessibleDescription("Save state")
-
     def _update_actions(self) -> None:
+        from medialit.gui.offered import offer_actions
+
         offer_actions(self, (*self.edit_actions, *self.teacher_menu.actions()))
 
     def _refresh_definitions(self, lesson: Lesson) -> None:
@@ -222,19 +216,18 @@ class MainWindow(QMainWindow):
             action.setWhatsThis(tip)
 
     def describe(self, span: Span) -> str:
+        from medialit.gui.span_model import describe_span
+
         return describe_span(span)
 
     # -- labelling (gui.span_edits decides which edit a key means) -------------------------
-
-    def on_orphan_panel_delete_requested(self, span_id: str) -> None:
-        span_edits.delete_orphan(self, span_id)
 
     def on_orphan_panel_copied(self, quote: str) -> None:
         self.say(f"Copied “{one_line(quote, 60)}”. Find it in the article to label it again.")
 
     def push(self, command: QUndoCommand) -> bool:
         """Run an edit through the undo stack; False if the store refused it."""
-        self._set_saved(False)
+        self.status.set_saved(False)
         before = self.undo_stack.index()
         self.undo_stack.push(command)  # a failed write makes it obsolete: Qt deletes it
         return self.undo_stack.index() > before
@@ -260,9 +253,6 @@ class MainWindow(QMainWindow):
             self.say(self.describe(span))
         self._update_actions()
 
-    def on_edge_drag_dropped(self, edge: str, cp: int) -> None:
-        span_edits.drag_selected_edge(self, "start" if edge == "start" else "end", cp)
-
     def on_view_span_clicked(self, span_id: str) -> None:
         self.select_span(span_id or None, move_caret=False)
 
@@ -272,6 +262,8 @@ class MainWindow(QMainWindow):
             spans = self.view.spans_at_point(pos)
             if spans:
                 self.select_span(spans[0].id, move_caret=False)
+        from medialit.gui.actions import article_menu
+
         menu = article_menu(self)
         self.context_menu = menu
         menu.popup(self.view.viewport().mapToGlobal(pos))
@@ -285,14 +277,13 @@ class MainWindow(QMainWindow):
         if span is not None and not span.start <= self.view.caret_cp() <= span.end:
             self.select_span(None, move_caret=False)
 
-    def on_span_list_span_chosen(self, span_id: str) -> None:
-        self.select_span(span_id, from_list=True)
-
     def on_span_list_span_activated(self, span_id: str) -> None:
         self.select_span(span_id)
         self.view.setFocus()
 
     def on_span_list_note_requested(self, span_id: str) -> None:
+        from medialit.gui import span_edits
+
         self.select_span(span_id, from_list=True)
         span_edits.edit_note(self)
 
@@ -308,6 +299,8 @@ class MainWindow(QMainWindow):
         self.legend.setFocus()
 
     def open_teacher_mode(self) -> QDialog:
+        from medialit.gui.teacher import open_teacher_mode
+
         dialog = open_teacher_mode(self, self._store_of())
         assert isinstance(dialog, QDialog)
         return dialog
@@ -328,7 +321,12 @@ class MainWindow(QMainWindow):
         )
 
     def on_session_changed(self, _change: Change) -> None:
-        self._set_saved(True)
+        from medialit.gui import review_flow
+
+        if self.status.set_saved(True):  # the first write since one failed: heard, as that was
+            from medialit.gui.announce import announce
+
+            announce(self, "Saved again.")
         self.span_list.refresh_counts()
         self._refresh_orphans()
         self.pane.set_hint_shown(not len(self.session.index))
@@ -339,28 +337,28 @@ class MainWindow(QMainWindow):
             self.span_list.select_span(span.id)
             self.caret_voice.tell(self.describe(span))  # its new label, its note
         self.view.viewport().update()
-        review_flow.refresh(
-            self, self.last_review_action
-        )  # a submission recorded enables My last review
+        review_flow.refresh(self, self.last_review_action)  # a submission: My last review
 
     def on_session_failed(self, exc: BaseException) -> None:
-        self._set_saved(False, failed=True)
+        from medialit.gui.announce import announce
+        from medialit.gui.errors import show_error
+
+        self.status.set_saved(False, failed=True)
         announce(self, "Not saved.", assertive=True, carried=True)  # and the alert below
         show_error(self, "Could not save", exc)
 
     def on_session_reloaded(self) -> None:
         """Another student or lesson: new text, new spans, fresh undo history."""
+        from medialit.gui import review_flow
+        from medialit.gui.span_list import orphans_text
+
         session = self.session
         self.undo_stack.clear()
         if self.view.text != session.article.text:
             self.view.set_text(session.article.text)
         self._refresh_definitions(session.lesson)
         self.setWindowTitle(f"{session.lesson.title} — medialit")
-        who = session.student.name or "(no name yet)"
-        if session.student.class_code:
-            who += f" · {session.student.class_code}"
-        self.student_label.setText(who)
-        self.student_label.setAccessibleName(f"Student: {who}")
+        self.status.set_student(session.student)
         self.span_list.refresh_counts()
         self._refresh_orphans()
         self.pane.set_hint_shown(not len(session.index))
@@ -368,7 +366,7 @@ class MainWindow(QMainWindow):
         self.select_span(None, move_caret=False)
         self.view.viewport().update()
         if session.load_problem is not None:
-            self._set_saved(False, failed=True)
+            self.status.set_saved(False, failed=True)
         moved = sum(p.span.start != p.original.start for p in session.reanchoring.placed)
         if session.orphans:
             self.span_list_dock.show()
@@ -396,5 +394,7 @@ class MainWindow(QMainWindow):
 
     def on_session_submitted(self, submission: Submission) -> None:
         """Work was handed in: its review opens when the lesson allows one."""
+        from medialit.gui import submit_flow
+
         if self.session.lesson.review_allowed:
             submit_flow.open_review(self, submission)

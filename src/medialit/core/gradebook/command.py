@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from medialit.core.batch import Entry, GradingKey
+from medialit.core.batch import Entry, GradingKey, score_entry
 from medialit.core.gradebook.book import Book, Listed, build, grade_row
 from medialit.core.gradebook.graded import Handed
 from medialit.core.gradebook.lms import lms_hint
 from medialit.core.gradebook.rows import GradeRow
 from medialit.core.records import RosterLine
-from medialit.core.results import StudentResult
 
 
 def handed(entries: Sequence[Entry], *, imported_at: str) -> list[Handed]:
@@ -70,19 +69,11 @@ def notes(book: Book) -> list[str]:
 def graded_rows(book: Book, key: GradingKey, *, details: bool = True) -> Iterator[GradeRow]:
     """The rows in order, each graded submission scored when its row is asked for (so a
     details writer can let one student's outcomes go before the next is scored)."""
-    score = key.scorer.score
     for s in book.students:
         graded = s.choice.graded
         result = None
         if graded is not None:
             e = graded.payload
             assert isinstance(e, Entry)
-            result = StudentResult(
-                e.student,
-                e.class_code,
-                key.lesson,
-                e.submitted_at,
-                score(e.spans, details=details),
-                student_name=e.student_name,
-            )
+            result = score_entry(key, e, details=details)
         yield grade_row(book, s, result)

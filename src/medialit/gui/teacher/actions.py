@@ -16,12 +16,15 @@ from typing import Protocol
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar
 
+from medialit.core.model import Lesson
 from medialit.gui import help_menu
 from medialit.gui.shortcuts import set_undo_redo_keys
 from medialit.gui.teacher.exports import Exports
 from medialit.gui.teacher.host import TeacherHost
 from medialit.gui.teacher.imports import Imports
 from medialit.gui.teacher.key_editor import KeyEditor
+from medialit.gui.teacher.practice import fill_menu as fill_practice_menu
+from medialit.gui.teacher.practice import works_without_lesson
 
 SEPARATOR = None
 EDIT = "&Edit"  # undo and redo of key edits, and moving a key span's edges
@@ -39,6 +42,8 @@ class ActionHost(TeacherHost, Protocol):
     def new_lesson(self) -> object: ...
 
     def open_lesson_file(self) -> None: ...
+
+    def take_lesson(self, lesson: Lesson) -> None: ...
 
     def edit_details(self) -> object: ...
 
@@ -74,6 +79,7 @@ MENUS: tuple[tuple[str, tuple[Row, ...]], ...] = (
         (
             TeacherAction("&New lesson…", "new_lesson", lambda w: w.new_lesson(), key="Ctrl+N"),
             TeacherAction("Open lesson &file…", "open_lesson_file", lambda w: w.open_lesson_file()),
+            Submenu(fill_practice_menu),
             TeacherAction("Lesson &details…", "edit_details", lambda w: w.edit_details()),
             TeacherAction(
                 "Label de&finitions…",
@@ -155,6 +161,11 @@ ALWAYS_ENABLED = (
     "open_log_folder",
 )
 """Actions that work with no lesson open; the others are enabled when one is."""
+
+
+def always_enabled(name: str) -> bool:
+    """Whether action `name` works with no lesson open (as the practice lessons do)."""
+    return name in ALWAYS_ENABLED or works_without_lesson(name)
 
 
 def make_action(window: ActionHost, spec: TeacherAction) -> QAction:

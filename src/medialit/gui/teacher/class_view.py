@@ -45,7 +45,7 @@ from medialit.core.errors import MedialitError
 from medialit.core.gradebook.rows import Status
 from medialit.core.records import Change, Touches
 from medialit.core.teacher.grades import ClassBook, class_book_steps
-from medialit.core.wording import plural
+from medialit.core.wording import minute, plural
 from medialit.gui.teacher.class_side import (
     averages_table,
     confusion_list,
@@ -306,7 +306,7 @@ class ClassView(QWidget):
             + (f", mean score <b>{s.mean_score:.1f}</b>" if s.mean_score is not None else "")
             + (f", median {s.median_score:.1f}" if s.median_score is not None else "")
             + (f" · {said}" if said else "")
-            + f" · scores use the key as last changed {stamp[:10]} {stamp[11:16]} UTC"
+            + f" · scores use the key as last changed {minute(stamp)} UTC"
         )
         if self.book is not None and self.book.scored.problems:
             text += f" · {len(self.book.scored.problems)} not scored"

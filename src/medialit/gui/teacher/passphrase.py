@@ -78,8 +78,9 @@ class PassphraseDialog(QDialog):
         self.forgot.setObjectName("forgot_passphrase")
         self.forgot.setToolTip("Choose a new passphrase with your recovery code")
         self.forgot.clicked.connect(self.on_forgot_clicked)
-        self.forgot.setVisible(not self.first_use)
         buttons.addButton(self.forgot, QDialogButtonBox.ButtonRole.ResetRole)
+        # after addButton, which shows it: on first use there is nothing to forget yet
+        self.forgot.setVisible(not self.first_use)
         form.addRow(buttons)
         self.recovery: RecoveryDialog | None = None
         self.code_box: QMessageBox | None = None

@@ -45,12 +45,12 @@ from medialit.core.teacher.authoring import (
     save_lesson_to_store,
     update_details,
 )
-from medialit.core.wording import plural
+from medialit.core.wording import minute, plural
 from medialit.gui.errors import show_error, show_notice
 from medialit.gui.memory import settle
 from medialit.gui.screen_fit import fit_window
 from medialit.gui.shortcuts import install_menu_bar_key
-from medialit.gui.teacher.actions import ALWAYS_ENABLED, build_menus
+from medialit.gui.teacher.actions import always_enabled, build_menus
 from medialit.gui.teacher.class_view import ClassView
 from medialit.gui.teacher.desk import Desk
 from medialit.gui.teacher.dialogs import LessonDialog, TextDialog, raw_text
@@ -65,8 +65,8 @@ T = TypeVar("T")
 
 
 def when(stamp: str) -> str:
-    """An ISO time stamp shown briefly: 2026-11-30 21:04 (UTC)."""
-    return f"{stamp[:10]} {stamp[11:16]} UTC" if len(stamp) >= 16 else stamp or "never"
+    """An ISO time stamp shown briefly: 2026-11-30 21:04 UTC (`minute`, with its zone)."""
+    return f"{minute(stamp)} UTC" if len(stamp) >= 16 else stamp or "never"
 
 
 class TeacherWindow(QMainWindow):
@@ -197,10 +197,10 @@ class TeacherWindow(QMainWindow):
     def open_lesson_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Lesson file", "", "Lessons (*.json)")
         if path:
-            self.run(lambda: self._open_lesson_file(path))
+            self.run(lambda: self.take_lesson(load_lesson(path)))
 
-    def _open_lesson_file(self, path: str) -> None:
-        lesson = load_lesson(path)
+    def take_lesson(self, lesson: Lesson) -> None:
+        """A lesson file's or a practice lesson's lesson made one of the teacher's."""
         if lesson.kind == "student-pack" or lesson.key is None:
             lesson = dataclasses.replace(lesson, key=())
         if self.desk.store.lessons.is_authored(lesson.id):
@@ -369,14 +369,16 @@ class TeacherWindow(QMainWindow):
         self.setWindowTitle(f"{lesson.title} — Teacher — medialit" if lesson else "Teacher")
         has = lesson is not None
         for name, action in self.actions_by_name.items():
-            if name not in ALWAYS_ENABLED:
+            if not always_enabled(name):
                 action.setEnabled(has)
         self.refresh_stamp()
 
     def refresh_stamp(self) -> None:
         lesson = self.desk.lesson
         if lesson is None:
-            self.key_stamp.setText("No lesson yet: Lesson → New lesson…")
+            self.key_stamp.setText(
+                "No lesson yet: Lesson → New lesson… or Lesson → Practice lessons"
+            )
             return
         row = self.desk.store.lessons.row(lesson.id)
         self.key_stamp.setText(

@@ -1,0 +1,55 @@
+"""A new teacher's first class on the practice lesson: Lesson ▸ Practice lessons adds it
+(with its key) to an empty teacher window, and the class's files on it import and score."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+from pytestqt.qtbot import QtBot
+
+from medialit.core.lesson import bundled_lessons, default_lesson_path, load_lesson
+from medialit.core.store import Store
+from medialit.core.teacher.authoring import load_authored
+from medialit.gui.teacher.window import TeacherWindow
+
+VALID = Path(__file__).resolve().parents[1] / "data" / "valid"
+
+
+def test_a_practice_lesson_is_added_from_the_menu_and_its_class_files_score(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    store = Store.open(tmp_path / "fresh.db")
+    window = TeacherWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.desk.lessons() == []
+    assert "Practice lessons" in window.key_stamp.text()
+    menu = window.findChild(QMenu, "practice_lessons")
+    files = [load_lesson(path) for path in bundled_lessons()]
+    assert menu is not None and menu.menuAction().isEnabled()
+    titles = [a.text() for a in menu.actions()]
+    assert sorted(t.split(" (")[0] for t in titles) == sorted(f.title for f in files)
+
+    practice = load_lesson(default_lesson_path())  # what the students' app opens on
+    action = window.findChild(QAction, f"practice_{practice.id}")
+    assert action is not None and action.isEnabled()  # enabled with no lesson open
+    action.trigger()
+
+    assert [row.id for row in window.desk.lessons()] == [practice.id]
+    adopted = load_authored(store, practice.id)
+    assert adopted.key is not None and practice.key is not None
+    assert [(k.start, k.end, k.label) for k in adopted.key] == [
+        (k.start, k.end, k.label) for k in practice.key
+    ]
+    assert window.desk.lesson is not None and window.desk.lesson.id == practice.id
+
+    window.imports.import_paths([VALID], show_report=False)
+    qtbot.waitUntil(lambda: window.imports.run is None)
+    report = window.imports.last_report
+    assert report is not None and len(report.added) == len(list(VALID.glob("*.json")))
+    window.tabs.setCurrentWidget(window.class_tab)
+    qtbot.waitUntil(lambda: window.class_tab.model.rowCount() == len(report.added))
+    window.close()
+    store.close()
