@@ -6,22 +6,36 @@ Kept apart from the spec so tests can check it without running PyInstaller.
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from pathlib import Path
 
-EXCLUDES = [
-    # PyInstaller's Qt hooks add these because Qt's libraries link them; medialit
-    # imports only QtCore, QtGui and QtWidgets, so their Python modules, plugins
-    # (tls, networkinformation, qmltooling, ...) and data stay out.
-    "PySide6.QtNetwork",
-    "PySide6.QtDBus",
-    "PySide6.QtOpenGL",
-    "PySide6.QtOpenGLWidgets",
-    "PySide6.QtQml",
-    "PySide6.QtQuick",
-    "PySide6.QtQuickWidgets",
-    "tkinter",
-]
+AT_SPI_ONLY = ["PySide6.QtDBus"]
+"""Imported only where a screen reader may be on AT-SPI (Linux), and there only while one is
+on: gui.atspi_echo watches the accessibility bus for the announcements Qt sends a reader.
+On Linux its C++ library is in the bundle anyway (QtGui's AT-SPI bridge links
+libQt6DBus), so keeping it adds just the binding module (QtDBus.abi3.so, ~330 KB)."""
+
+
+def excludes(platform: str) -> list[str]:
+    """The modules left out of the bundle built on `platform` (a `sys.platform` value)."""
+    left_out = [
+        # PyInstaller's Qt hooks add these because Qt's libraries link them; medialit
+        # imports only QtCore, QtGui and QtWidgets (and QtDBus on Linux: AT_SPI_ONLY), so
+        # their Python modules, plugins (tls, networkinformation, qmltooling, ...) and data
+        # stay out.
+        "PySide6.QtNetwork",
+        "PySide6.QtOpenGL",
+        "PySide6.QtOpenGLWidgets",
+        "PySide6.QtQml",
+        "PySide6.QtQuick",
+        "PySide6.QtQuickWidgets",
+        "tkinter",
+    ]
+    return left_out + ([] if platform.startswith("linux") else AT_SPI_ONLY)
+
+
+EXCLUDES = excludes(sys.platform)
 
 STOCK_QT_RTHOOK = "pyi_rth_pyside6"
 """PyInstaller's PySide6 runtime hook: it imports QtCore at every start; ours does not."""

@@ -154,21 +154,37 @@ def test_data_goes_where_an_installed_medialit_reads_it() -> None:
     }
 
 
-def imported_qt_modules() -> set[str]:
-    found: set[str] = set()
+def imports_in_src() -> dict[str, dict[str, bool]]:
+    """Module imported -> {file under src/medialit importing it: imported at module level}."""
+    found: dict[str, dict[str, bool]] = {}
     for path in (ROOT / "src" / "medialit").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6."):
-                found.add(node.module or "")
+        tree = ast.parse(path.read_text("utf-8"))
+        top = {id(node) for node in tree.body}
+        where = path.relative_to(ROOT / "src" / "medialit").as_posix()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
             elif isinstance(node, ast.Import):
-                found.update(a.name for a in node.names if a.name.startswith("PySide6."))
+                names = [a.name for a in node.names]
+            else:
+                continue
+            for name in names:
+                files = found.setdefault(name, {})
+                files[where] = files.get(where, False) or id(node) in top
     return found
 
 
 def test_no_excluded_module_is_imported_by_the_app() -> None:
-    imported = imported_qt_modules()
-    assert {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"} <= imported
-    assert not imported & set(config.EXCLUDES)
+    imported = imports_in_src()
+    qt = {name for name in imported if name.startswith("PySide6.")}
+    assert {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"} <= qt
+    assert not qt & set(config.excludes("linux"))
+    for platform in ("win32", "darwin"):  # there, only what a reader on AT-SPI needs is left out
+        assert qt & set(config.excludes(platform)) == set(config.AT_SPI_ONLY)
+    # ... and it is imported by gui.atspi_echo alone, which gui.announce imports only when a
+    # reader is on AT-SPI (inside a function: tests/gui/test_heard_results.py runs it)
+    assert set(imported["PySide6.QtDBus"]) == {"gui/atspi_echo.py"}
+    assert imported["medialit.gui.atspi_echo"] == {"gui/announce.py": False}
 
 
 def test_the_stock_pyside6_runtime_hook_is_taken_out() -> None:

@@ -190,7 +190,8 @@ def test_keyboard_walks_the_outcomes_and_selects_each_in_the_article(
     window = open_review(qtbot, lesson, work(lesson))
     items, view, outcomes = window.items, window.view, window.outcome_list
     assert view is not None and outcomes is not None
-    assert outcomes.hasFocus() and outcomes.accessibleName() == "Outcomes, in text order"
+    assert window.summary.hasFocus()  # a screen reader reads the lead and the score first
+    assert outcomes.accessibleName() == "Outcomes, in text order"
     assert view.selection_cp() == (items[0].start, items[0].end)
 
     def at(row: int) -> None:
@@ -198,6 +199,9 @@ def test_keyboard_walks_the_outcomes_and_selects_each_in_the_article(
         assert view.selection_cp() == (items[row].start, items[row].end)
         assert view.current_row == row
 
+    qtbot.keyClick(window.summary, Qt.Key.Key_Down)  # from the summary into the list
+    assert outcomes.hasFocus()
+    at(0)
     qtbot.keyClick(outcomes, Qt.Key.Key_Down)
     at(1)
     qtbot.keyClick(outcomes, Qt.Key.Key_Down, ALT)

@@ -113,8 +113,13 @@ def spoken_summary(report: ScoreReport, *, mode: FeedbackMode, voice: Voice = ST
     outcomes) the lead, as sentences rather than "·"-separated parts."""
     said = score_text(report, voice=voice) + "."
     if shows_outcomes(mode):
-        said += " " + lead(report, voice=voice).replace(" · ", ", ") + "."
+        said += " " + spoken_lead(report, voice=voice)
     return said
+
+
+def spoken_lead(report: ScoreReport, *, voice: Voice = STUDENT) -> str:
+    """The lead as a screen reader says it: a sentence, its "·"-separated parts as a list."""
+    return lead(report, voice=voice).replace(" · ", ", ") + "."
 
 
 def shows_outcomes(mode: FeedbackMode) -> bool:

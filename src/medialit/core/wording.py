@@ -110,6 +110,7 @@ WORDING: dict[Audience, dict[str, str]] = {
         ),
         "article_name": "Article with your spans and the key's spans",
         "figures_name": "Your figures per label",
+        "summary_name": "Your result",
         "score_only": (
             "Your teacher shows only the score for this lesson. It does not show which spans "
             "matched the key."
@@ -171,6 +172,7 @@ WORDING: dict[Audience, dict[str, str]] = {
         ),
         "article_name": "Article with {whose} spans and the key's spans",
         "figures_name": "{Whose} figures per label",
+        "summary_name": "{Whose} result",
         "score_only": (
             "This lesson's feedback mode shows only the score. It does not show which spans "
             "matched the key."

@@ -13,18 +13,28 @@ speak Qt's announcements), and reads it again with the object.
 
 Nothing changes while the caret stays inside the same labels, while text is
 being selected, or inside the span the window has selected (the window's own
-description of that span, with the keys that change it, stays).
+description of that span, with the keys that change it, stays: `tell`).
+
+The window's answers to a key press go to the reader through `announce` here. Every
+Orca (43 and 46 alike) speaks the focused article's description as it changes, so an
+answer that is the span the window described in that same key press (labelled,
+relabelled, undone back to a label) is not announced on AT-SPI: Orca 45.1 on would say
+it twice. A refusal, a deletion, an undo that leaves no span selected, … is announced
+(and, for a reader without announcements, said by `gui.announce`'s notice).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from medialit.core.model import LABELS, Span
 from medialit.core.wording import one_line
+from medialit.gui.announce import AT_SPI, announce
 from medialit.gui.article_view import ArticleView
+
+DESCRIPTION_HEARD = AT_SPI  # a reader speaks the focused object's changed description (Orca)
 
 
 def labels_here(spans: list[Span]) -> str:
@@ -47,7 +57,27 @@ class CaretVoice(QObject):
         super().__init__(view)
         self.view = view
         self.selected = selected  # the id of the span the window has selected, if any
+        self.told = False  # the window told the article's description in this key press
         view.cursorPositionChanged.connect(self.on_view_cursor_position_changed)
+
+    def tell(self, text: str) -> None:
+        """The window's words for the article (its selected span, with the keys): the description."""
+        if text == self.view.accessibleDescription():
+            return
+        self.view.setAccessibleDescription(text)  # a reader speaks it: a changed description
+        if text and not self.told:
+            self.told = True
+            QTimer.singleShot(0, self._forget)  # once this key press is handled
+
+    def _forget(self) -> None:
+        self.told = False
+
+    def announce(self, message: str, *, told_by_span: bool) -> None:
+        """The answer to a key press, to a screen reader. `told_by_span`: the answer is the
+        span the window just described (labelled, relabelled, undone back to a label)."""
+        if told_by_span and self.told and self.view.hasFocus() and DESCRIPTION_HEARD:
+            return  # the description just said it
+        announce(self.view, message)
 
     def spans_at_caret(self) -> list[Span]:
         """Spans covering the character after the caret, in text order."""

@@ -193,15 +193,13 @@ class MainWindow(QMainWindow):
     def say(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_MS)
 
-    def answer(self, message: str, *, near_text: bool = True) -> None:
-        """The answer to what the student just did: status bar, spoken, and (`near_text`)
-        shown beside the selection, where the student is looking."""
+    def answer(self, message: str, *, near_text: bool = True, news: bool = False) -> None:
+        """The answer to what the student just did: status bar, spoken, and (`near_text`) shown
+        beside the selection. Not near the text it is the span just described, unless `news`."""
         self.say(message)
         if near_text:
             self.pane.show_message(message)
-        from medialit.gui.announce import announce
-
-        announce(self.view, message)
+        self.caret_voice.announce(message, told_by_span=not near_text and not news)
 
     def _update_actions(self) -> None:
         from medialit.gui.offered import offer_actions
@@ -251,7 +249,7 @@ class MainWindow(QMainWindow):
             self.view.place_caret_cp(span.start)
         if not from_list:
             self.span_list.select_span(self.selected_id)
-        self.view.setAccessibleDescription(self.describe(span) if span else "")
+        self.caret_voice.tell(self.describe(span) if span else "")
         if span is not None:
             self.say(self.describe(span))
         self._update_actions()
@@ -326,7 +324,10 @@ class MainWindow(QMainWindow):
     def on_session_changed(self, _change: Change) -> None:
         from medialit.gui import review_flow
 
-        self.status.set_saved(True)
+        if self.status.set_saved(True):  # the first write since one failed: heard, as that was
+            from medialit.gui.announce import announce
+
+            announce(self, "Saved again.")
         self.span_list.refresh_counts()
         self._refresh_orphans()
         self.pane.set_hint_shown(not len(self.session.index))
@@ -335,7 +336,7 @@ class MainWindow(QMainWindow):
             self.select_span(None, move_caret=False)
         elif span is not None:
             self.span_list.select_span(span.id)
-            self.view.setAccessibleDescription(self.describe(span))  # its new label, its note
+            self.caret_voice.tell(self.describe(span))  # its new label, its note
         self.view.viewport().update()
         review_flow.refresh(self, self.last_review_action)  # a submission: My last review
 
@@ -344,7 +345,7 @@ class MainWindow(QMainWindow):
         from medialit.gui.errors import show_error
 
         self.status.set_saved(False, failed=True)
-        announce(self, "Not saved.", assertive=True)
+        announce(self, "Not saved.", assertive=True, carried=True)  # and the alert below
         show_error(self, "Could not save", exc)
 
     def on_session_reloaded(self) -> None:

@@ -13,9 +13,11 @@ and the key's outcomes (gui.review_article) and the outcomes in text order
 (gui.review_panel); `where+why` also the key's explanation for each. Every
 figure and word comes from core.review, and so from core.scoring.
 
-Keys: Up/Down in the outcome list, or Alt+Down/Alt+Up, F8/Shift+F8, N/P from
-anywhere, go through the outcomes and select each in the article; F6 switches
-between list and article; Esc closes.
+The review opens with the focus on the summary (gui.review_panel.SummaryPanel: the
+lead, then the score), so a screen reader reads both first. Keys: Up/Down there go
+to the outcome list; Up/Down in the list, or Alt+Down/Alt+Up, F8/Shift+F8, N/P from
+anywhere, go through the outcomes and select each in the article (from the summary,
+into the list); F6 switches between list and article; Esc closes.
 """
 
 from __future__ import annotations
@@ -47,15 +49,16 @@ from medialit.core.review import (
     score_text,
     shows_explanations,
     shows_outcomes,
+    spoken_lead,
     spoken_summary,
 )
 from medialit.core.scoring import ScoreReport, SpanLike
 from medialit.core.spanindex import SpanIndex
-from medialit.gui.announce import announce
+from medialit.gui.announce import AT_SPI, announce
 from medialit.gui.outcome_style import legend_html
 from medialit.gui.review_article import ReviewArticleView, student_spans
 from medialit.gui.review_labels import LabelsPanel
-from medialit.gui.review_panel import DetailsPanel, FiguresTable, OutcomeList
+from medialit.gui.review_panel import DetailsPanel, FiguresTable, OutcomeList, SummaryPanel
 from medialit.gui.screen_fit import SizeMemory, fit_window
 from medialit.gui.shortcuts import install_menu_bar_key
 
@@ -63,6 +66,8 @@ __all__ = ["OutcomeList", "ReviewArticleView", "ReviewWindow"]
 
 STATUS_MS = 8000
 ANNOUNCE_AFTER_MS = 300  # once the screen reader has said the window's name and focus
+# Orca (AT-SPI) reads the focused summary panel's labels; elsewhere the summary is announced
+ANNOUNCES_SUMMARY = not AT_SPI
 KEYS_HINT = (
     "Up/Down or Alt+Down/Alt+Up (also F8, N and P): next or previous outcome. "
     "F6: list or article. Esc: close."
@@ -158,9 +163,8 @@ class ReviewWindow(QMainWindow):
         self._make_actions()
         if self.outcome_list is not None and self.items:
             self.select_row(0)
-            self.outcome_list.setFocus()
-        else:
-            self.details.toggle.setFocus()
+        self.summary.arrowed.connect(self.enter_outcomes)
+        self.summary.setFocus()  # what a screen reader reads first: the lead and the score
         self.statusBar().showMessage(KEYS_HINT if self.items else "Esc closes this review.")
 
     # -- construction ------------------------------------------------------------------
@@ -199,7 +203,7 @@ class ReviewWindow(QMainWindow):
             bigger = QFont(self.lead_label.font())
             bigger.setPointSizeF(bigger.pointSizeF() * 1.15)
             self.lead_label.setFont(bigger)
-            layout.addWidget(self.lead_label)
+            self.lead_label.setAccessibleName(spoken_lead(self.report, voice=self.voice))
         said = score_text(self.report, voice=self.voice)
         number = f"{self.report.score:.1f}"
         big = f"<span style='font-size:20pt; font-weight:bold'>{number}</span>"
@@ -207,7 +211,9 @@ class ReviewWindow(QMainWindow):
             html.escape(said).replace(number, big, 1), "score_label", rich=True
         )
         self.score_label.setAccessibleName(said)
-        layout.addWidget(self.score_label)
+        parts = [self.lead_label] if self.lead_label is not None else []
+        self.summary = SummaryPanel(self.voice.say("summary_name"), [*parts, self.score_label], box)
+        layout.addWidget(self.summary)
         return box
 
     def _make_outcome_parts(self, layout: QVBoxLayout) -> None:
@@ -288,9 +294,10 @@ class ReviewWindow(QMainWindow):
     # -- opening ---------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
-        """The first time the review shows, a screen reader hears the score and the lead."""
+        """The first time the review shows, a screen reader hears the score and the lead: from
+        the focused summary; where a reader may not read a panel's labels, announced too."""
         super().showEvent(event)
-        if not self._announced:
+        if not self._announced and ANNOUNCES_SUMMARY:
             self._announced = True
             QTimer.singleShot(ANNOUNCE_AFTER_MS, self.announce_summary)
 
@@ -301,6 +308,11 @@ class ReviewWindow(QMainWindow):
 
     def say(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_MS)
+
+    def tell(self, message: str) -> None:
+        """In the status bar and to a screen reader (the outcome itself it reads in the list)."""
+        self.say(message)
+        announce(self, message)
 
     def select_row(self, row: int) -> None:
         """Make outcome `row` current: in the list, selected in the article, said in words."""
@@ -317,15 +329,22 @@ class ReviewWindow(QMainWindow):
 
     def select_next(self) -> None:
         if self.current_row + 1 >= len(self.items):
-            self.say("That was the last outcome.")
+            self.tell("That was the last outcome.")
             return
         self.select_row(self.current_row + 1)
+        self.enter_outcomes()
 
     def select_previous(self) -> None:
         if self.current_row <= 0:
-            self.say("That was the first outcome.")
+            self.tell("That was the first outcome.")
             return
         self.select_row(self.current_row - 1)
+        self.enter_outcomes()
+
+    def enter_outcomes(self) -> None:
+        """From the summary, the focus goes to the outcome list (where a reader says the row)."""
+        if self.outcome_list is not None and self.summary.hasFocus():
+            self.outcome_list.setFocus()
 
     def toggle_focus(self) -> None:
         if self.view is None or self.outcome_list is None:

@@ -1,4 +1,8 @@
-"""The review's side panel parts: the outcome list, and the figures behind "More details".
+"""The review's side panel parts: the summary, the outcome list, the figures behind "More details".
+
+The summary (what the student can check, then the score) is the review's first focus:
+a screen reader reads a focused panel's name and then its labels, so the score and the
+lead are heard as the review opens (Orca 43 does: "Your result panel. You found …").
 
 The outcome list paints each row as rich text (bold heading, quote, what
 happened, why). The figures (precision, recall and F1 per label) sit behind
@@ -8,18 +12,20 @@ student can check on the page, not with ratios (core.review.lead).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QIcon,
+    QKeyEvent,
     QPainter,
     QPalette,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -103,6 +109,33 @@ class OutcomeDelegate(QStyledItemDelegate):
         painter.translate(left, rect.top() + self.PAD)
         doc.documentLayout().draw(painter, context)
         painter.restore()
+
+
+class SummaryPanel(QFrame):
+    """The lead and the score in one focusable, named panel; Up/Down go on to the outcomes."""
+
+    arrowed = Signal()  # Up or Down pressed here: the window moves the focus to the outcomes
+
+    def __init__(self, name: str, parts: list[QLabel], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("review_summary")
+        self.setAccessibleName(name)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # where the focus is, seen: the highlight colour around the panel
+        self.setStyleSheet(
+            "QFrame#review_summary { border: 2px solid transparent; border-radius: 4px; }"
+            "QFrame#review_summary:focus { border-color: palette(highlight); }"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        for part in parts:
+            layout.addWidget(part)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.arrowed.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class OutcomeList(QListWidget):

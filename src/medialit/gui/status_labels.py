@@ -23,14 +23,19 @@ class StatusLabels:
         self.saved.setObjectName("saved_state")
         bar.addPermanentWidget(self.student)
         bar.addPermanentWidget(self.saved)
+        self.failed = False  # the last write failed, and none has been saved since
         self.set_saved(True)
 
-    def set_saved(self, saved: bool, *, failed: bool = False) -> None:
-        """Saved, saving (an edit on its way to the store) or not saved (the store refused it)."""
+    def set_saved(self, saved: bool, *, failed: bool = False) -> bool:
+        """Saved, saving (an edit on its way to the store) or not saved (the store refused it).
+        True when this is the first save since a write failed (the window says so)."""
+        again = saved and self.failed
+        self.failed = failed or (self.failed and not saved)
         state = "Not saved" if failed else "Saved" if saved else "Saving"
         self.saved.setText("✓ Saved" if saved else "Not saved" if failed else "Saving…")
         self.saved.setAccessibleName(state)  # what a screen reader reads, no tick
         self.saved.setAccessibleDescription("Save state")
+        return again
 
     def set_student(self, student: Student) -> None:
         who = student.name or "(no name yet)"
