@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QDialog, QMainWindow
 
 from medialit.core.model import Lesson, Span
@@ -32,7 +32,6 @@ from medialit.gui.session import Session
 from medialit.gui.status_labels import StatusLabels
 
 if TYPE_CHECKING:  # what the first paint does not need loads later (`build_parts`)
-    from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMenu
 
     from medialit.core.records import Change
