@@ -28,8 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from medialit import __version__
 from medialit.core import applog, paths
@@ -141,7 +140,6 @@ def run(*, db_path: Path | None = None, lesson_path: Path | None = None) -> int:
     applog.started()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("medialit")
-    QApplication.setWindowIcon(QIcon(str(paths.resources_dir() / "medialit.svg")))  # every window
     app.setApplicationVersion(__version__)
     app.setOrganizationName("medialit")
     path = db_path or paths.default_db_path()
@@ -165,12 +163,15 @@ def _run_store_first(
     app: QCoreApplication, path: Path, lock: InstanceLock, lesson_path: Path | None
 ) -> int:
     """No glance: open the store (checks, recovery, a backup), then build and show the window."""
+    set_icon()
     store = open_store(path, lock=lock)
     if store is None:
         return 1
     try:
         window, problems = build_window(store, lesson_path)
     except MedialitError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, "medialit: cannot open a lesson", str(exc))
         store.close()
         return 1
@@ -184,6 +185,8 @@ def _run_store_first(
 
 def shown(app: QCoreApplication, window: MainWindow, path: Path, problems: list[str]) -> None:
     """The window is up with its store open: the backup menu, then what went wrong."""
+    from PySide6.QtWidgets import QMessageBox
+
     from medialit.gui.backup_menu import install_recovery_menu  # not needed to paint
 
     install_recovery_menu(window)
@@ -213,10 +216,13 @@ class Opening(QObject):
     def build_then_open(self) -> None:
         """The article is painted: the rest of the window, then (next turn, once that is
         painted too) the store."""
+        set_icon()
         self.window.build_parts()
         QTimer.singleShot(0, self, self.finish)
 
     def finish(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         applog.start_logging()  # the user's log folder, whatever the database's (--db)
         self.window.session.store.close()  # the glance: a damaged file may be moved aside
         try:
@@ -248,6 +254,14 @@ class Opening(QObject):
             self.store.close()
         else:
             self.lock.release()
+
+
+def set_icon() -> None:
+    """The app's icon, on every window; set once the article is painted (making Qt's icon
+    type costs a millisecond the first paint need not wait for)."""
+    from PySide6.QtGui import QIcon
+
+    QApplication.setWindowIcon(QIcon(str(paths.resources_dir() / "medialit.svg")))
 
 
 class _FirstPaint(QObject):

@@ -17,7 +17,6 @@ rebuilt in full on every edit and can show only one format per character.)
 
 from __future__ import annotations
 
-import html
 from typing import cast
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
@@ -287,6 +286,8 @@ class ArticleView(QTextEdit):
         return []
 
     def tooltip_html(self, spans: list[Span]) -> str:
+        import html  # loaded at the first tooltip, not before the first paint
+
         parts = []
         for span in spans:
             info = span.label.info

@@ -17,9 +17,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
-
-from PySide6.QtWidgets import QMessageBox
+from typing import TYPE_CHECKING, Protocol
 
 from medialit.core import backup as rolling
 from medialit.core import paths
@@ -34,6 +32,9 @@ from medialit.core.lock import InstanceLock
 from medialit.core.store import Store
 from medialit.core.store_checks import newest_good_backup
 from medialit.gui.screen_fit import fit_dialog
+
+if TYPE_CHECKING:  # loaded when a message is shown: start-up paints first
+    from PySide6.QtWidgets import QMessageBox
 
 
 class Choice(enum.Enum):
@@ -59,6 +60,8 @@ def when(backup: rolling.Backup) -> str:
 
 def message_box(title: str, message: str, *, details: str = "") -> QMessageBox:
     """A warning in plain words; the file names, numbers and times behind a Details button."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, f"medialit: {title}", message)
     box.setObjectName("start_message")
     if details:
@@ -84,6 +87,8 @@ def smoke_test() -> bool:
 
 
 def _ask(message: str, backup: rolling.Backup | None, *, read_only: bool = False) -> Choice:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, "medialit: the database is damaged", message)
     box.setObjectName("recovery_box")
     buttons = {}
