@@ -243,10 +243,11 @@ class ArticleView(QTextEdit):
             (span, self._segments(self.to_qt(span.start), self.to_qt(span.end))) for span in spans
         ]
         painter = QPainter(self.viewport())
+        painter.setPen(Qt.PenStyle.NoPen)  # a rectangle with no pen: filled, as fillRect would
         for span, segments in drawn:  # tints first: behind the text, mixing where they overlap
-            colour = tint(span.label, selected=span.id == self.selected_id)
-            for rect, _ in segments:
-                painter.fillRect(rect, colour)
+            painter.setBrush(tint(span.label, selected=span.id == self.selected_id))
+            for rect, _ in segments:  # (fillRect's overloads make PySide build QGradient: 1 ms)
+                painter.drawRect(rect)
         painter.end()
         super().paintEvent(event)
         painter = QPainter(self.viewport())

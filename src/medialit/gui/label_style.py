@@ -106,8 +106,12 @@ def draw_underline(
     if style == "wave":  # a tiled pattern: stroking a long zig-zag path is slow
         brush = _wave_brush(label, round(width))
         height = brush.texture().height()
+        painter.save()  # drawn as a rectangle with no pen (fillRect's overloads cost a first paint
+        painter.setPen(Qt.PenStyle.NoPen)  # a millisecond: PySide builds QGradient's types)
+        painter.setBrush(brush)
         painter.setBrushOrigin(QPointF(0, y - height / 2))
-        painter.fillRect(QRectF(x1, y - height / 2, x2 - x1, height), brush)
+        painter.drawRect(QRectF(x1, y - height / 2, x2 - x1, height))
+        painter.restore()
         return
     pen = QPen(underline_colour(label), width)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
@@ -133,7 +137,9 @@ def _wave_brush(label: Label, width: int) -> QBrush:
     path.lineTo(2 * step, mid + amplitude / 2)
     painter.drawPath(path)
     painter.end()
-    return QBrush(tile)
+    brush = QBrush()  # the tile set after: QBrush(tile) checks its overloads, QGradient's too
+    brush.setTexture(tile)
+    return brush
 
 
 def label_icon(label: Label, size: int = 22) -> QIcon:
