@@ -1,8 +1,9 @@
 """The student window's status bar, right side: who is working and whether it is saved.
 
 "✓ Saved" appears only after the store committed the edit (`Session.changed`);
-"Not saved" stays until the next edit is saved. A screen reader reads the
-state without the tick. The first paint at start-up shows both, before the
+"Not saved" stays until the next edit is saved (`set_saved` tells the window the
+first save after it: it says "Saved again."). A screen reader reads the state
+without the tick. The first paint at start-up shows both, before the
 rest of the window is built.
 """
 
