@@ -343,8 +343,11 @@ def test_in_the_teachers_voice_every_word_names_the_student(qtbot: QtBot, lesson
     help_text = " ".join(label.text() for label in window.details.help_lines)
     assert window.lead_label is not None
     assert window.lead_label.text().startswith(f"{name} found 2 of the ")
+    assert window.summary.accessibleName() == f"{name}'s result"  # what a reader hears first
+    assert window.lead_label.accessibleName().startswith(f"{name} found 2 of the ")
     said = [
         window.lead_label.text(),
+        window.lead_label.accessibleName(),
         window.findChild(type(window.score_label), "all_labels").text(),
         window.figures.accessibleName(),
         legend.accessibleName(),
