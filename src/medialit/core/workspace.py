@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from medialit.core.anchoring import Anchor, Placement, context_agreement, place
 from medialit.core.errors import MedialitError
 from medialit.core.model import Article, Label, Lesson, Span
 from medialit.core.records import SavedSpan, Student, now
 from medialit.core.store import Store
-from medialit.core.submission import Submission
 from medialit.core.text import snap_to_words, trim
+
+if TYPE_CHECKING:  # loaded when work is handed in, not at start-up
+    from medialit.core.submission import Submission
 
 
 def selection_range(text: str, start: int, end: int, *, snap: bool) -> tuple[int, int] | None:
@@ -198,6 +201,8 @@ def make_submission(
     submitted_at: str | None = None,
 ) -> Submission:
     """Everything the teacher needs to score this work, and nothing about the key."""
+    from medialit.core.submission import Submission
+
     return Submission(
         lesson_id=lesson.id,
         lesson_version=lesson.version,

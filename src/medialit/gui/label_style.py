@@ -17,9 +17,13 @@ graphics).
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPixmap
+
+if TYPE_CHECKING:  # the icons are made for the actions, after start-up's first paint
+    from PySide6.QtGui import QIcon
 
 from medialit.core.model import LABELS, Label
 
@@ -144,6 +148,8 @@ def _wave_brush(label: Label, width: int) -> QBrush:
 
 def label_icon(label: Label, size: int = 22) -> QIcon:
     """A swatch: the tint, the initial and a sample of the underline pattern."""
+    from PySide6.QtGui import QIcon
+
     pixmap = QPixmap(size * 2, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)

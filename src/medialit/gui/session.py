@@ -17,7 +17,7 @@ never in the index (they have no place in this text).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -28,8 +28,10 @@ from medialit.core.prefs import Prefs
 from medialit.core.records import Change, SavedSpan, Student, SubmissionRecord
 from medialit.core.spanindex import SpanIndex
 from medialit.core.store import Store
-from medialit.core.submission import Submission, submission_to_dict
 from medialit.core.workspace import Reanchoring, open_work, placed_as_saved
+
+if TYPE_CHECKING:  # loaded when work is handed in, not at start-up
+    from medialit.core.submission import Submission
 
 
 def orphan_order(orphan: SavedSpan) -> tuple[int, int, str, str]:
@@ -229,6 +231,8 @@ class Session(QObject):
 
     def record_submission(self, submission: Submission, *, path: str) -> Change:
         """Remember a submission file just written (the database keeps each one)."""
+        from medialit.core.submission import submission_to_dict  # loaded when work is handed in
+
         return self.apply(
             lambda s: s.submissions.record_own(submission_to_dict(submission), path=path)
         )
