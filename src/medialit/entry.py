@@ -14,6 +14,9 @@ import sys
 
 def main() -> None:
     if len(sys.argv) == 1:
+        from medialit.gui import memory
+
+        memory.hold()  # no collector passes until the window is up (`memory.resume`)
         # Qt-free modules the first paint needs, loaded before PySide6: once imported, PySide
         # reads the source of every module imported after it (its `__feature__` import hook).
         from medialit.core import applog, glance, library, prefs, spanindex, wording, workspace  # noqa: F401

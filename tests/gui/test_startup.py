@@ -106,6 +106,40 @@ def test_the_first_look_needs_no_sqlite_utils(tmp_path: Path) -> None:
     assert built == "['medialit.gui.actions', 'medialit.gui.docks', 'medialit.gui.span_list'] 3"
 
 
+def test_the_command_holds_the_collector_until_its_window_is_open(tmp_path: Path) -> None:
+    """The installed command's start-up runs without collector passes (gui.memory.hold), and
+    turns collection back on, start-up's heap frozen, once the window is up with its store."""
+    db = seeded(tmp_path)
+    code = (
+        "import atexit, gc, sys\n"
+        "import medialit.gui.main_window as mw\n"
+        "during = []\n"
+        "build = mw.MainWindow.build_parts\n"
+        "def watched(self):\n"
+        "    during.append(gc.isenabled()); build(self)\n"
+        "mw.MainWindow.build_parts = watched\n"
+        "atexit.register(lambda: print(during, gc.isenabled(), gc.get_freeze_count() > 0))\n"
+        "sys.argv = ['medialit']\n"
+        "from medialit.entry import main\n"
+        "main()\n"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(REPO / "src"),
+        "MEDIALIT_DB": str(db),
+        recovery.SMOKE_ENV: "1",
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    }
+    ran = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert ran.returncode == 0, ran.stderr
+    shown, collector = ran.stdout.strip().splitlines()
+    assert shown.startswith("medialit: window shown")
+    assert collector == "[False] True True"  # off while the window was built, then on
+
+
 def test_no_edit_is_offered_or_accepted_until_the_store_is_open(
     qtbot: QtBot, tmp_path: Path
 ) -> None:

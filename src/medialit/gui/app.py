@@ -41,6 +41,7 @@ from medialit.core.model import Lesson, new_id
 from medialit.core.prefs import Prefs
 from medialit.core.records import Student
 from medialit.core.store import Store
+from medialit.gui import memory
 from medialit.gui.main_window import MainWindow
 from medialit.gui.recovery import open_store, smoke_test, take_lock
 from medialit.gui.session import Session
@@ -190,6 +191,7 @@ def shown(app: QCoreApplication, window: MainWindow, path: Path, problems: list[
     from medialit.gui.backup_menu import install_recovery_menu  # not needed to paint
 
     install_recovery_menu(window)
+    QTimer.singleShot(0, memory.resume)  # start-up is over: the collector back on
     if smoke_test():
         print(f"medialit: window shown, database {path}", flush=True)
         QTimer.singleShot(0, lambda: app.exit(0))  # exit: the name dialog refuses to close
