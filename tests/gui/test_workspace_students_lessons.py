@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from medialit.core.lesson import save_lesson
@@ -45,6 +45,8 @@ def test_first_start_asks_the_name_and_nothing_is_saved_before(
     assert dialog.isVisible()
     assert any("not a password" in label.text() for label in dialog.findChildren(QLabel))
     answer_name_dialog(qtbot, window, "Ann Lee", "7B")
+    # the student's next key (1-4) goes to the student window, not nowhere
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
     student = window.session.student
     assert (student.name, student.class_code, len(student.id)) == ("Ann Lee", "7B", 32)
     assert store.students.get(student.id) == student
