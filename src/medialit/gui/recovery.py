@@ -11,7 +11,6 @@ injectable (`ask=`, `tell=`) so tests drive it without modal dialogs.
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import os
 import sys
@@ -33,7 +32,9 @@ from medialit.core.store import Store
 from medialit.core.store_checks import newest_good_backup
 from medialit.gui.screen_fit import fit_dialog
 
-if TYPE_CHECKING:  # loaded when a message is shown: start-up paints first
+if TYPE_CHECKING:  # names for annotations (a message box loads when one is shown)
+    import datetime as dt
+
     from PySide6.QtWidgets import QMessageBox
 
 
