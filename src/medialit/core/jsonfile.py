@@ -174,30 +174,40 @@ def _shown(key: str) -> str:
     return "".join(ch if ch.isprintable() else "?" for ch in text)
 
 
+def _path(parts: tuple[str | int, ...]) -> str | None:
+    """A field's path as messages name it (`spans[2].label`), each key as `_shown` shows it."""
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{_shown(part)}" if out else _shown(part)
+    return out or None
+
+
 def _first_problem(value: Any) -> tuple[str | None, str] | None:
-    """(field path, reason) of the first duplicate key, NaN/Infinity or lone surrogate."""
-    stack: list[tuple[Any, str]] = [(value, "")]
+    """(field path, reason) of the first duplicate key, NaN/Infinity or lone surrogate. The
+    path is spelled only for the problem found (every lesson load walks every field)."""
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(value, ())]
     while stack:
         item, where = stack.pop()
-        field = where or None
         if isinstance(item, str):
             if not _is_surrogate_free(item):
-                return field, "contains an invalid character (a lone UTF-16 surrogate)"
+                return _path(where), "contains an invalid character (a lone UTF-16 surrogate)"
         elif isinstance(item, _Constant):
-            return field, f"{item.name} is not allowed (JSON numbers must be finite)"
+            return _path(where), f"{item.name} is not allowed (JSON numbers must be finite)"
         elif isinstance(item, dict):
             if isinstance(item, _Duplicated):
-                key = _shown(item.duplicate)
-                return f"{where}.{key}" if where else key, "appears twice (duplicate key)"
+                return _path((*where, item.duplicate)), "appears twice (duplicate key)"
             children = []
             for key, child in item.items():
-                path = f"{where}.{_shown(key)}" if where else _shown(key)
                 if not _is_surrogate_free(key):
-                    return path, "the name contains an invalid character (a lone surrogate)"
-                children.append((child, path))
+                    problem = "the name contains an invalid character (a lone surrogate)"
+                    return _path((*where, key)), problem
+                children.append((child, (*where, key)))
             stack.extend(reversed(children))  # popped in document order
         elif isinstance(item, list):
-            stack.extend((item[i], f"{where}[{i}]") for i in range(len(item) - 1, -1, -1))
+            stack.extend((item[i], (*where, i)) for i in range(len(item) - 1, -1, -1))
     return None
 
 

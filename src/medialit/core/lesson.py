@@ -55,7 +55,6 @@ from medialit.core.model import (
     new_id,
     parse_label,
 )
-from medialit.core.outfile import write_output
 from medialit.core.text import canonicalize
 
 FORMAT = "medialit-lesson"
@@ -308,6 +307,8 @@ def key_span_to_dict(k: KeySpan) -> dict[str, Any]:
 
 
 def save_lesson(path: str | Path, lesson: Lesson, *, kind: str | None = None) -> None:
+    from medialit.core.outfile import write_output  # not loaded to read a lesson (start-up)
+
     write_output(path, dump_json(lesson_to_dict(lesson, kind=kind)))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 
 import platformdirs
@@ -14,8 +15,10 @@ DB_ENV = "MEDIALIT_DB"
 DB_FILENAME = "medialit.db"
 
 
+@cache
 def _data_root() -> Path:
-    """Bundled data: inside the installed package, or the source checkout's root."""
+    """Bundled data: inside the installed package, or the source checkout's root (found once:
+    each lesson loaded asked three times, resolving the path each time)."""
     installed = Path(__file__).resolve().parent.parent / "_data"
     if installed.is_dir():
         return installed
