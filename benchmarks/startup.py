@@ -9,10 +9,11 @@ before the process is spawned to the line the child prints:
   on a database where a returning student has SPANS saved spans on the seed
   lesson, importing what it imports in its own order (the article view is
   watched from an import hook as `main()` loads it, so nothing is imported
-  before `main()` that a user's start would not import there); "painted" is printed when the article view has finished a paint with
-  those spans in it (the window's first paint, from the glance at the database),
-  and "open" when the store is open and the window offers edits (the moment
-  MEDIALIT_SMOKE_TEST calls "window shown");
+  before `main()` that a user's start would not import there); "painted" is
+  printed when the article view has finished a paint with those spans in it
+  (the window's first paint, from the glance at the database), and "open" when
+  the store is open and the window offers edits (the moment MEDIALIT_SMOKE_TEST
+  calls "window shown");
 - the baseline: a bare QMainWindow + QTextEdit showing the same text, "painted"
   when the QTextEdit has finished its first paint.
 
