@@ -24,7 +24,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from medialit.core import backup as rolling
 from medialit.core import paths
 from medialit.core.errors import CorruptDatabaseError, DamagedTextError, StoreError
 from medialit.core.lock import InstanceLock
@@ -50,6 +49,8 @@ from medialit.core.tables.work import Work
 
 if TYPE_CHECKING:  # imported when a database is opened: start-up paints before it (glance)
     from sqlite_utils import Database
+
+    from medialit.core import backup as rolling
 
 
 class Store:
@@ -181,6 +182,8 @@ class Store:
 
     def backup_keep(self) -> int:
         """How many rolling backups to keep (setting `backup_keep`, default 10, at least 3)."""
+        from medialit.core import backup as rolling
+
         raw = self.settings.get(rolling.KEEP_SETTING)
         try:
             keep = int(raw) if raw is not None else rolling.DEFAULT_KEEP
@@ -197,6 +200,8 @@ class Store:
         over 10 passes through 2). The GUI asks for teacher mode first once there is
         a passphrase.
         """
+        from medialit.core import backup as rolling
+
         if type(keep) is not int or not rolling.MIN_KEEP <= keep <= rolling.MAX_KEEP:
             raise StoreError(
                 f"the number of backups to keep must be {rolling.MIN_KEEP}-{rolling.MAX_KEEP}"
@@ -207,11 +212,15 @@ class Store:
         return change
 
     def backups(self) -> list[rolling.Backup]:
+        from medialit.core import backup as rolling
+
         return rolling.list_backups(self.path) if self.path is not None else []
 
     def backup(self, *, now: dt.datetime | None = None, protect: tuple[Path, ...] = ()) -> Path:
         """A rolling backup now (SQLite backup API); keeps the newest `backup_keep()` and
         whatever is in `protect` (the backup a restore is about to read)."""
+        from medialit.core import backup as rolling
+
         if self.path is None:
             raise StoreError("an in-memory database has no backups")
         if self.damaged:
@@ -237,9 +246,13 @@ class Store:
         return made
 
     def backup_if_due(
-        self, *, interval: float = rolling.INTERVAL_SECONDS, now: dt.datetime | None = None
+        self, *, interval: float | None = None, now: dt.datetime | None = None
     ) -> Path | None:
-        """Back up if something changed since the last backup and the newest is `interval` old."""
+        """Back up if something changed since the last backup and the newest is `interval`
+        seconds old (`backup.INTERVAL_SECONDS` unless given)."""
+        from medialit.core import backup as rolling
+
+        interval = rolling.INTERVAL_SECONDS if interval is None else interval
         if self.path is None or self.db.conn.total_changes == self._changes_at_backup:
             return None
         newest = self.backups()

@@ -13,7 +13,6 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from medialit.core import backup as rolling
 from medialit.core.errors import (
     CorruptDatabaseError,
     DamagedTextError,
@@ -21,8 +20,10 @@ from medialit.core.errors import (
     StoreError,
 )
 
-if TYPE_CHECKING:  # sqlite-utils is imported when a database is opened, not at start-up
-    from sqlite_utils import Database
+if TYPE_CHECKING:  # sqlite-utils and the backups load when a database is opened, not before
+    from sqlite_utils import Database  # start-up's first paint (core.glance)
+
+    from medialit.core import backup as rolling
 
 # -- opening checks: before the first write, a file we must not touch is refused ---------
 
@@ -59,6 +60,8 @@ def check_readable(db: Database, path: Path | None) -> None:
     (quick_check passes it), refused before anything is written or backed up."""
     if path is None:
         return
+    from medialit.core import backup as rolling
+
     problem = rolling.unreadable_text(db.conn)
     if problem is not None:
         db.conn.close()
@@ -113,6 +116,8 @@ def check_database_file(path: str | Path) -> str | None:
     except sqlite3.Error as exc:
         return describe_sqlite_error(exc)
     try:
+        from medialit.core import backup as rolling
+
         problem = rolling.quick_check(conn)
         if problem != "ok":
             return f"it is damaged ({problem})"
@@ -139,6 +144,8 @@ def check_database_file(path: str | Path) -> str | None:
 def newest_good_backup(db_path: str | Path) -> rolling.Backup | None:
     """The newest backup of `db_path` that passes `check_database_file` (read in full, not
     only quick_checked), if any."""
+    from medialit.core import backup as rolling
+
     for candidate in rolling.list_backups(db_path):
         if check_database_file(candidate.path) is None:
             return candidate

@@ -18,7 +18,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from medialit.core import backup as rolling
 from medialit.core import paths
 from medialit.core.errors import (
     CorruptDatabaseError,
@@ -36,6 +35,8 @@ if TYPE_CHECKING:  # names for annotations (a message box loads when one is show
     import datetime as dt
 
     from PySide6.QtWidgets import QMessageBox
+
+    from medialit.core import backup as rolling
 
 
 class Choice(enum.Enum):
@@ -179,6 +180,8 @@ def open_store(
 
 
 def _open_or_recover(path: Path, ask: Ask, tell: Tell, now: dt.datetime | None) -> Store | None:
+    from medialit.core import backup as rolling  # only a damaged file needs it
+
     try:
         return Store.open(path)
     except DamagedTextError as exc:
@@ -239,6 +242,8 @@ def _recover_damaged_text(
     path: Path, exc: DamagedTextError, ask: Ask, tell: Tell, now: dt.datetime | None
 ) -> Store | None:
     """Ask first; the file is moved aside (unchanged) only for a restore or a fresh start."""
+    from medialit.core import backup as rolling
+
     backup = newest_good_backup(path)
     choice = ask(damaged_text_message(exc, backup), backup, read_only=True)
     try:
