@@ -19,7 +19,7 @@ def main() -> None:
         memory.hold()  # no collector passes until the window is up (`memory.resume`)
         # Qt-free modules the first paint needs, loaded before PySide6: once imported, PySide
         # reads the source of every module imported after it (its `__feature__` import hook).
-        from medialit.core import applog, glance, library, prefs, spanindex, wording, workspace  # noqa: F401
+        from medialit.core import applog, glance, library, prefs, spanindex, workspace  # noqa: F401
         from medialit.gui.app import run
 
         sys.exit(run())

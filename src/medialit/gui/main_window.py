@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QDialog, QMainWindow
 
 from medialit.core.model import Lesson, Span
 from medialit.core.prefs import Prefs
-from medialit.core.wording import one_line, plural
 from medialit.gui.article_pane import ArticlePane
 from medialit.gui.article_view import ArticleView
 from medialit.gui.screen_fit import fit_window
@@ -165,9 +164,12 @@ class MainWindow(QMainWindow):
             self._shown()
 
     def _shown(self) -> None:
+        from medialit.gui.docks import fit_definitions
+
         if not self.docks_fitted:  # once the window has its size: every definition in view
             self.docks_fitted = True
-            QTimer.singleShot(0, self, self.fit_definitions)
+            fit = partial(fit_definitions, self, self.legend_dock, self.legend, self.span_list_dock)
+            QTimer.singleShot(0, self, fit)
         if self.session.is_open and not self.session.has_student and self.dialog is None:
             from medialit.gui import student_flow
 
@@ -181,11 +183,6 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if self.isVisible() and not self.session.has_student and self.dialog is None:
             student_flow.ask_name(self, switch=True)
-
-    def fit_definitions(self) -> None:
-        from medialit.gui.docks import fit_definitions
-
-        fit_definitions(self, self.legend_dock, self.legend, self.span_list_dock)
 
     # -- what the student sees ------------------------------------------------------------
 
@@ -223,6 +220,8 @@ class MainWindow(QMainWindow):
     # -- labelling (gui.span_edits decides which edit a key means) -------------------------
 
     def on_orphan_panel_copied(self, quote: str) -> None:
+        from medialit.core.wording import one_line
+
         self.say(f"Copied “{one_line(quote, 60)}”. Find it in the article to label it again.")
 
     def push(self, command: QUndoCommand) -> bool:
@@ -349,6 +348,7 @@ class MainWindow(QMainWindow):
 
     def on_session_reloaded(self) -> None:
         """Another student or lesson: new text, new spans, fresh undo history."""
+        from medialit.core.wording import plural
         from medialit.gui import review_flow
         from medialit.gui.span_list import orphans_text
 
