@@ -205,9 +205,12 @@ typed "$gate" "$PASSPHRASE"
 keys "$gate" Tab
 typed "$gate" "$PASSPHRASE"
 keys "$gate" Return
+code=$(window '^Write down your recovery code$')  # shown once, before the teacher window
+shot recovery-code
+keys "$code" Return
 teacher=$(window "$TEACHER")
 shot teacher-window
-ok "teacher passphrase set; teacher window $teacher opened"
+ok "teacher passphrase set; recovery code shown; teacher window $teacher opened"
 quit_app "$main" "$teacher"
 
 start_app
