@@ -16,12 +16,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from medialit.core.lesson import default_lesson_path, load_lesson
 from medialit.core.model import LABELS, Lesson, Span, trimmed_range
-from medialit.core.records import RosterLine
 from medialit.core.store import Store
 from medialit.core.submission import Submission, write_submission
 from medialit.core.teacher.authoring import import_lesson_file, load_authored
 from medialit.core.teacher.collection import import_submission_files
 from medialit.core.teacher.passphrase import set_passphrase
+from medialit.core.teacher_records import RosterLine
 
 FIRST = "Ann Ben Chloé Dev Emma Finn Gia Hugo Ines Jay Kai Lena Mo Nia Omar Pia Quinn Rosa Sam Tia"
 LAST = "Lee Marsh Okafor Nguyen Schmidt Rossi Kowalski Haddad Silva Berg Tanaka Dubois O'Neil"

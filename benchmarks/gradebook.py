@@ -38,12 +38,12 @@ from classroom_data import bundled_lesson, make_submissions
 from medialit.core import export
 from medialit.core.gradebook.lms import lms_rows, lms_table
 from medialit.core.jsonfile import dump_json
-from medialit.core.records import RosterLine
 from medialit.core.store import Store
 from medialit.core.submission import submission_to_dict
 from medialit.core.teacher.authoring import import_lesson_file, load_authored
 from medialit.core.teacher.collection import import_submission_files
 from medialit.core.teacher.grades import class_book
+from medialit.core.teacher_records import RosterLine
 
 STUDENTS, CLASSES, RUNS = 150, ("8A", "8B", "8C", "8D", "8E"), 3
 

@@ -22,11 +22,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from PySide6.QtWidgets import QApplication
 
 from classroom_data import bundled_lesson, make_submissions
-from medialit.core.records import LessonGrading, RosterLine
 from medialit.core.store import Store
 from medialit.core.submission import write_submission
 from medialit.core.teacher.authoring import import_lesson_file, load_authored
 from medialit.core.teacher.collection import import_submission_files
+from medialit.core.teacher_records import LessonGrading, RosterLine
 
 
 def demo(folder: Path) -> Store:

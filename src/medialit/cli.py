@@ -144,8 +144,9 @@ def score_command(
     from medialit.core import batch, export
     from medialit.core.gradebook import command
     from medialit.core.gradebook.rows import GradeRow
-    from medialit.core.records import RosterLine, now
+    from medialit.core.records import now
     from medialit.core.teacher.roster import parse_roster
+    from medialit.core.teacher_records import RosterLine
 
     if as_json and delimiter != ",":
         raise click.UsageError("--delimiter applies to CSV output, not --json")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from medialit.core.lesson import lesson_to_dict
 from medialit.core.model import Label, Span
-from medialit.core.records import Change, ChangeKind, LessonGrading, RosterLine, Student, Touches
+from medialit.core.records import Change, ChangeKind, Student, Touches
 from medialit.core.store import Store
 from medialit.core.submission import submission_to_dict
 from medialit.core.teacher.authoring import save_lesson_to_store, update_details
 from medialit.core.teacher.keycheck import make_key_span
+from medialit.core.teacher_records import LessonGrading, RosterLine
 from medialit.core.workspace import make_submission
 from tests.helpers import make_lesson
 

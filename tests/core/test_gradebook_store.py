@@ -6,8 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from medialit.core.records import LessonGrading
 from medialit.core.store import Store
+from medialit.core.teacher_records import LessonGrading
 
 
 def test_a_lesson_nobody_decided_for_has_the_defaults(fresh_store: Store) -> None:

@@ -9,7 +9,6 @@ import pytest
 from medialit.core.errors import InvalidSpanError, MedialitError
 from medialit.core.lesson import load_lesson, save_lesson
 from medialit.core.model import FeedbackMode, Label
-from medialit.core.records import RosterLine
 from medialit.core.store import Store
 from medialit.core.teacher.authoring import (
     load_authored,
@@ -31,6 +30,7 @@ from medialit.core.teacher.passphrase import (
     verify_passphrase,
 )
 from medialit.core.teacher.roster import parse_roster
+from medialit.core.teacher_records import RosterLine
 from tests.helpers import UNICODE_TEXT, FakeClock
 
 TEXT = "Police said the fire started at 9. It may have been arson, a neighbour claimed."

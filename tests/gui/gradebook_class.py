@@ -10,10 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from medialit.core.lesson import default_lesson_path, load_lesson
 from medialit.core.model import Label, Lesson, Span
-from medialit.core.records import RosterLine
 from medialit.core.store import Store
 from medialit.core.submission import Submission, write_submission
 from medialit.core.teacher.authoring import import_lesson_file
+from medialit.core.teacher_records import RosterLine
 from medialit.gui.teacher.class_table import ClassRow
 from medialit.gui.teacher.window import TeacherWindow
 

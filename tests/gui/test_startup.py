@@ -23,8 +23,9 @@ from medialit.core.lesson import default_lesson_path, load_lesson
 from medialit.core.lock import InstanceLock
 from medialit.core.model import Label, Span
 from medialit.core.prefs import Prefs
-from medialit.core.records import RosterLine, Student
+from medialit.core.records import Student
 from medialit.core.store import Store
+from medialit.core.teacher_records import RosterLine
 from medialit.gui import app, recovery
 from medialit.gui.article_view import ArticleView
 from medialit.gui.main_window import MainWindow

@@ -264,7 +264,7 @@ class Lesson:
 @dataclass(frozen=True, slots=True)
 class Handed:
     """Whose work, on which lesson and text, handed in when: how a submission file begins,
-    and so how its record in the teacher's database begins (`records.ImportRecord`)."""
+    and so how its record in the teacher's database begins (`teacher_records.ImportRecord`)."""
 
     lesson_id: str
     lesson_version: int

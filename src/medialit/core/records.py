@@ -1,7 +1,8 @@
 """What the store hands out and takes in: small frozen records, and the time stamp it writes.
 
 No SQL here and no `Store`: these are plain values, so a module that only passes them
-around (a view, a command) need not import the database.
+around (a view, a command) need not import the database. The teacher's records are in
+`core.teacher_records`: a student's start-up does not make their classes.
 """
 
 from __future__ import annotations
@@ -9,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import Flag, StrEnum, auto
-from typing import Any
 
-from medialit.core.model import Handed, Span
+from medialit.core.model import Span
 
 
 def now() -> str:
@@ -150,75 +150,3 @@ class SubmissionRecord:
     submitted_at: str
     path: str
     span_count: int
-
-
-# -- the teacher's: authored lessons, imported submissions, roster ---------------------
-
-
-@dataclass(frozen=True, slots=True)
-class LessonRow:
-    """An authored lesson as listed for the teacher."""
-
-    id: str
-    version: int
-    title: str
-    sha256: str
-    key_updated_at: str
-    updated_at: str
-
-
-@dataclass(frozen=True, slots=True)
-class ImportRecord(Handed):
-    """What `record_submissions` stores for one checked file: the submission's header, the
-    file's hash and path, and its JSON."""
-
-    content_sha256: str
-    path: str
-    body: dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class StoredSubmission(ImportRecord):
-    """One imported submission file as kept: what was recorded, its id and when; `current`
-    marks a student's newest one for the lesson."""
-
-    id: str
-    recorded_at: str
-    current: bool
-
-
-@dataclass(frozen=True, slots=True)
-class RosterEntry:
-    """A name on a class's roster, the ids the teacher linked to it (a student on two
-    laptops has two), and the email or LMS user id an LMS file matches on."""
-
-    id: int
-    class_code: str
-    name: str
-    student_ids: tuple[str, ...] = ()
-    email: str = ""
-    lms_id: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class RosterLine:
-    """A roster name to add: typed, pasted or read from a CSV (`teacher.roster.parse_roster`)."""
-
-    class_code: str
-    name: str
-    email: str = ""
-    lms_id: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class LessonGrading:
-    """What the teacher decided for grading a lesson (`store.grading`); the defaults are
-    those of a lesson nobody has decided anything for."""
-
-    lesson_id: str
-    out_of: float = 100.0
-    decimals: int = 1
-    zero_for_missing: bool = False
-    due_at: str = ""  # a UTC instant, or "" (then nothing is late)
-    key_released_at: str = ""  # the first review-pack export, or "" (never released)
-    class_codes: tuple[str, ...] = ()  # the classes the lesson is for; () = every class

@@ -16,7 +16,7 @@ from medialit.core.gradebook.book import Book, Listed, build, grade_row
 from medialit.core.gradebook.graded import Handed
 from medialit.core.gradebook.lms import lms_hint
 from medialit.core.gradebook.rows import GradeRow
-from medialit.core.records import RosterLine
+from medialit.core.teacher_records import RosterLine
 
 
 def handed(entries: Sequence[Entry], *, imported_at: str) -> list[Handed]:

@@ -7,15 +7,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from medialit.core.records import Change, ChangeKind, LessonGrading, now
+from medialit.core.records import Change, ChangeKind, now
 from medialit.core.tables.base import Table
+
+if TYPE_CHECKING:  # the teacher's records load when a teacher's table is first read
+    from medialit.core.teacher_records import LessonGrading
 
 _COLUMNS = "lesson_id, out_of, decimals, zero_for_missing, due_at, key_released_at, class_codes"
 
 
 class Grading(Table):
     def of(self, lesson_id: str) -> LessonGrading:
+        from medialit.core.teacher_records import LessonGrading
+
         rows = list(
             self.db.query(f"SELECT {_COLUMNS} FROM lesson_grading WHERE lesson_id = ?", [lesson_id])
         )

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from medialit.core.errors import NotFoundError
 from medialit.core.model import KeySpan, Lesson
-from medialit.core.records import Change, ChangeKind, LessonRecord, LessonRow, now
+from medialit.core.records import Change, ChangeKind, LessonRecord, now
 from medialit.core.tables.base import Table
 from medialit.core.tables.keys import key_row
+
+if TYPE_CHECKING:  # the teacher's records load when a teacher's table is first read
+    from medialit.core.teacher_records import LessonRow
 
 
 class Lessons(Table):
@@ -127,6 +130,8 @@ class Lessons(Table):
         return Change(ChangeKind.LESSON_DETAILS, lesson_id)
 
     def authored(self) -> list[LessonRow]:
+        from medialit.core.teacher_records import LessonRow
+
         rows = self.db.query(
             "SELECT id, version, title, sha256, key_updated_at, updated_at FROM lessons "
             "WHERE authored = 1 ORDER BY updated_at DESC, title"

@@ -5,13 +5,19 @@ teacher's list has them), and `roster_links`: the student ids the teacher linked
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from medialit.core.records import Change, ChangeKind, RosterEntry, RosterLine, now
+from medialit.core.records import Change, ChangeKind, now
 from medialit.core.tables.base import Table
+
+if TYPE_CHECKING:  # the teacher's records load when a teacher's table is first read
+    from medialit.core.teacher_records import RosterEntry, RosterLine
 
 
 class Roster(Table):
     def entries(self, class_code: str | None = None) -> list[RosterEntry]:
+        from medialit.core.teacher_records import RosterEntry
+
         where, args = ("WHERE class_code = ?", [class_code]) if class_code is not None else ("", [])
         links: dict[int, list[str]] = {}
         for r in self.db.query("SELECT roster_id, student_id FROM roster_links ORDER BY 2"):

@@ -6,18 +6,19 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from medialit.core.model import new_id
 from medialit.core.records import (
     Change,
     ChangeKind,
-    ImportRecord,
-    StoredSubmission,
     SubmissionRecord,
     now,
 )
 from medialit.core.tables.base import Table
+
+if TYPE_CHECKING:  # the teacher's records load when a teacher's table is first read
+    from medialit.core.teacher_records import ImportRecord, StoredSubmission
 
 _SUBMISSION_COLUMNS = (
     "id, content_sha256, lesson_id, lesson_version, article_sha256, student_id, student_name, "
@@ -122,6 +123,8 @@ class Submissions(Table):
 
     def imported(self, lesson_id: str, *, current_only: bool = True) -> list[StoredSubmission]:
         """A lesson's imported submissions; the current one per student is the newest."""
+        from medialit.core.teacher_records import StoredSubmission
+
         rows = self.db.query(
             f"SELECT {_SUBMISSION_COLUMNS}, ROW_NUMBER() OVER (PARTITION BY student_id "
             "ORDER BY submitted_at DESC, recorded_at DESC, id DESC) AS rank "

@@ -24,7 +24,6 @@ from medialit.core.intake.placement import Placed, TextVersions
 from medialit.core.intake.readers import Handed
 from medialit.core.intake.sources import Problem
 from medialit.core.model import Article, Lesson, Span, SpanId
-from medialit.core.records import ImportRecord, StoredSubmission
 from medialit.core.store import Store
 from medialit.core.submission import (
     ID_PATTERN,
@@ -32,6 +31,7 @@ from medialit.core.submission import (
     submission_from_dict,
     submission_to_dict,
 )
+from medialit.core.teacher_records import ImportRecord, StoredSubmission
 from medialit.core.text import context, text_hash
 
 

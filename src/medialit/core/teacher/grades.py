@@ -15,10 +15,10 @@ from medialit.core.gradebook.graded import Handed, Rules
 from medialit.core.gradebook.lms import lms_hint
 from medialit.core.gradebook.rows import GradeRow, Points
 from medialit.core.model import Lesson
-from medialit.core.records import LessonGrading, RosterEntry, StoredSubmission
 from medialit.core.store import Store
 from medialit.core.submission import Submission
 from medialit.core.teacher.collection import stored_to_submission
+from medialit.core.teacher_records import LessonGrading, RosterEntry, StoredSubmission
 
 SCORED_PER_STEP = 15  # students scored per step of `class_book_steps` (about 10 ms)
 

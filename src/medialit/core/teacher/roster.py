@@ -7,8 +7,8 @@ from __future__ import annotations
 import csv
 import io
 
-from medialit.core.records import RosterLine
 from medialit.core.submission import clean_name
+from medialit.core.teacher_records import RosterLine
 from medialit.core.text import canonicalize
 
 NAME_COLUMNS = ("name", "student", "student name", "full name")

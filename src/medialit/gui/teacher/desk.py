@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from medialit.core.errors import NotFoundError
 from medialit.core.intake.gathering import Duplicate
 from medialit.core.model import KeySpan, LabelDefinition, Lesson
-from medialit.core.records import Change, ChangeKind, LessonRow
+from medialit.core.records import Change, ChangeKind
 from medialit.core.store import Store
 from medialit.core.teacher.authoring import (
     delete_lesson,
@@ -29,6 +29,7 @@ from medialit.core.teacher.authoring import (
     update_details,
 )
 from medialit.core.teacher.collection import Accepted, ImportReport, Rejected, commit_import
+from medialit.core.teacher_records import LessonRow
 
 T = TypeVar("T")
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medialit.core.records import LessonGrading
+from medialit.core.teacher_records import LessonGrading
 from medialit.core.wording import minute
 from medialit.gui.errors import show_error
 from medialit.gui.form_parts import Button, ok_cancel
