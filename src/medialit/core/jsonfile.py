@@ -7,6 +7,7 @@ before any of it reaches the database.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import stat
@@ -87,8 +88,8 @@ def decode_bytes(data: bytes, origin: str, *, max_bytes: int = MAX_FILE_BYTES) -
         raise FileFormatError(
             origin, f"the file is {len(data):,} bytes, over the {max_bytes:,}-byte limit"
         )
-    try:
-        text = data.decode("utf-8-sig")
+    try:  # as "utf-8-sig" decodes, without loading that codec's module (start-up reads here)
+        text = data.removeprefix(codecs.BOM_UTF8).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise FileFormatError(origin, f"not UTF-8 text (byte {exc.start})") from None
     if has_lone_surrogate(text):

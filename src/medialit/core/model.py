@@ -259,17 +259,3 @@ class Lesson:
         return (
             self.has_key and self.feedback is not FeedbackMode.NONE and self.kind != "student-pack"
         )
-
-
-@dataclass(frozen=True, slots=True)
-class Handed:
-    """Whose work, on which lesson and text, handed in when: how a submission file begins,
-    and so how its record in the teacher's database begins (`teacher_records.ImportRecord`)."""
-
-    lesson_id: str
-    lesson_version: int
-    article_sha256: str
-    student_id: str
-    student_name: str
-    class_code: str
-    submitted_at: str

@@ -40,7 +40,7 @@ from medialit.core.jsonfile import (
     parse_json_text,
     read_json_file,
 )
-from medialit.core.model import Article, Handed, Span, SpanId, parse_label
+from medialit.core.model import Article, Span, SpanId, parse_label
 from medialit.core.outfile import write_output
 
 FORMAT = "medialit-submission"
@@ -50,6 +50,21 @@ MAX_OFFSET = MAX_FILE_BYTES  # no article is longer than the 8 MiB file cap
 MAX_VERSION = 1_000_000  # as a lesson's `version`
 MAX_NAME = 100
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+@dataclass(frozen=True, slots=True)
+class Handed:
+    """Whose work, on which lesson and text, handed in when: how a submission file begins,
+    and so how its record in the teacher's database begins (`teacher_records.ImportRecord`).
+    Here, not in `model`: a student's start-up does not make it."""
+
+    lesson_id: str
+    lesson_version: int
+    article_sha256: str
+    student_id: str
+    student_name: str
+    class_code: str
+    submitted_at: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from medialit.core.model import Handed
+from medialit.core.submission import Handed
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,14 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from medialit.core.anchoring import Anchor, Placement, context_agreement, place
 from medialit.core.errors import MedialitError
 from medialit.core.model import Article, Label, Lesson, Span
 from medialit.core.records import SavedSpan, Student, now
 from medialit.core.store import Store
 from medialit.core.text import snap_to_words, trim
 
-if TYPE_CHECKING:  # loaded when work is handed in, not at start-up
+if TYPE_CHECKING:  # loaded when work is handed in, or needs re-anchoring: not at start-up
+    from medialit.core.anchoring import Placement
     from medialit.core.submission import Submission
 
 
@@ -85,6 +85,8 @@ def plan_reanchoring(article: Article, saved: Iterable[SavedSpan]) -> Reanchorin
     exact one before all, then the nearest to where it was) takes it and the
     other is an orphan, never a silent duplicate at a guessed place.
     """
+    from medialit.core.anchoring import Anchor, context_agreement, place
+
     text = article.text
     taken: set[tuple[int, int, Label]] = set()
     candidates: list[SavedSpan] = []

@@ -18,9 +18,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QShowEvent, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QDialog, QMainWindow
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMainWindow
 
 from medialit.core.model import Lesson, Span
 from medialit.core.prefs import Prefs
@@ -31,7 +31,9 @@ from medialit.gui.session import Session
 from medialit.gui.status_labels import StatusLabels
 
 if TYPE_CHECKING:  # what the first paint does not need loads later (`build_parts`)
-    from PySide6.QtWidgets import QMenu
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QAction, QShowEvent, QUndoCommand
+    from PySide6.QtWidgets import QDialog, QMenu
 
     from medialit.core.records import Change
     from medialit.core.store import Store
@@ -300,9 +302,7 @@ class MainWindow(QMainWindow):
     def open_teacher_mode(self) -> QDialog:
         from medialit.gui.teacher import open_teacher_mode
 
-        dialog = open_teacher_mode(self, self._store_of())
-        assert isinstance(dialog, QDialog)
-        return dialog
+        return open_teacher_mode(self, self._store_of())
 
     # -- zoom ---------------------------------------------------------------------------
 
@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
     def open_dialog(self, dialog: QDialog, on_accept: Callable[[], object]) -> None:
         def finished(result: int) -> None:
             self.dialog = None
-            if result == QDialog.DialogCode.Accepted:
+            if result == dialog.DialogCode.Accepted:
                 on_accept()
 
         self.dialog = dialog

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from weakref import WeakKeyDictionary
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 
 from medialit.core.store import Store
 from medialit.core.teacher.passphrase import PassphraseGate
@@ -42,7 +42,7 @@ def install_teacher_menu(window: QMainWindow, store: Callable[[], Store]) -> QMe
 
 def open_teacher_mode(
     window: QMainWindow, store: Store, *, gate: PassphraseGate | None = None
-) -> object:
+) -> QDialog:
     """Ask for (or set) the passphrase; on success open the teacher window. Returns the dialog."""
     from medialit.core.teacher.passphrase import has_recovery_code, new_code_for
     from medialit.gui.teacher.passphrase import PassphraseDialog
