@@ -40,6 +40,8 @@ class Label(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class LabelInfo:
+    """A label's name, practice definition and shortcut, and the cues that tell it apart."""
+
     title: str
     definition: str
     shortcut: str
@@ -118,6 +120,8 @@ class FeedbackMode(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Article:
+    """A lesson's canonical text and its SHA-256 (`from_text` computes it)."""
+
     text: str
     sha256: str
 
@@ -211,6 +215,8 @@ def trimmed_range(article: Article, start: int, end: int) -> tuple[int, int] | N
 
 @dataclass(frozen=True, slots=True)
 class LabelDefinition:
+    """What a label means in one lesson, in the words students read."""
+
     label: Label
     definition: str
 

@@ -116,6 +116,8 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class Student:
+    """Someone who has worked on this machine (`store.students`)."""
+
     id: str
     name: str
     class_code: str = ""
