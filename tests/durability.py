@@ -143,6 +143,7 @@ class Report:
     diverged: list[str] = field(default_factory=list)
     bad_backups: list[str] = field(default_factory=list)
     killed_before_ready: int = 0
+    aimed: int = 0  # kills aimed after MIN_ACKS or more edits were acknowledged
     reopen_seconds: list[float] = field(default_factory=list)
 
     @property
@@ -163,6 +164,9 @@ class Report:
             f"damaged backups           {len(self.bad_backups)}",
             f"reopen + check            mean {mean * 1000:.1f} ms, max {slowest * 1000:.1f} ms",
         ]
+
+
+MIN_ACKS = 3  # edits acknowledged before a kill is aimed (all but the early kills)
 
 
 def run_kills(
@@ -201,6 +205,7 @@ def run_kills(
         )
         assert child.stdout is not None
         early = rng.random() < 0.15
+        seen: list[str] = []  # what the child said before the kill was aimed
         if early:
             time.sleep(rng.uniform(0.0, 0.15))  # may land while it starts or opens the store
         else:
@@ -209,12 +214,22 @@ def run_kills(
                 child.kill()
                 _, err = child.communicate()
                 raise RuntimeError(f"child did not start: {ready!r} {err}")
+            seen.append(ready)
+            report.aimed += 1
+            # amid real work however loaded the machine: a few edits acknowledged, then a
+            # random moment (a timed wait alone saw almost no edits on a busy 2-core CI)
+            wanted = rng.randint(MIN_ACKS, 2 * MIN_ACKS)
+            while sum(x.isdigit() for x in seen) < wanted:
+                line = child.stdout.readline()
+                if not line:
+                    break
+                seen.append(line.strip())
             time.sleep(rng.uniform(0.0, max_delay))
         child.send_signal(signal.SIGKILL)
         out, err = child.communicate()
         if child.returncode != -signal.SIGKILL:
             raise RuntimeError(f"child ended by itself ({child.returncode}): {err[-2000:]}")
-        lines = out.split()
+        lines = seen + out.split()
         if early and "ready" not in lines:
             report.killed_before_ready += 1
         acks = [int(x) for x in lines if x.isdigit()]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.durability import integrity_of, run_kills
+from tests.durability import MIN_ACKS, integrity_of, run_kills
 
 KILLS = 20
 
@@ -19,7 +19,9 @@ def test_no_acknowledged_edit_is_lost_when_killed(tmp_path: Path) -> None:
     report = run_kills(db, KILLS, seed=7, max_delay=0.2)
     summary = "\n".join(report.lines())
     assert report.kills == KILLS, summary
-    assert report.acknowledged > KILLS * 5, summary  # the kills landed amid real work
+    # the kills landed amid real work: most after a few edits were acknowledged
+    assert report.aimed >= KILLS // 2, summary
+    assert report.acknowledged >= MIN_ACKS * report.aimed, summary
     assert report.lost == 0, summary
     assert report.integrity_failures == [], summary
     assert report.diverged == [], summary
