@@ -17,27 +17,28 @@ rebuilt in full on every edit and can show only one format per character.)
 
 from __future__ import annotations
 
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
-    QHelpEvent,
-    QMouseEvent,
     QPainter,
     QPaintEvent,
     QTextBlockFormat,
     QTextCursor,
     QTextOption,
 )
-from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QTextEdit, QWidget
 
 from medialit.core.model import LABELS, Lesson, Span
 from medialit.core.spanindex import SpanIndex
 from medialit.core.text import OffsetMap
 from medialit.gui.label_style import tint, underline_words
 from medialit.gui.span_marks import paint_marks
+
+if TYPE_CHECKING:  # made by PySide when the first mouse event comes, not before the first paint
+    from PySide6.QtGui import QMouseEvent
 
 LINE_HEIGHT_PERCENT = 200  # room under each line for the four underline tracks
 ZOOM_FACTOR = 1.1
@@ -303,14 +304,18 @@ class ArticleView(QTextEdit):
         return "<hr>".join(parts)
 
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            spans = self.spans_at_point(event.pos())
-            if spans:
-                QToolTip.showText(event.globalPos(), self.tooltip_html(spans), self.viewport())
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
+        if event.type() == QEvent.Type.ToolTip:
+            from PySide6.QtGui import QHelpEvent  # loaded by the first hover, not at start-up
+            from PySide6.QtWidgets import QToolTip
+
+            if isinstance(event, QHelpEvent):
+                spans = self.spans_at_point(event.pos())
+                if spans:
+                    QToolTip.showText(event.globalPos(), self.tooltip_html(spans), self.viewport())
+                else:
+                    QToolTip.hideText()
+                    event.ignore()
+                return True
         return super().viewportEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
