@@ -6,7 +6,7 @@ Each run is a fresh Python process (imports and all), timed in the parent from j
 before the process is spawned to the line the child prints:
 
 - medialit: the installed command's own `main()` (`medialit.entry`, no argument)
-  on a database where a returning student has SPANS saved spans on the seed
+  on a database where a returning student (last lesson remembered) has SPANS saved spans on the seed
   lesson, importing what it imports in its own order (the article view is
   watched from an import hook as `main()` loads it, so nothing is imported
   before `main()` that a user's start would not import there); "painted" is
@@ -105,6 +105,7 @@ def seed_returning_student(db: Path) -> None:
     store = Store.open(db)
     store.students.save(Student("b" * 32, "Bench"))
     Prefs(store).set_current_student("b" * 32)
+    Prefs(store).set_last_lesson("id:" + lesson.id)  # as every open remembers it
     words = [i for i, ch in enumerate(lesson.article.text) if ch == " "]
     for n in range(SPANS):  # one word in every twenty
         start = words[n * 20] + 1

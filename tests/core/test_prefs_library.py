@@ -63,6 +63,26 @@ def test_a_bundled_lesson_opens_from_its_file_not_an_old_copy(fresh_store: Store
     assert again.title == bundled.title and again.origin == str(bundled_lessons()[0])
 
 
+def test_a_bundled_lesson_by_id_builds_that_lesson_only(
+    fresh_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A returning student's start-up opens its last lesson by id before the first paint:
+    the other bundled lessons are not built and hashed for it."""
+    from medialit.core import library
+
+    built: list[str] = []
+    real = library.lesson_from_dict
+
+    def counting(data: dict, **kw: object):  # type: ignore[no-untyped-def]
+        built.append(data["id"])
+        return real(data, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library, "lesson_from_dict", counting)
+    last = load_lesson(bundled_lessons()[-1])
+    assert load_choice(fresh_store, SAVED + last.id).origin == str(bundled_lessons()[-1])
+    assert built == [last.id]
+
+
 def test_load_choice_errors_are_medialit_errors(fresh_store: Store, tmp_path: Path) -> None:
     with pytest.raises(FileFormatError):
         load_choice(fresh_store, str(tmp_path / "missing.json"))

@@ -14,6 +14,7 @@ import contextlib
 from pathlib import Path
 
 from medialit.core.errors import MedialitError, StoreError
+from medialit.core.jsonfile import read_json_file
 from medialit.core.lesson import bundled_lessons, lesson_from_dict, lesson_to_dict, load_lesson
 from medialit.core.model import Lesson
 from medialit.core.store import Store
@@ -65,13 +66,29 @@ def load_choice(store: Store, place: str) -> Lesson:
     (when it can be saved: the lesson opens anyway)."""
     if place.startswith(SAVED):
         lesson_id = place[len(SAVED) :]
-        found = [lesson for lesson in bundled() if lesson.id == lesson_id]
-        lesson = found[0] if found else _saved(store, lesson_id)
+        lesson = _bundled_with_id(lesson_id) or _saved(store, lesson_id)
     else:
         lesson = load_lesson(Path(place))
     with contextlib.suppress(StoreError):  # a full disk, or a damaged database opened read-only
         store.lessons.remember(lesson, lesson_to_dict(lesson))
     return lesson
+
+
+def _bundled_with_id(lesson_id: str) -> Lesson | None:
+    """The bundled lesson with this id (None if there is none, or it is damaged). Each file's
+    id is read before any lesson is built: a returning student's start-up, before its first
+    paint, builds and hashes one lesson, not every bundled one."""
+    for path in bundled_lessons():
+        try:
+            data = read_json_file(path)
+        except MedialitError:
+            continue
+        if isinstance(data, dict) and data.get("id") == lesson_id:
+            try:
+                return lesson_from_dict(data, origin=str(path), base_dir=path.parent)
+            except MedialitError:  # a damaged bundled file is simply not offered
+                return None
+    return None
 
 
 def _saved(store: Store, lesson_id: str) -> Lesson:
