@@ -7,8 +7,9 @@
 # HOME a new empty folder. Checks, in order:
 #   1. `--version` says the version src/medialit/__init__.py says;
 #   2. the bundled lessons folder is the repository's lessons/ folder, file for file;
-#   3. `score` on tests/data/valid against the bundled lesson writes stdout, -o, --details
-#      and --json byte-identical to the venv's medialit (MEDIALIT_VENV, default build/venv);
+#   3. `score` on tests/data/valid against the bundled lesson writes stdout, -o, --details,
+#      --json and --roster (with the close roster names on stderr) byte-identical to the
+#      venv's medialit (MEDIALIT_VENV, default build/venv);
 #   4. the window is shown (MEDIALIT_SMOKE_TEST=1) and the database is made under HOME;
 #   5. Linux: on a private Xvfb screen, the window has its icon; a first start asks the
 #      student's name; the teacher passphrase is set (Ctrl+Shift+T), then after a restart
@@ -99,15 +100,21 @@ score_into() {  # score_into DIR COMMAND...: stdout, -o with --details, and --js
   local key="$DATA/lessons/$LESSON" subs="$ROOT/tests/data/valid"
   "$@" score "$key" "$subs" >"$out/stdout.csv" 2>"$out/stderr.txt" &&
     "$@" score "$key" "$subs" -o "$out/results.csv" --details "$out/details.csv" 2>/dev/null &&
-    "$@" score "$key" "$subs" --json >"$out/results.json" 2>/dev/null
+    "$@" score "$key" "$subs" --json >"$out/results.json" 2>/dev/null &&
+    "$@" score "$key" "$subs" --roster "$WORK/roster.csv" >"$out/roster.csv" 2>"$out/close-names.txt"
 }
+# a roster where a submitter's name is only close ("Ann Lee" handed in, "Anne Lee" listed): the
+# close names come from rapidfuzz, pure Python in the bundle, compiled in the venv
+printf 'Name,Class\nAnne Lee,7B\nChidi Okeke,7B\nDora Missing,7B\n' >"$WORK/roster.csv"
 score_into "$WORK/bundle" bundle_env "$CLI" || fail "bundle score: $(cat "$WORK/bundle/stderr.txt")"
 score_into "$WORK/venv" env HOME="$NEWHOME" "$REF" || fail "venv score: $(cat "$WORK/venv/stderr.txt")"
-for f in stdout.csv results.csv details.csv results.json; do
+for f in stdout.csv results.csv details.csv results.json roster.csv close-names.txt; do
   [ -s "$WORK/venv/$f" ] || fail "the venv wrote no $f"
   cmp -s "$WORK/venv/$f" "$WORK/bundle/$f" || fail "score $f differs from the venv's"
 done
-ok "score: stdout, results.csv, details.csv, --json byte-identical to the venv's" \
+grep -q "close to Anne Lee" "$WORK/bundle/close-names.txt" ||
+  fail "score --roster named no close roster name: $(cat "$WORK/bundle/close-names.txt")"
+ok "score: stdout, results.csv, details.csv, --json, --roster and its close names byte-identical to the venv's" \
   "($(($(wc -l <"$WORK/bundle/results.csv") - 1)) students; $(tr -d '\r' <"$WORK/bundle/stderr.txt"))"
 
 # 4. the window is shown; the database is made in the new HOME

@@ -253,3 +253,44 @@ def test_signing_steps_are_there_and_skipped_without_secrets() -> None:
         assert steps, f"{name} has no signing step"
         assert all(condition.startswith("env.HAS_") for condition in steps), steps
         assert f"secrets.{secret} != ''" in jobs[name]
+
+
+PROPOSALS = """
+import importlib.abc, json, sys
+blocked = set(sys.argv[1].split(","))
+class Block(importlib.abc.MetaPathFinder):  # the bundle without rapidfuzz's compiled modules
+    def find_spec(self, name, path, target=None):
+        if name in blocked:
+            raise ImportError(name)
+        return None
+if blocked != {""}:
+    sys.meta_path.insert(0, Block())
+from medialit.core.gradebook.names import proposals
+roster = ["Daniel Okafor", "Zoë Ångström", "Anne Lee", "Dora Missing", "Chidi Okeke", "Lee Ann"]
+typed = ["Dan Okafor", "Ann Lee", "Zoe Angstrm", "Dora Mising", "Chidi Okafor", "Okafor Daniel"]
+print(json.dumps([[(p.entry_name, p.similarity) for p in proposals(n, roster, roster)]
+                  for n in typed]))
+import rapidfuzz.fuzz
+print(rapidfuzz.fuzz.token_sort_ratio.__module__)
+"""
+
+
+def test_close_roster_names_are_the_same_without_rapidfuzz_compiled_modules() -> None:
+    """The bundle leaves out rapidfuzz's compiled scorers (bundle_config.RAPIDFUZZ_COMPILED):
+    its pure-Python fallback must propose the same names with the same similarities."""
+
+    def run(blocked: list[str]) -> tuple[object, str]:
+        out = subprocess.run(
+            [sys.executable, "-c", PROPOSALS, ",".join(blocked)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        ).stdout.splitlines()
+        return out[0], out[1]
+
+    compiled, compiled_module = run([])
+    pure, pure_module = run(config.RAPIDFUZZ_COMPILED)
+    assert "cpp" in compiled_module and pure_module == "rapidfuzz.fuzz_py"
+    assert pure == compiled and "Anne Lee" in pure
+    assert set(config.RAPIDFUZZ_COMPILED) <= set(config.excludes("linux"))
