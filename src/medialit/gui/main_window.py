@@ -380,6 +380,7 @@ class MainWindow(QMainWindow):
     def open_dialog(self, dialog: QDialog, on_accept: Callable[[], object]) -> None:
         def finished(result: int) -> None:
             self.dialog = None
+            self.activateWindow()  # the keys back here: no window manager may give focus back
             if result == dialog.DialogCode.Accepted:
                 on_accept()
 

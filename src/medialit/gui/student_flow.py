@@ -41,8 +41,6 @@ def ask_name(host: FlowHost, *, switch: bool) -> None:
     def finished(result: int) -> None:
         if result == NameDialog.TEACHER:
             teacher_instead(host)
-        else:  # the next key (1-4) must reach the article: not every desktop gives focus back
-            host.window().activateWindow()
 
     dialog.finished.connect(finished)
 
