@@ -105,9 +105,9 @@ class TeacherWindow(QMainWindow):
         self.desk.changed.connect(self.on_desk_changed)
         self.desk.failed.connect(self.on_desk_failed)
         self.desk.lesson_switched.connect(self.on_desk_lesson_switched)
-        self.refresh_lessons()
-        rows = self.desk.lessons()
-        self.desk.open_lesson(rows[0].id if rows else None)
+        self.refresh_lessons()  # the newest lesson opens: the list's first, not read again
+        first = self.lesson_list.item(0)
+        self.desk.open_lesson(first.data(Qt.ItemDataRole.UserRole) if first else None)
         settle()  # what the window holds is kept out of full GC passes: no stall mid-import
 
     # -- construction ----------------------------------------------------------------------
