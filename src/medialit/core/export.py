@@ -253,9 +253,9 @@ def details_table(rows: Iterable[Row], *, delimiter: str = ",") -> Iterator[list
     decimal_comma = _check_delimiter(delimiter)
     yield list(DETAILS_COLUMNS)
     for row in rows:
-        result = row if isinstance(row, StudentResult) else row.result
-        for outcome in result.report.outcomes if result else ():
-            values = detail_values(row, outcome)
+        graded = _row(row)  # once per row, not once per outcome
+        for outcome in graded.result.report.outcomes if graded.result else ():
+            values = detail_values(graded, outcome)
             yield _cells(values, _DETAIL_KINDS, decimal_comma, SCORE_POINTS)
 
 
