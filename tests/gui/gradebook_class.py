@@ -65,6 +65,23 @@ def teacher_with(qtbot: QtBot, store: Store) -> TeacherWindow:
     return window
 
 
+def rostered_class(qtbot: QtBot) -> tuple[Store, Lesson, TeacherWindow]:
+    """A memory store with the bundled lesson authored and ROSTER listed, open on the teacher
+    window's class tab: the start of every gradebook test that matches names to a roster."""
+    store = Store.memory()
+    lesson = authored(store)
+    store.roster.add(ROSTER)
+    return store, lesson, teacher_with(qtbot, store)
+
+
+def select_student(window: TeacherWindow, name: str) -> None:
+    """Select the class table's row named `name`, as the teacher's click does."""
+    view = window.class_tab
+    view.table.selectRow(
+        next(r for r in range(view.proxy.rowCount()) if view.row_at(r).name == name)
+    )
+
+
 def authored(store: Store) -> Lesson:
     lesson, _ = import_lesson_file(store, load_lesson(default_lesson_path()))
     return lesson

@@ -15,12 +15,13 @@ from medialit.core.gradebook.rows import Status
 from medialit.core.store import Store
 from medialit.gui.teacher.grading_dialog import GradingDialog
 from tests.gui.gradebook_class import (
-    ROSTER,
     Hand,
     authored,
     hand_in,
     import_into,
+    rostered_class,
     rows,
+    select_student,
     teacher_with,
 )
 
@@ -33,9 +34,7 @@ def read(path: Path) -> list[dict[str, str]]:
 def test_one_row_per_roster_student_and_a_close_name_linked_only_when_confirmed(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    store = Store.memory()
-    lesson = authored(store)
-    store.roster.add(ROSTER)
+    store, lesson, window = rostered_class(qtbot)
     files = hand_in(
         tmp_path / "in",
         lesson,
@@ -45,7 +44,6 @@ def test_one_row_per_roster_student_and_a_close_name_linked_only_when_confirmed(
             Hand("Ben Ng", "b-id", 5, class_code="8B"),
         ],
     )
-    window = teacher_with(qtbot, store)
     import_into(qtbot, window, files)
     view = window.class_tab
     got = {name: (r.status, r.student.entry is not None) for name, r in rows(window).items()}
@@ -58,8 +56,7 @@ def test_one_row_per_roster_student_and_a_close_name_linked_only_when_confirmed(
     }
     assert rows(window)["Dora Missing"].report is None  # nothing to score: empty figures
     # The proposal waits for the teacher.
-    dan = next(r for r in range(view.proxy.rowCount()) if view.row_at(r).name == "Dan Okafor")
-    view.table.selectRow(dan)
+    select_student(window, "Dan Okafor")
     panel = view.handed
     assert panel.link_button.isVisible() and panel.proposals.count() == 1
     assert panel.proposals.itemText(0).startswith("Daniel Okafor (8A)")
@@ -86,10 +83,7 @@ def test_one_row_per_roster_student_and_a_close_name_linked_only_when_confirmed(
 def test_after_the_key_release_a_new_file_is_marked_and_graded_only_if_picked(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    store = Store.memory()
-    lesson = authored(store)
-    store.roster.add(ROSTER)
-    window = teacher_with(qtbot, store)
+    store, lesson, window = rostered_class(qtbot)
     import_into(qtbot, window, hand_in(tmp_path / "a", lesson, [Hand("Ben Ng", "b", 3)]))
     # Lesson ▸ Export review pack warns first; Cancel releases nothing.
     window.actions_by_name["review_pack"].trigger()
@@ -107,9 +101,7 @@ def test_after_the_key_release_a_new_file_is_marked_and_graded_only_if_picked(
     assert ben.status is Status.SUBMITTED and ben.report is not None
     assert ben.report.correct == 3  # still the first file
     view = window.class_tab
-    view.table.selectRow(
-        next(r for r in range(view.proxy.rowCount()) if view.row_at(r).name == "Ben Ng")
-    )
+    select_student(window, "Ben Ng")
     panel = view.handed
     fates = [panel.table.item(r, 2).text() for r in range(panel.table.rowCount())]
     assert fates == ["graded", "imported after the key was released: graded only if you pick it"]
@@ -125,10 +117,7 @@ def test_after_the_key_release_a_new_file_is_marked_and_graded_only_if_picked(
 def test_a_copied_id_and_a_far_future_date_are_held_until_the_teacher_says(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    store = Store.memory()
-    lesson = authored(store)
-    store.roster.add(ROSTER)
-    window = teacher_with(qtbot, store)
+    store, lesson, window = rostered_class(qtbot)
     import_into(qtbot, window, hand_in(tmp_path / "a", lesson, [Hand("Ben Ng", "ben-id", 3)]))
     copied = Hand("Zoë Ångström", "ben-id", 30)  # a classmate's id, copied from a file
     future = Hand("Dora Missing", "dora-id", 30, at="9999-12-31T23:59:59+00:00")
@@ -138,8 +127,7 @@ def test_a_copied_id_and_a_far_future_date_are_held_until_the_teacher_says(
     assert got["Zoë Ångström"].status is Status.NEEDS_REVIEW and got["Zoë Ångström"].report is None
     assert got["Dora Missing"].status is Status.NEEDS_REVIEW
     view = window.class_tab
-    zoe = next(r for r in range(view.proxy.rowCount()) if view.row_at(r).name == "Zoë Ångström")
-    view.table.selectRow(zoe)
+    select_student(window, "Zoë Ångström")
     panel = view.handed
     assert "first used by “Ben Ng”" in panel.table.item(0, 2).text()
     assert panel.confirm_button.isEnabled()
@@ -151,10 +139,7 @@ def test_a_copied_id_and_a_far_future_date_are_held_until_the_teacher_says(
 def test_points_rounding_zero_and_a_due_date_from_the_grading_dialog(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    store = Store.memory()
-    lesson = authored(store)
-    store.roster.add(ROSTER)
-    window = teacher_with(qtbot, store)
+    store, lesson, window = rostered_class(qtbot)
     hands = [
         Hand("Ben Ng", "b", 29, at="2026-11-30T09:00:00+00:00", class_code="8B"),
         Hand("Zoë Ångström", "z", 10, at="2026-11-30T11:00:00+00:00"),
@@ -213,15 +198,12 @@ def test_an_lms_zip_imports_like_a_folder_and_its_names_place_the_files(
     from medialit.core.submission import submission_to_dict
     from tests.gui.gradebook_class import submission
 
-    store = Store.memory()
-    lesson = authored(store)
-    store.roster.add(ROSTER)
+    store, lesson, window = rostered_class(qtbot)
     archive = tmp_path / "8A-moodle.zip"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
         for i, (folder, typed) in enumerate([("Daniel Okafor", "dan"), ("Zoë Ångström", "Z")]):
             body = dump_json(submission_to_dict(submission(lesson, Hand(typed, f"l{i}", 5 + i))))
             zf.writestr(f"{folder}_{7000 + i}_assignsubmission_file_/sub/medialit.json", body)
-    window = teacher_with(qtbot, store)
     import_into(qtbot, window, [archive])
     got = rows(window)
     assert got["Daniel Okafor"].status is Status.SUBMITTED
