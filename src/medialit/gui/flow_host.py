@@ -55,7 +55,8 @@ class FlowHost(Protocol):
         ...
 
     def open_dialog(self, dialog: QDialog, on_accept: Callable[[], object]) -> None:
-        """Open `dialog` window-modal (never blocking); `on_accept` runs on OK."""
+        """Open `dialog` window-modal (never blocking), with the keys; `on_accept` runs on OK.
+        Closed, it gives the keys back to the window (not every desktop does)."""
         ...
 
     def selected_span(self) -> Span | None: ...

@@ -172,10 +172,9 @@ class MainWindow(QMainWindow):
             self.docks_fitted = True
             fit = partial(fit_definitions, self, self.legend_dock, self.legend, self.span_list_dock)
             QTimer.singleShot(0, self, fit)
-        if self.session.is_open and not self.session.has_student and self.dialog is None:
-            from medialit.gui import student_flow
+        from medialit.gui import student_flow
 
-            student_flow.ask_name(self, switch=True)
+        student_flow.ask_name_if_nobody(self)
 
     def on_session_opened(self) -> None:
         """The store is open (start-up painted from a glance): edits are offered now."""
@@ -183,8 +182,7 @@ class MainWindow(QMainWindow):
 
         self.statusBar().clearMessage()
         self._update_actions()
-        if self.isVisible() and not self.session.has_student and self.dialog is None:
-            student_flow.ask_name(self, switch=True)
+        student_flow.ask_name_if_nobody(self)
 
     # -- what the student sees ------------------------------------------------------------
 
@@ -382,6 +380,7 @@ class MainWindow(QMainWindow):
     def open_dialog(self, dialog: QDialog, on_accept: Callable[[], object]) -> None:
         def finished(result: int) -> None:
             self.dialog = None
+            self.activateWindow()  # the keys back here: no window manager may give focus back
             if result == dialog.DialogCode.Accepted:
                 on_accept()
 

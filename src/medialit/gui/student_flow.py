@@ -41,10 +41,17 @@ def ask_name(host: FlowHost, *, switch: bool) -> None:
     def finished(result: int) -> None:
         if result == NameDialog.TEACHER:
             teacher_instead(host)
-        else:  # the next key (1-4) must reach the article: not every desktop gives focus back
-            host.window().activateWindow()
 
     dialog.finished.connect(finished)
+
+
+def ask_name_if_nobody(host: FlowHost) -> None:
+    """The name asked whenever nobody is named with the window up, its store open and no other
+    dialog open: at the window's first show, once start-up opened the store, and when "I am
+    the teacher" was cancelled."""
+    session, free = host.session, host.dialog is None
+    if free and host.window().isVisible() and session.is_open and not session.has_student:
+        ask_name(host, switch=True)
 
 
 def teacher_instead(host: FlowHost) -> None:
@@ -52,11 +59,7 @@ def teacher_instead(host: FlowHost) -> None:
     host.say("Teacher mode: enter the teacher passphrase (or set one).")
     gate = host.open_teacher_mode()
 
-    def cancelled() -> None:
-        if not host.session.has_student and host.dialog is None:
-            ask_name(host, switch=True)
-
-    gate.rejected.connect(cancelled)
+    gate.rejected.connect(lambda: ask_name_if_nobody(host))
     gate.accepted.connect(
         lambda: host.say("Teacher mode is open. To label as a student: Student ▸ Switch student…")
     )
