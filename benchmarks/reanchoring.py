@@ -19,11 +19,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from medialit.core import anchoring  # noqa: E402
 from medialit.core.anchoring import Anchor, Placement, context_agreement, occurrences  # noqa: E402
-from medialit.core.model import Article, Label, Span, SpanId  # noqa: E402
+from medialit.core.model import Label, Span, SpanId  # noqa: E402
 from medialit.core.text import context  # noqa: E402
 
 SPANS = 10_000
@@ -125,28 +125,13 @@ def main() -> None:
         f"spans dropped: {lost}"
     )
 
-    from medialit.core.classroom import score_class
-    from medialit.core.model import KeySpan, Lesson
-    from medialit.core.submission import Submission
+    from tests.helpers import work_on_earlier_text
 
-    lesson = Lesson(
-        id="b" * 32,
-        version=2,
-        title="Benchmark",
-        article=Article.from_canonical(new),
-        previous_sha256=(Article.from_canonical(old).sha256,),
-        key=(KeySpan("k1", 0, 6, Label.CLAIM, new[:6]),),
-    )
-    sub = Submission(
-        lesson.id,
-        1,
-        Article.from_canonical(old).sha256,
-        "s1",
-        "Ann",
-        "",
-        "2026-01-01T00:00:00+00:00",
-        tuple(spans),
-    )
+    from medialit.core.classroom import score_class
+    from medialit.core.model import KeySpan
+
+    key = (KeySpan("k1", 0, 6, Label.CLAIM, new[:6]),)
+    lesson, sub = work_on_earlier_text(old, new, key, tuple(spans), id="b" * 32, title="Benchmark")
     start = time.perf_counter()
     score_class(lesson, [sub])
     first = time.perf_counter() - start

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from medialit.core.model import Article, KeySpan, Label, Lesson
+from medialit.core.model import Article, KeySpan, Label, Lesson, Span
+from medialit.core.submission import Submission
 from medialit.core.text import canonicalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,6 +29,32 @@ def make_lesson(
         key=key,
         **kw,
     )  # type: ignore[arg-type]
+
+
+def work_on_earlier_text(
+    old: str, new: str, key: tuple[KeySpan, ...], spans: tuple[Span, ...], *, id: str, title: str
+) -> tuple[Lesson, Submission]:
+    """A lesson at version 2 whose article was edited from `old` to `new` (both canonical), and
+    Ann's submission of `spans` made on `old`: what the class view has to re-anchor."""
+    lesson = Lesson(
+        id=id,
+        version=2,
+        title=title,
+        article=Article.from_canonical(new),
+        previous_sha256=(Article.from_canonical(old).sha256,),
+        key=key,
+    )
+    sub = Submission(
+        lesson.id,
+        1,
+        Article.from_canonical(old).sha256,
+        "s1",
+        "Ann",
+        "",
+        "2026-01-01T00:00:00+00:00",
+        spans,
+    )
+    return lesson, sub
 
 
 def key_span(text: str, quote: str, label: Label, **kw: object) -> KeySpan:

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from medialit.core import anchoring
 from medialit.core.anchoring import Anchor, Anchorer, context_agreement, reanchor
 from medialit.core.classroom import score_class
-from medialit.core.model import Article, KeySpan, Label, Lesson, Span, SpanId
-from medialit.core.submission import Submission
+from medialit.core.model import KeySpan, Label, Span, SpanId
 from medialit.core.text import context
+from tests.helpers import work_on_earlier_text
 
 
 def oracle(span: Span, text: str) -> tuple[int, int, Anchor] | None:
@@ -121,24 +121,8 @@ def test_a_submission_is_placed_once_per_text_not_on_every_key_edit(monkeypatch)
     old = "Police said the car was red. Witnesses said it was blue. Nobody was hurt."
     new = "UPDATE: " + old
     spans = tuple(_spans(old, [(0, 3), (29, 2), (57, 1)]))
-    lesson = Lesson(
-        id="l" * 32,
-        version=2,
-        title="Car",
-        article=Article.from_canonical(new),
-        previous_sha256=(Article.from_canonical(old).sha256,),
-        key=(KeySpan("k", 8, 19, Label.SOURCING, new[8:19]),),
-    )
-    sub = Submission(
-        lesson.id,
-        1,
-        Article.from_canonical(old).sha256,
-        "s1",
-        "Ann",
-        "",
-        "2026-01-01T00:00:00+00:00",
-        spans,
-    )
+    key = (KeySpan("k", 8, 19, Label.SOURCING, new[8:19]),)
+    lesson, sub = work_on_earlier_text(old, new, key, spans, id="l" * 32, title="Car")
     calls: list[Span] = []
     real = Anchorer.place
     monkeypatch.setattr(Anchorer, "place", lambda self, s: calls.append(s) or real(self, s))

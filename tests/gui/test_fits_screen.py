@@ -10,16 +10,14 @@ and clamped to the screen the next time.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.gui.xvfb import xvfb_display
+from tests.gui.xvfb import ROOT, child_env, xvfb_display
 
-ROOT = Path(__file__).resolve().parents[2]
 WINDOWS = (
     "name dialog",
     "student window",
@@ -41,14 +39,7 @@ WINDOWS = (
 
 def probe(width: int, height: int, tmp_path: Path) -> dict[str, dict[str, object]]:
     with xvfb_display(width, height) as display:
-        env = {
-            **os.environ,
-            "DISPLAY": display,
-            "QT_QPA_PLATFORM": "xcb",
-            "HOME": str(tmp_path),
-            "XDG_RUNTIME_DIR": str(tmp_path),
-            "PYTHONPATH": os.pathsep.join((str(ROOT / "src"), str(ROOT))),
-        }
+        env = child_env(display, tmp_path)
         result = subprocess.run(
             [sys.executable, "-m", "tests.gui.fit_probe"],
             env=env,

@@ -4,6 +4,7 @@ the same label, each move one undo step; the database checked."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,31 +12,16 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-from medialit.core.store import Store
-from medialit.core.teacher.authoring import lesson_from_text
 from medialit.gui.teacher.window import TeacherWindow
+from tests.gui.window import stored, teacher_on_text
 
 TEXT = "Then he told NBC News the bridge may open in May, and critics fear it could cost more."
 ALT = Qt.KeyboardModifier.AltModifier
 
 
 @pytest.fixture
-def teacher(qtbot: QtBot, tmp_path: Path) -> TeacherWindow:
-    store = Store.open(tmp_path / "teacher.db")
-    window = TeacherWindow(store)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    window.adopt(lesson_from_text(TEXT, title="Bridge"))
-    yield window
-    store.close()
-
-
-def stored(window: TeacherWindow) -> list[tuple[str, str, str]]:
-    lesson_id = window.desk.require_lesson().id
-    return [
-        (k.label.value, k.quote, k.explanation) for k in window.desk.store.keys.spans(lesson_id)
-    ]
+def teacher(qtbot: QtBot, tmp_path: Path) -> Iterator[TeacherWindow]:
+    yield from teacher_on_text(qtbot, tmp_path, TEXT)
 
 
 def add(qtbot: QtBot, window: TeacherWindow, quote: str, key: Qt.Key) -> None:

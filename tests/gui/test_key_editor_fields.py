@@ -4,6 +4,7 @@ per burst, nothing typed lost by clicking elsewhere or closing the window."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from medialit.core.model import Label
 from medialit.core.prefs import Prefs
-from medialit.core.store import Store
-from medialit.core.teacher.authoring import lesson_from_text
 from medialit.gui.teacher.window import TeacherWindow
+from tests.gui.window import stored, teacher_on_text
 
 TEXT = (
     "Reporters waited outside the hall. Then he told NBC News the bridge may open in May.\n\n"
@@ -24,23 +24,8 @@ TEXT = (
 
 
 @pytest.fixture
-def teacher(qtbot: QtBot, tmp_path: Path) -> TeacherWindow:
-    store = Store.open(tmp_path / "teacher.db")
-    window = TeacherWindow(store)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    window.adopt(lesson_from_text(TEXT, title="Bridge"))
-    yield window
-    store.close()
-
-
-def stored(window: TeacherWindow) -> list[tuple[str, str, str]]:
-    """The key as the database has it: (label, quote, explanation)."""
-    lesson_id = window.desk.require_lesson().id
-    return [
-        (k.label.value, k.quote, k.explanation) for k in window.desk.store.keys.spans(lesson_id)
-    ]
+def teacher(qtbot: QtBot, tmp_path: Path) -> Iterator[TeacherWindow]:
+    yield from teacher_on_text(qtbot, tmp_path, TEXT)
 
 
 def select_by_keys(qtbot: QtBot, window: TeacherWindow, inside: str, chars: int) -> None:

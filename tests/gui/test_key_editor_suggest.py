@@ -4,6 +4,7 @@ walk, Ctrl+Enter accepts all of a label in one step, Esc ends; each accept one u
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from pytestqt.qtbot import QtBot
 
-from medialit.core.store import Store
-from medialit.core.teacher.authoring import lesson_from_text
 from medialit.gui.teacher.window import TeacherWindow
+from tests.gui.window import stored, teacher_on_text
 
 TEXT = (
     "Reporters waited outside the hall. Then he told NBC News the bridge may open in May.\n\n"
@@ -24,7 +24,9 @@ SPOKEN: list[str] = []
 
 
 @pytest.fixture
-def teacher(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TeacherWindow:
+def teacher(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[TeacherWindow]:
     SPOKEN.clear()
 
     def hear(event: object) -> None:  # what medialit hands Qt for the screen reader
@@ -32,20 +34,7 @@ def teacher(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Te
             SPOKEN.append(event.message())
 
     monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(hear))
-    store = Store.open(tmp_path / "teacher.db")
-    window = TeacherWindow(store)
-    qtbot.addWidget(window)
-    window.show()
-    window.adopt(lesson_from_text(TEXT, title="Bridge"))
-    yield window
-    store.close()
-
-
-def stored(window: TeacherWindow) -> list[tuple[str, str, str]]:
-    lesson_id = window.desk.require_lesson().id
-    return [
-        (k.label.value, k.quote, k.explanation) for k in window.desk.store.keys.spans(lesson_id)
-    ]
+    yield from teacher_on_text(qtbot, tmp_path, TEXT, active=False)
 
 
 def shown(window: TeacherWindow) -> list[tuple[str, str]]:

@@ -6,7 +6,6 @@ itself and hid that nothing else did."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -14,9 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.gui.xvfb import xvfb_display
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.gui.xvfb import ROOT, child_env, xvfb_display
 
 
 def test_keys_after_the_name_dialog_reach_the_article(tmp_path: Path) -> None:
@@ -24,14 +21,7 @@ def test_keys_after_the_name_dialog_reach_the_article(tmp_path: Path) -> None:
     if xdotool is None:
         pytest.skip("xdotool is not installed (apt-get install xdotool)")
     with xvfb_display(1366, 768) as display:
-        env = {
-            **os.environ,
-            "DISPLAY": display,
-            "QT_QPA_PLATFORM": "xcb",
-            "HOME": str(tmp_path),
-            "XDG_RUNTIME_DIR": str(tmp_path),
-            "PYTHONPATH": os.pathsep.join((str(ROOT / "src"), str(ROOT))),
-        }
+        env = child_env(display, tmp_path)
         child = subprocess.Popen(
             [sys.executable, "-m", "tests.gui.keys_probe", str(tmp_path / "m.db")],
             env=env,

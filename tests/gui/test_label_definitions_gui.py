@@ -15,7 +15,7 @@ from medialit.core.store import Store
 from medialit.core.teacher.authoring import lesson_from_text, load_authored
 from medialit.gui.app import build_window
 from medialit.gui.review import ReviewWindow
-from medialit.gui.teacher.window import TeacherWindow
+from tests.gui.window import open_teacher
 
 TEXT = "The mayor said the bridge may open in May. The council voted 7 to 2 on Monday."
 MINE = "A guess: look for may, might, could. Nobody knows yet."
@@ -25,9 +25,7 @@ def test_definitions_edited_in_the_dialog_are_one_undoable_committed_step(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     store = Store.open(tmp_path / "teacher.db")
-    teacher = TeacherWindow(store)
-    qtbot.addWidget(teacher)
-    teacher.show()
+    teacher = open_teacher(qtbot, store)
     teacher.adopt(lesson_from_text(TEXT, title="Bridge"))
     lesson_id = teacher.desk.require_lesson().id
     default = load_authored(store, lesson_id).definition_of(Label.SPECULATION)

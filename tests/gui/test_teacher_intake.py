@@ -8,8 +8,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
 
 from medialit.core.classroom import score_class
@@ -19,6 +17,7 @@ from medialit.core.submission import submission_to_dict
 from medialit.core.teacher.authoring import import_lesson_file
 from medialit.core.teacher.collection import current_submissions
 from medialit.gui.teacher.window import TeacherWindow
+from tests.gui.window import drop_on
 from tests.score_files import KEY, TEXT, jsonl_line, make_lesson, make_submission, spans_for
 
 
@@ -33,19 +32,6 @@ def teacher(qtbot: QtBot) -> TeacherWindow:
     window.show()
     yield window
     store.close()
-
-
-def _drop(teacher: TeacherWindow, path: Path) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(
-        QPoint(5, 5),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    teacher.dropEvent(event)
 
 
 def test_a_dropped_zip_with_a_class_file_is_imported(
@@ -63,7 +49,7 @@ def test_a_dropped_zip_with_a_class_file_is_imported(
             + "\n",
         )
         z.writestr("../escape.json", "{}")
-    _drop(teacher, path)
+    drop_on(teacher, path)
     qtbot.waitUntil(lambda: teacher.imports.last_report is not None, timeout=10_000)
     report = teacher.imports.last_report
     assert report is not None and report.summary == "2 imported, 2 rejected"

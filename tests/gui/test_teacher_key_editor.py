@@ -6,8 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +19,7 @@ from medialit.gui.teacher import dialogs, open_teacher_mode, passphrase_gate
 from medialit.gui.teacher.dialogs import LessonDialog
 from medialit.gui.teacher.passphrase import PassphraseDialog
 from medialit.gui.teacher.window import TeacherWindow
+from tests.gui.window import drop_on, open_teacher
 from tests.helpers import FakeClock
 
 HTML = (
@@ -32,9 +32,7 @@ HTML = (
 @pytest.fixture
 def teacher(qtbot: QtBot, tmp_path: Path) -> TeacherWindow:
     store = Store.memory()
-    window = TeacherWindow(store)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_teacher(qtbot, store)
     yield window
     store.close()
 
@@ -250,16 +248,7 @@ def test_import_by_drop_with_report_and_roster(
     folder.mkdir()
     write_submission(folder, _submission(lesson, "Ann Lee", "s1"))
     (folder / "broken.json").write_text("{", "utf-8")
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(folder))])
-    event = QDropEvent(
-        QPoint(5, 5),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    teacher.dropEvent(event)  # QApplication filters synthetic drops without a drag manager
+    drop_on(teacher, folder)
     qtbot.waitUntil(lambda: teacher.imports.last_report is not None)
     report = teacher.imports.last_report
     assert report is not None and report.summary == "1 imported, 1 rejected"

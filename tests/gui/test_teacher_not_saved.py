@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from medialit.core.model import Label
 from medialit.core.store import Store
 from medialit.gui.teacher.window import TeacherWindow
+from tests.gui.window import open_teacher
 
 HTML = (
     "<html><head><title>Bridge to open</title></head><body>"
@@ -26,9 +27,7 @@ HTML = (
 @pytest.fixture
 def teacher(qtbot: QtBot, tmp_path: Path) -> TeacherWindow:
     store = Store.open(tmp_path / "medialit.db")
-    window = TeacherWindow(store)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_teacher(qtbot, store)
     page = tmp_path / "bridge.html"
     page.write_text(HTML, "utf-8")
     window.create_lesson_from_file(page)

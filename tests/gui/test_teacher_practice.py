@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from medialit.core.lesson import bundled_lessons, default_lesson_path, load_lesson
 from medialit.core.store import Store
 from medialit.core.teacher.authoring import load_authored
-from medialit.gui.teacher.window import TeacherWindow
+from tests.gui.window import open_teacher
 
 VALID = Path(__file__).resolve().parents[1] / "data" / "valid"
 
@@ -21,9 +21,7 @@ def test_a_practice_lesson_is_added_from_the_menu_and_its_class_files_score(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     store = Store.open(tmp_path / "fresh.db")
-    window = TeacherWindow(store)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_teacher(qtbot, store)
     assert window.desk.lessons() == []
     assert "Practice lessons" in window.key_stamp.text()
     menu = window.findChild(QMenu, "practice_lessons")

@@ -13,10 +13,12 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 XVFB = shutil.which("Xvfb")
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @contextlib.contextmanager
@@ -55,3 +57,16 @@ def xvfb_display(width: int, height: int) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+def child_env(display: str, home: Path) -> dict[str, str]:
+    """The environment for a probe process shown on `display`: the xcb platform, `home` as its
+    HOME and runtime folder (nothing of the user's touched), this checkout's src and tests."""
+    return {
+        **os.environ,
+        "DISPLAY": display,
+        "QT_QPA_PLATFORM": "xcb",
+        "HOME": str(home),
+        "XDG_RUNTIME_DIR": str(home),
+        "PYTHONPATH": os.pathsep.join((str(ROOT / "src"), str(ROOT))),
+    }
