@@ -257,16 +257,10 @@ def suggest_command(ctx: click.Context, article: Path, output: Path | None) -> N
 
 def _read_roster(path: Path) -> str:
     """The roster file's text (UTF-8, a BOM allowed), capped as the window caps it."""
-    from medialit.core.jsonfile import decode_bytes
+    from medialit.core.jsonfile import decode_bytes, read_bytes_capped
 
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(2_000_001)
-    except OSError as exc:
-        raise MedialitError(f"{path}: cannot be read: {exc.strerror or exc}") from None
-    if len(data) > 2_000_000:
-        raise MedialitError(f"{path}: over the 2,000,000-byte limit for a roster")
-    return decode_bytes(data, str(path))
+    origin, limit = str(path), 2_000_000
+    return decode_bytes(read_bytes_capped(path, origin, max_bytes=limit), origin, max_bytes=limit)
 
 
 def _write_results(

@@ -122,8 +122,8 @@ def _load_jsonl_key(path: Path) -> GradingKey:
     except Refused as exc:
         where = origin if exc.line is None else f"{origin}:{exc.line}"
         raise UnscorableKeyError(f"{where}: {exc}") from None
-    spans, _empty = doccano.key_spans(row)
-    clash = find_same_label_overlap(list(spans))
+    spans = doccano.key_spans(row)
+    clash = find_same_label_overlap(spans)
     if clash:
         a, b = clash
         raise UnscorableKeyError(

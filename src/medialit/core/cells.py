@@ -55,3 +55,11 @@ class Bare(str):
 
 
 EMPTY = Bare("")
+
+
+def number(value: float | None, decimals: int, decimal_comma: bool) -> Bare:
+    """A figure as a cell: `decimals` places, a decimal comma for `;` files; EMPTY for None."""
+    if value is None:
+        return EMPTY
+    text = f"{value:.{decimals}f}"
+    return Bare(text.replace(".", ",") if decimal_comma else text)

@@ -67,12 +67,16 @@ def grading_key(lesson: Lesson) -> GradingKey:
     )
 
 
-def score_class(lesson: Lesson, submissions: Sequence[Submission]) -> ClassResults:
+def score_class(
+    lesson: Lesson, submissions: Sequence[Submission], *, key: GradingKey | None = None
+) -> ClassResults:
     """Every current submission scored against the lesson's current key, in the given order.
 
     Each is placed by the one intake (`intake.placement.place`: the current text as it is,
-    an earlier one re-anchored once and kept), as `medialit score` places it."""
-    key = grading_key(lesson)
+    an earlier one re-anchored once and kept), as `medialit score` places it. `key` is
+    `grading_key(lesson)` made once by a caller that scores the class a part at a time."""
+    if key is None:
+        key = grading_key(lesson)
     versions = TextVersions(lesson)
     kept: list[tuple[Submission, Entry, int]] = []
     problems: list[tuple[str, str]] = []

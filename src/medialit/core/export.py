@@ -46,7 +46,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TextIO, TypedDict, Unpack
 
-from medialit.core.cells import EMPTY, Bare, safe_text
+from medialit.core.cells import EMPTY, Bare, number, safe_text
 from medialit.core.gradebook.rows import SCORE_POINTS, GradeRow, Points
 from medialit.core.model import LABELS
 from medialit.core.outfile import output_file
@@ -209,11 +209,6 @@ _RESULT_KINDS = _kinds(RESULTS_COLUMNS)
 _DETAIL_KINDS = _kinds(DETAILS_COLUMNS)
 
 
-def _number(value: float, decimals: int, decimal_comma: bool) -> Bare:
-    text = f"{value:.{decimals}f}"
-    return Bare(text.replace(".", ",") if decimal_comma else text)
-
-
 def _cells(
     values: tuple[Value, ...], kinds: tuple[str, ...], decimal_comma: bool, points: Points
 ) -> list[str]:
@@ -225,13 +220,13 @@ def _cells(
             assert isinstance(value, str)
             out.append(value)  # quoted and neutralised by write_table
         elif kind == "r":
-            out.append(_number(float(value), RATIO_DECIMALS, decimal_comma))
+            out.append(number(float(value), RATIO_DECIMALS, decimal_comma))
         elif kind == "s":
-            out.append(_number(float(value), SCORE_DECIMALS, decimal_comma))
+            out.append(number(float(value), SCORE_DECIMALS, decimal_comma))
         elif kind == "p":
-            out.append(_number(float(value), points.decimals, decimal_comma))
+            out.append(number(float(value), points.decimals, decimal_comma))
         elif kind == "o":
-            out.append(_number(float(value), 0 if float(value).is_integer() else 1, decimal_comma))
+            out.append(number(float(value), 0 if float(value).is_integer() else 1, decimal_comma))
         else:
             out.append(Bare(str(value)))
     return out
@@ -253,9 +248,9 @@ def details_table(rows: Iterable[Row], *, delimiter: str = ",") -> Iterator[list
     decimal_comma = _check_delimiter(delimiter)
     yield list(DETAILS_COLUMNS)
     for row in rows:
-        result = row if isinstance(row, StudentResult) else row.result
-        for outcome in result.report.outcomes if result else ():
-            values = detail_values(row, outcome)
+        graded = _row(row)  # once per row, not once per outcome
+        for outcome in graded.result.report.outcomes if graded.result else ():
+            values = detail_values(graded, outcome)
             yield _cells(values, _DETAIL_KINDS, decimal_comma, SCORE_POINTS)
 
 

@@ -176,8 +176,8 @@ def read_doccano_key(path: str | Path, *, article: Article | None = None) -> Doc
     except Refused as exc:
         field = exc.field if exc.line is None else f"line {exc.line}: {exc.field or 'row'}"
         raise FileFormatError(origin, exc.reason, field=field) from None
-    spans, _empty = doccano.key_spans(row)
-    clash = find_same_label_overlap(list(spans))
+    spans = doccano.key_spans(row)
+    clash = find_same_label_overlap(spans)
     if clash:
         a, b = clash
         raise FileFormatError(

@@ -33,7 +33,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from medialit.core.cells import EMPTY, Bare
+from medialit.core.cells import number
 from medialit.core.gradebook.book import BookStudent
 from medialit.core.gradebook.rows import Points
 
@@ -74,13 +74,7 @@ def lms_table(
     """The cells of a `kind` file ("canvas", "moodle" or "plain"), for `export.write_table`."""
     comma = delimiter == ";"
 
-    def number(value: float | None, decimals: int) -> str:
-        if value is None:
-            return EMPTY
-        text = f"{value:.{decimals}f}"
-        return Bare(text.replace(".", ",") if comma else text)
-
-    out_of = number(points.out_of, 0 if points.out_of.is_integer() else 1)
+    out_of = number(points.out_of, 0 if points.out_of.is_integer() else 1, comma)
     if kind == "canvas":
         yield [*CANVAS_COLUMNS, title]
         yield ["    Points Possible", "", "", "", "", out_of]
@@ -91,17 +85,17 @@ def lms_table(
                 "",
                 "",
                 r.class_code,
-                number(r.points, points.decimals),
+                number(r.points, points.decimals, comma),
             ]
     elif kind == "moodle":
         yield [*MOODLE_COLUMNS, title]
         for r in rows:
             first, last = _split(r.name)
-            yield [first, last, r.lms_id, r.email, number(r.points, points.decimals)]
+            yield [first, last, r.lms_id, r.email, number(r.points, points.decimals, comma)]
     elif kind == "plain":
         yield list(PLAIN_COLUMNS)
         for r in rows:
-            yield [r.name, r.email, number(r.points, points.decimals)]
+            yield [r.name, r.email, number(r.points, points.decimals, comma)]
     else:
         raise ValueError(f"LMS file kind must be one of {FORMATS}, not {kind!r}")
 

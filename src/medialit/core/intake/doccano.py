@@ -257,17 +257,15 @@ def _key_row(raw: bytes, number: int, canonical: str | None) -> Row:
         raise Refused(exc.reason, field=exc.field, line=number) from None
 
 
-def key_spans(row: Row) -> tuple[list[KeySpan], int]:
-    """The row as key spans, trimmed as the key editor trims them; (spans, how many trimmed
-    to nothing and were left out). Ids are k1, k2, … in the row's order."""
+def key_spans(row: Row) -> list[KeySpan]:
+    """The row as key spans, trimmed as the key editor trims them; a span that trims to
+    nothing is left out. Ids are k1, k2, … in the row's order."""
     article = Article.from_canonical(row.text)
     extras = row.extras or (NO_EXTRAS,) * len(row.spans)
     out: list[KeySpan] = []
-    empty = 0
     for i, ((s, e, label), extra) in enumerate(zip(row.spans, extras, strict=True), start=1):
         trimmed = trimmed_range(article, s, e)
         if trimmed is None:
-            empty += 1
             continue
         start, end = trimmed
         out.append(
@@ -282,7 +280,7 @@ def key_spans(row: Row) -> tuple[list[KeySpan], int]:
                 explanation=extra.explanation,
             )
         )
-    return out, empty
+    return out
 
 
 def extras_of(key: KeySpan) -> dict[str, Any]:

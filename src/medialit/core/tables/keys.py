@@ -50,6 +50,18 @@ def _touch_key(db: Database, lesson_id: str) -> None:
     )
 
 
+def _authored(db: Database, lesson_id: str) -> None:
+    """NotFoundError unless `lesson_id` is a lesson this database authors."""
+    if not db.table("lessons").count_where("id = ? AND authored = 1", [lesson_id]):
+        raise NotFoundError(f"no authored lesson with id {lesson_id}")
+
+
+def _existing(db: Database, lesson_id: str, span_id: str) -> None:
+    """NotFoundError unless `span_id` is one of the lesson's key spans."""
+    if not db.table("key_spans").count_where("id = ? AND lesson_id = ?", [span_id, lesson_id]):
+        raise NotFoundError(f"no key span with id {span_id}")
+
+
 class Keys(Table):
     def spans(self, lesson_id: str) -> list[KeySpan]:
         rows = self.db.query(
@@ -59,19 +71,11 @@ class Keys(Table):
         return [_key_from_row(r) for r in rows]
 
     def add(self, lesson_id: str, span: KeySpan) -> Change:
-        with self.write() as db:
-            if not db.table("lessons").count_where("id = ? AND authored = 1", [lesson_id]):
-                raise NotFoundError(f"no authored lesson with id {lesson_id}")
-            db.table("key_spans").insert(key_row(lesson_id, span))
-            _touch_key(db, lesson_id)
-        return Change(ChangeKind.KEY_ADDED, lesson_id, (span.id,))
+        return self.add_all(lesson_id, (span,))
 
     def update(self, lesson_id: str, span: KeySpan) -> Change:
         with self.write() as db:
-            if not db.table("key_spans").count_where(
-                "id = ? AND lesson_id = ?", [span.id, lesson_id]
-            ):
-                raise NotFoundError(f"no key span with id {span.id}")
+            _existing(db, lesson_id, span.id)
             db.table("key_spans").update(span.id, key_row(lesson_id, span))
             _touch_key(db, lesson_id)
         return Change(ChangeKind.KEY_CHANGED, lesson_id, (span.id,))
@@ -79,8 +83,7 @@ class Keys(Table):
     def add_all(self, lesson_id: str, spans: Sequence[KeySpan]) -> Change:
         """Several key spans in one transaction (accepting all suggestions of a label)."""
         with self.write() as db:
-            if not db.table("lessons").count_where("id = ? AND authored = 1", [lesson_id]):
-                raise NotFoundError(f"no authored lesson with id {lesson_id}")
+            _authored(db, lesson_id)
             db.table("key_spans").insert_all([key_row(lesson_id, k) for k in spans])
             _touch_key(db, lesson_id)
         return Change(ChangeKind.KEY_ADDED, lesson_id, tuple(k.id for k in spans))
@@ -89,10 +92,7 @@ class Keys(Table):
         """Several key spans gone in one transaction (undoing `add_all`); all or none."""
         with self.write() as db:
             for span_id in span_ids:
-                if not db.table("key_spans").count_where(
-                    "id = ? AND lesson_id = ?", [span_id, lesson_id]
-                ):
-                    raise NotFoundError(f"no key span with id {span_id}")
+                _existing(db, lesson_id, span_id)
                 db.execute("DELETE FROM key_spans WHERE id = ?", [span_id])
             _touch_key(db, lesson_id)
         return Change(ChangeKind.KEY_DELETED, lesson_id, tuple(span_ids))
@@ -101,8 +101,7 @@ class Keys(Table):
         """Some key spans gone and others written (added, or updated by id) in one transaction:
         an edge moved, with the same-label spans it grew into merged into it (and its undo)."""
         with self.write() as db:
-            if not db.table("lessons").count_where("id = ? AND authored = 1", [lesson_id]):
-                raise NotFoundError(f"no authored lesson with id {lesson_id}")
+            _authored(db, lesson_id)
             for span_id in remove:
                 db.execute(
                     "DELETE FROM key_spans WHERE id = ? AND lesson_id = ?", [span_id, lesson_id]
@@ -114,20 +113,10 @@ class Keys(Table):
     def explain(self, lesson_id: str, span_id: str, explanation: str) -> Change:
         """Only the explanation: a `KEY_EXPLAINED` change, which rescores nothing."""
         with self.write() as db:
-            if not db.table("key_spans").count_where(
-                "id = ? AND lesson_id = ?", [span_id, lesson_id]
-            ):
-                raise NotFoundError(f"no key span with id {span_id}")
+            _existing(db, lesson_id, span_id)
             db.table("key_spans").update(span_id, {"explanation": explanation})
             _touch_key(db, lesson_id)
         return Change(ChangeKind.KEY_EXPLAINED, lesson_id, (span_id,))
 
     def delete(self, lesson_id: str, span_id: str) -> Change:
-        with self.write() as db:
-            if not db.table("key_spans").count_where(
-                "id = ? AND lesson_id = ?", [span_id, lesson_id]
-            ):
-                raise NotFoundError(f"no key span with id {span_id}")
-            db.execute("DELETE FROM key_spans WHERE id = ?", [span_id])
-            _touch_key(db, lesson_id)
-        return Change(ChangeKind.KEY_DELETED, lesson_id, (span_id,))
+        return self.delete_all(lesson_id, (span_id,))

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
-from medialit.core.classroom import ClassResults, StudentRow, score_class
+from medialit.core.classroom import ClassResults, StudentRow, grading_key, score_class
 from medialit.core.gradebook.book import Book, BookStudent, Listed, build, grade_rows
 from medialit.core.gradebook.graded import Handed, Rules
 from medialit.core.gradebook.lms import lms_hint
@@ -141,14 +141,15 @@ def class_book_steps(
     book, grading = book_of(store, lesson)
     yield None  # the reading is one step; parsing and scoring the graded work, the next ones
     graded = book.graded()
+    key = grading_key(lesson)  # raises without a required key span; one Scorer for every part
     rows: list[StudentRow] = []
     problems: list[tuple[str, str]] = []
     subs: dict[str, Submission] = {}
-    for start in range(0, len(graded), per_step) or [0]:
+    for start in range(0, len(graded), per_step):
         part = graded[start : start + per_step]
         chunk = [parsed(store, h.payload) for h in part if isinstance(h.payload, StoredSubmission)]
         subs.update((h.key, sub) for h, sub in zip(part, chunk, strict=True))
-        scored_part = score_class(lesson, chunk)  # raises without a required key span
+        scored_part = score_class(lesson, chunk, key=key)
         rows.extend(scored_part.rows)
         problems.extend(scored_part.problems)
         if start + per_step < len(graded):
