@@ -184,24 +184,14 @@ _TEXT |= {"student_id", "outcome", "key_label", "key_quote", "student_label"}
 _TEXT |= {"student_quote", "student_note"}
 _INTEGER = {"correct", "partial", "wrong_label", "missed", "spurious"}
 _INTEGER |= {"key_start", "key_end", "student_start", "student_end"}
+_FIGURE_KINDS = {"score": "s", "points": "p", "out_of": "o"}  # every other figure: "r"
 
 
 def _kinds(columns: tuple[str, ...]) -> tuple[str, ...]:
     """How each column is written: t(ext), s(core: 1 decimal), p(oints: the lesson's
     rounding), o(ut of: whole, or 1 decimal), r(atio: 4 decimals) or i(nteger)."""
     return tuple(
-        "t"
-        if c in _TEXT
-        else "s"
-        if c == "score"
-        else "p"
-        if c == "points"
-        else "o"
-        if c == "out_of"
-        else "i"
-        if c in _INTEGER
-        else "r"
-        for c in columns
+        "t" if c in _TEXT else "i" if c in _INTEGER else _FIGURE_KINDS.get(c, "r") for c in columns
     )
 
 
