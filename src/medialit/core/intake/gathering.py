@@ -76,6 +76,9 @@ def read_inputs(
             if isinstance(got, Problem):
                 yield got
                 continue
+            if got.identity in seen:  # placed once already: the same content places the same
+                yield Duplicate(got, seen[got.identity])
+                continue
             try:
                 placed = place(got, lessons)
             except Refused as exc:
@@ -87,8 +90,6 @@ def read_inputs(
                 continue
             if got.identity in known:
                 yield Duplicate(got, "")
-            elif got.identity in seen:
-                yield Duplicate(got, seen[got.identity])
             else:
                 seen[got.identity] = got.where
                 yield placed
