@@ -43,11 +43,18 @@ def test_a_practice_lesson_is_added_from_the_menu_and_its_class_files_score(
     ]
     assert window.desk.lesson is not None and window.desk.lesson.id == practice.id
 
+    # no work yet: nothing shaded (not every key span red as "nobody found it")
+    view = window.class_tab
+    window.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: not view.rescoring and view.book is not None)
+    assert view.heat.runs == [] and "No student's work" in view.heat_legend.text()
+
     window.imports.import_paths([VALID], show_report=False)
     qtbot.waitUntil(lambda: window.imports.run is None)
     report = window.imports.last_report
     assert report is not None and len(report.added) == len(list(VALID.glob("*.json")))
-    window.tabs.setCurrentWidget(window.class_tab)
-    qtbot.waitUntil(lambda: window.class_tab.model.rowCount() == len(report.added))
+    qtbot.waitUntil(lambda: view.model.rowCount() == len(report.added))
+    qtbot.waitUntil(lambda: bool(view.heat.runs))
+    assert "shaded by how many students" in view.heat_legend.text()
     window.close()
     store.close()

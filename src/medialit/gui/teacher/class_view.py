@@ -288,6 +288,8 @@ class ClassView(QWidget):
             "<span style='background:#f99'>&nbsp;none&nbsp;</span> "
             "<span style='background:#fe9'>&nbsp;half&nbsp;</span> "
             "<span style='background:#9e9'>&nbsp;all&nbsp;</span>. Click a missed span to find it."
+            if reports
+            else "No student's work is graded yet: import submissions to see the key text shaded."
         )
         self.select_key(selected)
 

@@ -32,7 +32,9 @@ class HeatmapView(ArticleView):
         self.total = 0
 
     def show_heat(self, runs: Sequence[HeatRun], total: int) -> None:
-        self.runs, self.total = list(runs), total
+        """Shade `runs` out of `total` students; with no student's work there is nothing to
+        shade (every key span would read "nobody found it", a page of red)."""
+        self.runs, self.total = (list(runs) if total else []), total
         self.viewport().update()
 
     def run_at(self, cp: int) -> HeatRun | None:
