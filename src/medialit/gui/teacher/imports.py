@@ -62,7 +62,7 @@ class Imports:
 
     def on_run_finished(self, report: ImportReport, show_report: bool) -> None:
         self.last_report = report
-        self.run = None  # the desk's `changed` has told the views (`Desk.record_import`)
+        self.run = None  # the desk tells the views next turn (`Desk.record_import`)
         self.host.show_message(report.summary.capitalize() + ".")
         self.held = self.held_back(report)
         if show_report:
