@@ -1,4 +1,4 @@
-"""The student's small dialogs: name, lesson picker, note, submit.
+"""The student's small dialogs: name, note, submit (the lesson picker is `gui.lesson_picker`).
 
 Each is shown with `open()` (window-modal, no nested event loop), so the
 window and tests keep running while it is up; the window connects to
@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -31,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from medialit.core.submission import clean_name
 from medialit.core.wording import one_line
-from medialit.gui.screen_fit import available_area, fit_dialog, fit_window
+from medialit.gui.screen_fit import fit_dialog, fit_window
 
 WIDTH = 440
 NOTE_MAX = 5_000
@@ -41,7 +39,7 @@ NOT_A_LOGIN = (
 )
 
 
-def _buttons(dialog: QDialog, ok_text: str, *, cancel: bool = True) -> QDialogButtonBox:
+def ok_cancel_buttons(dialog: QDialog, ok_text: str, *, cancel: bool = True) -> QDialogButtonBox:
     flags = QDialogButtonBox.StandardButton.Ok
     if cancel:
         flags |= QDialogButtonBox.StandardButton.Cancel
@@ -100,7 +98,9 @@ class NameDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Name:", self.name_edit)
         form.addRow("&Class code (optional):", self.class_edit)
-        self.buttons = _buttons(self, "Start" if first_start else "OK", cancel=not first_start)
+        self.buttons = ok_cancel_buttons(
+            self, "Start" if first_start else "OK", cancel=not first_start
+        )
         self.teacher_button: QPushButton | None = None
         if first_start:
             self.teacher_button = self.buttons.addButton(
@@ -135,69 +135,6 @@ class NameDialog(QDialog):
             super().reject()
 
 
-class LessonDialog(QDialog):
-    """Pick a bundled lesson or one opened before, or open a lesson/student-pack file."""
-
-    def __init__(
-        self, parent: QWidget | None, *, choices: list[tuple[str, str]], start_dir: str = ""
-    ) -> None:
-        """`choices` are (label shown, where) with where a file path or "id:<lesson id>"."""
-        super().__init__(parent)
-        self.setObjectName("lesson_dialog")
-        self.setWindowTitle("Open a lesson")
-        self.setAccessibleName("Open a lesson")
-        self.start_dir = start_dir
-        self.chosen = ""
-        self.list = QListWidget(self)
-        self.list.setObjectName("lesson_list")
-        self.list.setAccessibleName("Lessons")
-        self.list.setWordWrap(True)  # a title longer than the screen is wide wraps, never cut
-        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.list.setUniformItemSizes(False)
-        for text, where in choices:
-            item = QListWidgetItem(text, self.list)
-            item.setData(Qt.ItemDataRole.UserRole, where)
-            item.setToolTip(text)
-        self.list.setCurrentRow(0)
-        self.list.itemActivated.connect(lambda _item: self.accept())
-        file_button = QPushButton("Open a &file…", self)
-        file_button.setObjectName("open_lesson_file")
-        file_button.setToolTip("A lesson or student-pack file from your teacher (.json)")
-        file_button.clicked.connect(self.on_file_button_clicked)
-        buttons = _buttons(self, "Open")
-        row = QHBoxLayout()
-        row.addWidget(file_button)
-        row.addStretch(1)
-        row.addWidget(buttons)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Lessons on this computer:", self))
-        layout.addWidget(self.list)
-        layout.addLayout(row)
-        fit_window(self, self._width_for(choices), 380)
-
-    def _width_for(self, choices: list[tuple[str, str]]) -> int:
-        """Wide enough for the longest title on one line, if the screen has room for it."""
-        metrics = self.list.fontMetrics()
-        longest = max((metrics.horizontalAdvance(text) for text, _ in choices), default=0)
-        room = available_area(self).width() * 9 // 10
-        return max(520, min(longest + 90, room))
-
-    def accept(self) -> None:
-        item = self.list.currentItem()
-        if not self.chosen and item is not None:
-            self.chosen = str(item.data(Qt.ItemDataRole.UserRole))
-        if self.chosen:
-            super().accept()
-
-    def on_file_button_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open a lesson file", self.start_dir, "medialit lessons (*.json);;All files (*)"
-        )
-        if path:
-            self.chosen = path
-            self.accept()
-
-
 class NoteDialog(QDialog):
     """The student's note on a span: why they think so, over as many lines as it takes.
 
@@ -229,7 +166,7 @@ class NoteDialog(QDialog):
         layout.addWidget(about)
         layout.addWidget(self.edit, 1)
         layout.addWidget(hint)
-        layout.addWidget(_buttons(self, "Save note"))
+        layout.addWidget(ok_cancel_buttons(self, "Save note"))
         self.edit.installEventFilter(self)  # Ctrl+Enter saves (the editor would take it)
         cursor = self.edit.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)
@@ -281,7 +218,7 @@ class SubmitDialog(QDialog):
         row.addWidget(change)
         caption = QLabel("The file goes to this &folder (a USB stick is fine):", self)
         caption.setBuddy(self.folder_edit)
-        self.buttons = _buttons(self, "Submit")
+        self.buttons = ok_cancel_buttons(self, "Submit")
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(caption)
