@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from medialit.core.submission import clean_name
 from medialit.core.wording import one_line
+from medialit.gui.form_parts import ok_cancel
 from medialit.gui.screen_fit import fit_dialog, fit_window
 
 WIDTH = 440
@@ -37,19 +38,6 @@ NOT_A_LOGIN = (
     "Your name keeps your work apart from other people using this computer. "
     "It is not a password: anyone here can type any name, so use your own."
 )
-
-
-def ok_cancel_buttons(dialog: QDialog, ok_text: str, *, cancel: bool = True) -> QDialogButtonBox:
-    flags = QDialogButtonBox.StandardButton.Ok
-    if cancel:
-        flags |= QDialogButtonBox.StandardButton.Cancel
-    box = QDialogButtonBox(flags, dialog)
-    ok = box.button(QDialogButtonBox.StandardButton.Ok)
-    ok.setText(ok_text)
-    ok.setDefault(True)
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    return box
 
 
 class NameDialog(QDialog):
@@ -98,8 +86,8 @@ class NameDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Name:", self.name_edit)
         form.addRow("&Class code (optional):", self.class_edit)
-        self.buttons = ok_cancel_buttons(
-            self, "Start" if first_start else "OK", cancel=not first_start
+        self.buttons = ok_cancel(
+            self, self.accept, text="Start" if first_start else "OK", cancel=not first_start
         )
         self.teacher_button: QPushButton | None = None
         if first_start:
@@ -166,7 +154,7 @@ class NoteDialog(QDialog):
         layout.addWidget(about)
         layout.addWidget(self.edit, 1)
         layout.addWidget(hint)
-        layout.addWidget(ok_cancel_buttons(self, "Save note"))
+        layout.addWidget(ok_cancel(self, self.accept, text="Save note"))
         self.edit.installEventFilter(self)  # Ctrl+Enter saves (the editor would take it)
         cursor = self.edit.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)
@@ -218,7 +206,7 @@ class SubmitDialog(QDialog):
         row.addWidget(change)
         caption = QLabel("The file goes to this &folder (a USB stick is fine):", self)
         caption.setBuddy(self.folder_edit)
-        self.buttons = ok_cancel_buttons(self, "Submit")
+        self.buttons = ok_cancel(self, self.accept, text="Submit")
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(caption)

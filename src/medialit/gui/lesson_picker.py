@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medialit.gui.dialogs import ok_cancel_buttons
+from medialit.gui.form_parts import ok_cancel
 from medialit.gui.screen_fit import available_area, fit_window
 
 
@@ -52,7 +52,7 @@ class LessonPicker(QDialog):
         file_button.setObjectName("open_lesson_file")
         file_button.setToolTip("A lesson or student-pack file from your teacher (.json)")
         file_button.clicked.connect(self.on_file_button_clicked)
-        buttons = ok_cancel_buttons(self, "Open")
+        buttons = ok_cancel(self, self.accept, text="Open")
         row = QHBoxLayout()
         row.addWidget(file_button)
         row.addStretch(1)
