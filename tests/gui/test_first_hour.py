@@ -17,8 +17,9 @@ from medialit.core.store import Store
 from medialit.core.teacher.passphrase import has_passphrase
 from medialit.gui import caret_voice
 from medialit.gui.app import build_window
-from medialit.gui.dialogs import NameDialog, NoteDialog, SubmitDialog
+from medialit.gui.dialogs import NameDialog, NoteDialog
 from medialit.gui.lesson_picker import LessonPicker
+from medialit.gui.submit_dialog import SubmitDialog
 from medialit.gui.teacher.passphrase import PassphraseDialog
 from medialit.gui.teacher.window import TeacherWindow
 from tests.gui.window import db_spans, open_window

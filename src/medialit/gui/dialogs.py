@@ -1,4 +1,5 @@
-"""The student's small dialogs: name, note, submit (the lesson picker is `gui.lesson_picker`).
+"""The student's small dialogs: name and note (the lesson picker is `gui.lesson_picker`, the
+submit dialog `gui.submit_dialog`).
 
 Each is shown with `open()` (window-modal, no nested event loop), so the
 window and tests keep running while it is up; the window connects to
@@ -8,17 +9,13 @@ Each fits the screen (`gui.screen_fit`).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -177,55 +174,3 @@ class NoteDialog(QDialog):
             event.accept()
             return True
         return super().eventFilter(watched, event)
-
-
-class SubmitDialog(QDialog):
-    """What will be handed in, by whom, and to which folder: typed, or chosen with Browse."""
-
-    def __init__(self, parent: QWidget | None, *, summary: str, folder: Path) -> None:
-        """`summary` is rich text; anything the student or a lesson wrote must be escaped."""
-        super().__init__(parent)
-        self.setObjectName("submit_dialog")
-        self.setWindowTitle("Submit your work")
-        self.setAccessibleName("Submit your work")
-        text = QLabel(summary, self)
-        text.setTextFormat(Qt.TextFormat.RichText)  # the caller escapes names and titles
-        text.setWordWrap(True)
-        text.setMinimumWidth(WIDTH)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.folder_edit = QLineEdit(str(folder), self)  # it looks editable, so it is
-        self.folder_edit.setObjectName("submit_folder")
-        self.folder_edit.setAccessibleName("Folder the file goes to")
-        self.folder_edit.setClearButtonEnabled(True)
-        change = QPushButton("&Browse…", self)
-        change.setObjectName("change_submit_folder")
-        change.setToolTip("Choose the folder (or type it in the box)")
-        change.clicked.connect(self.on_change_clicked)
-        row = QHBoxLayout()
-        row.addWidget(self.folder_edit, 1)
-        row.addWidget(change)
-        caption = QLabel("The file goes to this &folder (a USB stick is fine):", self)
-        caption.setBuddy(self.folder_edit)
-        self.buttons = ok_cancel(self, self.accept, text="Submit")
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addWidget(caption)
-        layout.addLayout(row)
-        layout.addWidget(self.buttons)
-        self.folder_edit.textChanged.connect(self.on_folder_edit_text_changed)
-        fit_dialog(self)
-
-    def folder(self) -> Path:
-        return Path(self.folder_edit.text().strip()).expanduser()
-
-    def on_folder_edit_text_changed(self, text: str) -> None:
-        """Submit needs somewhere to write: not while the box is empty."""
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(text.strip()))
-
-    def on_change_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, "Submit to which folder?", str(self.folder())
-        )
-        if folder:
-            self.folder_edit.setText(folder)
