@@ -190,7 +190,7 @@ def score_command(
                 output=output,
                 as_json=as_json,
                 delimiter=delimiter,
-                lesson=grading_key.lesson,
+                lesson=grading_key.lesson.title,
             )
     except OSError as exc:
         where = exc.filename or output or details

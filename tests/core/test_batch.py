@@ -45,18 +45,18 @@ def reasons(problems: tuple[Problem, ...]) -> list[str]:
 
 def test_lesson_key(lesson_file: Path) -> None:
     key = load_key(lesson_file)
-    assert key.lesson == "Rust shooting" and key.lesson_id == "c" * 32
-    assert key.article.text == TEXT and len(key.key) == len(KEY)
+    assert key.lesson.title == "Rust shooting" and key.lesson.id == "c" * 32
+    assert key.lesson.article.text == TEXT and len(key.lesson.key) == len(KEY)
 
 
 def test_jsonl_key(tmp_path: Path) -> None:
     first = json.dumps({"text": TEXT, "label": [[k.start, k.end, k.label.value] for k in KEY]})
     path = write_jsonl(tmp_path / "key.jsonl", [first, '{"ignored": 1}'])
     key = load_key(path)
-    assert key.lesson == "key" and key.lesson_id == ""
+    assert key.lesson.title == "key" and key.lesson.id == ""
     trimmed = [(k.start, k.end, k.label) for k in KEY]
     trimmed[1] = (47, 59, Label.SOURCING)  # "(via CBS News)." trims to "via CBS News"
-    assert [(k.start, k.end, k.label) for k in key.key] == trimmed
+    assert [(k.start, k.end, k.label) for k in key.lesson.key] == trimmed
     assert reasons(key.notices) == [
         f"{path}: {NO_EXTRAS_NOTICE}",
         f"{path}:2: only the first line is the key; the other lines are ignored",
@@ -68,8 +68,8 @@ def test_jsonl_key_offsets_count_the_text_as_written(tmp_path: Path) -> None:
     start = raw.index("Police")
     line = json.dumps({"text": raw, "label": [[start, start + 6, "sourcing"]]})
     key = load_key(write_jsonl(tmp_path / "key.jsonl", [line]))
-    (span,) = key.key
-    assert key.article.text == "First line.\nPolice said so."
+    (span,) = key.lesson.key
+    assert key.lesson.article.text == "First line.\nPolice said so."
     assert span.quote == "Police" and (span.start, span.end) == (12, 18)
 
 

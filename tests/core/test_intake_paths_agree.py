@@ -196,7 +196,7 @@ def test_a_doccano_key_reads_the_same_for_the_window_and_score(tmp_path: Path) -
     assert code == 0, err
     from medialit.core.batch import load_key  # what `medialit score` reads its key with
 
-    score_key = load_key(path).key
+    score_key = load_key(path).lesson.key
     assert [(k.start, k.end, k.label) for k in window_key] == [
         (k.start, k.end, k.label) for k in score_key
     ]

@@ -31,7 +31,7 @@ def lesson_menu_actions(window) -> list[str]:
 
 def test_nothing_submitted_yet_disables_it_and_says_why(qtbot: QtBot, tmp_path: Path) -> None:
     store, window, _ = open_window(qtbot, tmp_path / "m.db")
-    action = window.last_review_action
+    action = window.acts.last_review
     assert "last_review" in lesson_menu_actions(window)
     assert window.session.lesson.review_allowed
     assert not action.isEnabled()
@@ -54,7 +54,7 @@ def test_it_reopens_the_spans_as_handed_in_not_the_current_work(
     assert first != second and len(handed_in) == 2
     label(qtbot, window, "journalist George Stephanopoulos said", Qt.Key.Key_4)  # not handed in
     assert len(window.session.index) == 3
-    action = window.last_review_action
+    action = window.acts.last_review
     assert action.isEnabled() and action.toolTip() == review_flow.OPENS
     window.review_window.close()
     window.review_window = None
@@ -87,7 +87,7 @@ def test_against_the_current_key(qtbot: QtBot, tmp_path: Path) -> None:
     changed = dataclasses.replace(lesson, key=(first,))
     save_lesson(path, changed)
     lesson_flow.open_lesson_at(window, str(path))
-    window.last_review_action.trigger()
+    window.acts.last_review.trigger()
     review = window.review_window
     assert isinstance(review, ReviewWindow)
     assert review.report == score_lesson(changed, submitted)
@@ -104,7 +104,7 @@ def test_a_lesson_without_review_disables_it_and_says_why(qtbot: QtBot, tmp_path
         window.prefs.set_last_submit_folder(str(tmp_path))
         label(qtbot, window, "his recent sit-down", Qt.Key.Key_2)
         submit_by_keyboard(qtbot, window)  # handed in, but this lesson shows no review
-        action = window.last_review_action
+        action = window.acts.last_review
         assert not action.isEnabled(), kind
         assert action.toolTip() == action.statusTip() == review_flow.NO_REVIEW
         action.trigger()

@@ -161,16 +161,16 @@ def test_no_edit_is_offered_or_accepted_until_the_store_is_open(
     for action in (
         *window.label_actions.values(),
         *window.exact_actions.values(),
-        window.note_action,
-        window.delete_action,
-        window.submit_action,
-        window.open_action,
-        window.zoom_in_action,
-        window.switch_student_action,
+        window.acts.note,
+        window.acts.delete,
+        window.acts.submit,
+        window.acts.open,
+        window.acts.zoom_in,
+        window.acts.switch_student,
         *window.teacher_menu.actions(),
     ):
         assert not action.isEnabled(), action.objectName()
-    assert window.next_action.isEnabled() and window.quit_action.isEnabled()
+    assert window.acts.next.isEnabled() and window.acts.quit.isEnabled()
     view = window.view
     qtbot.keyClick(view, Qt.Key.Key_End, CTRL)
     qtbot.keyClick(view, Qt.Key.Key_Left, CTRL | SHIFT)

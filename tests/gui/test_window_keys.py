@@ -103,7 +103,7 @@ def test_quit_is_the_last_entry_of_file_not_lesson(qtbot: QtBot, tmp_path: Path)
 def test_toolbar_does_not_shift_when_undo_text_changes(qtbot: QtBot, tmp_path: Path) -> None:
     store, window, _ = open_window(qtbot, tmp_path / "m.db")
     toolbar = window.findChild(QToolBar, "label_toolbar")
-    submit = toolbar.widgetForAction(window.submit_action)
+    submit = toolbar.widgetForAction(window.acts.submit)
     before = submit.geometry()
     label_first_words(qtbot, window.view, 2, Qt.Key.Key_3)  # "Undo Label as speculation"
     assert window.undo_action.text() == "&Undo Label as speculation"

@@ -96,7 +96,7 @@ def test_previous_span_and_escape(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.keyClick(view, Qt.Key.Key_Up, ALT)
     assert "no spans before" in window.statusBar().currentMessage()
     qtbot.keyClick(view, Qt.Key.Key_Escape)
-    assert window.selected_span() is None and not window.delete_action.isEnabled()
+    assert window.selected_span() is None and not window.acts.delete.isEnabled()
     qtbot.keyClick(view, Qt.Key.Key_2)  # nothing selected: nothing happens
     assert "Select some text first" in window.statusBar().currentMessage()
     assert [s[1] for s in db_spans(store, window)] == ["claim", "speculation"]
@@ -174,7 +174,7 @@ def test_exact_labelling_and_the_snapping_setting(qtbot: QtBot, tmp_path: Path) 
     view.select_cp(i + 1, i + 4)  # "ald"
     qtbot.keyClick(view, Qt.Key.Key_1, ALT)  # Alt+1: exactly what is selected
     assert db_spans(store, window) == [("ald", "claim", i + 1, i + 4, "")]
-    window.snap_action.trigger()  # View > Snap to whole words: off, and remembered
+    window.acts.snap.trigger()  # View > Snap to whole words: off, and remembered
     assert window.prefs.snap_words() is False
     view.select_cp(i + 1, i + 3)
     qtbot.keyClick(view, Qt.Key.Key_2)

@@ -59,13 +59,13 @@ def test_each_name_has_its_own_work(qtbot: QtBot, tmp_path: Path) -> None:
     store, window, _ = open_window(qtbot, tmp_path / "m.db", name="Ann")
     ann = window.session.student
     label_first_word(qtbot, window)
-    window.switch_student_action.trigger()
+    window.acts.switch_student.trigger()
     answer_name_dialog(qtbot, window, "Bob")
     assert window.session.student.name == "Bob" and window.session.student.id != ann.id
     assert db_spans(store, window) == [] and len(window.session.index) == 0
     assert window.undo_stack.count() == 0  # Bob cannot undo Ann's work
     label_first_word(qtbot, window, Qt.Key.Key_2)
-    window.switch_student_action.trigger()
+    window.acts.switch_student.trigger()
     answer_name_dialog(qtbot, window, "ann")  # the same name continues that work
     assert window.session.student.id == ann.id
     assert [s[:2] for s in db_spans(store, window)] == [("Alec", "claim")]
@@ -83,7 +83,7 @@ def test_each_name_has_its_own_work(qtbot: QtBot, tmp_path: Path) -> None:
 def test_edit_my_name_keeps_the_work(qtbot: QtBot, tmp_path: Path) -> None:
     store, window, _ = open_window(qtbot, tmp_path / "m.db", name="Anne")
     label_first_word(qtbot, window)
-    window.rename_action.trigger()
+    window.acts.rename.trigger()
     answer_name_dialog(qtbot, window, "Ann", "7C")
     assert (window.session.student.name, window.session.student.class_code) == ("Ann", "7C")
     assert len(db_spans(store, window)) == 1

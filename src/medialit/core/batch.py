@@ -28,41 +28,30 @@ from medialit.core.intake.gathering import Duplicate, current_placed, read_input
 from medialit.core.intake.placement import Placed, TextVersions
 from medialit.core.intake.sources import Problem, Refused
 from medialit.core.lesson import find_same_label_overlap, load_lesson
-from medialit.core.model import Article, KeySpan, Lesson
+from medialit.core.model import Article, Lesson
 from medialit.core.results import StudentResult
 from medialit.core.scoring import Scorer, SpanLike
 
 
 @dataclass(frozen=True, slots=True)
 class GradingKey:
-    """The key to score against, whichever file it came from, prepared for scoring."""
+    """The key to score against, whichever file it came from, prepared for scoring.
 
-    lesson: str  # what the results' `lesson` column shows: the title, or the JSONL file's stem
-    lesson_id: str  # "" for a JSONL key
-    article: Article
-    key: tuple[KeySpan, ...]
-    previous_sha256: tuple[str, ...] = ()
-    origin: str = ""
+    It holds the lesson it grades: a lesson file's as read, a JSONL key's made once where it
+    is read (titled by the file's stem, with no id). The lesson's title is what the
+    results' `lesson` column shows."""
+
+    lesson: Lesson
     notices: tuple[Problem, ...] = ()
     scorer: Scorer = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Fail now (UnscorableKeyError) rather than after reading 10,000 submissions.
-        object.__setattr__(self, "scorer", Scorer(self.key, self.article.text))
+        object.__setattr__(self, "scorer", Scorer(self.lesson.key or (), self.lesson.article.text))
 
     def versions(self) -> TextVersions:
         """The key's lesson as the intake places submissions on it."""
-        return TextVersions(
-            Lesson(
-                id=self.lesson_id,
-                version=1,
-                title=self.lesson,
-                article=self.article,
-                previous_sha256=self.previous_sha256,
-                key=self.key,
-                origin=self.origin,
-            )
-        )
+        return TextVersions(self.lesson)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,14 +92,7 @@ def load_key(path: str | os.PathLike[str]) -> GradingKey:
     if not lesson.key:
         raise UnscorableKeyError(f"{path}: the lesson has no answer key (is it a student pack?)")
     try:
-        return GradingKey(
-            lesson=lesson.title,
-            lesson_id=lesson.id,
-            article=lesson.article,
-            key=lesson.key,
-            previous_sha256=lesson.previous_sha256,
-            origin=str(path),
-        )
+        return GradingKey(lesson)
     except UnscorableKeyError as exc:
         raise UnscorableKeyError(f"{path}: {exc}") from None
 
@@ -131,14 +113,15 @@ def _load_jsonl_key(path: Path) -> GradingKey:
             f"[{a.start}, {a.end}) and [{b.start}, {b.end})"
         )
     try:
-        return GradingKey(
-            lesson=path.stem,
-            lesson_id="",
+        lesson = Lesson(
+            id="",
+            version=1,
+            title=path.stem,
             article=Article.from_canonical(row.text),
             key=tuple(spans),
             origin=origin,
-            notices=notices,
         )
+        return GradingKey(lesson, notices)
     except UnscorableKeyError as exc:
         raise UnscorableKeyError(f"{origin}:{number}: {exc}") from None
 
@@ -197,7 +180,7 @@ def score_entry(key: GradingKey, entry: Entry, *, details: bool = True) -> Stude
     return StudentResult(
         entry.student,
         entry.class_code,
-        key.lesson,
+        key.lesson.title,
         entry.submitted_at,
         key.scorer.score(entry.spans, details=details),
         student_name=entry.student_name,

@@ -57,14 +57,7 @@ class ClassResults:
 
 def grading_key(lesson: Lesson) -> GradingKey:
     """The lesson's current key prepared for scoring (UnscorableKeyError without required spans)."""
-    return GradingKey(
-        lesson=lesson.title,
-        lesson_id=lesson.id,
-        article=lesson.article,
-        key=tuple(lesson.key or ()),
-        previous_sha256=lesson.previous_sha256,
-        origin=lesson.origin,
-    )
+    return GradingKey(lesson)
 
 
 def score_class(

@@ -1,9 +1,9 @@
 """Every action of the student window, its shortcut and words, and where it is offered.
 
-`ACTIONS` is the one table of the window's commands: the attribute that holds
-each action (`window.<attr>`, declared on `ActionHost` and `MainWindow`), the
-text a menu shows and a screen reader reads, the object name, what it runs,
-the keys and the tip.
+`ACTIONS` is the one table of the window's commands: the field of
+`StudentActions` that holds each action (the window keeps them all as
+`window.acts`, so `window.acts.<attr>`), the text a menu shows and a screen
+reader reads, the object name, what it runs, the keys and the tip.
 The label actions (1-4, Alt+1-4) are made from `LABELS`; undo and redo come
 from the undo stack. `build_menus`, `build_toolbar` and `article_menu` only
 place those actions. Every action is added to the window, so its shortcut
@@ -50,26 +50,7 @@ class ActionHost(FlowHost, Protocol):
     edge_actions: list[QAction]
     undo_action: QAction
     redo_action: QAction
-    # one per row of ACTIONS (made by make_table_actions)
-    delete_action: QAction
-    note_action: QAction
-    next_action: QAction
-    previous_action: QAction
-    deselect_action: QAction
-    focus_list_action: QAction
-    definitions_action: QAction
-    zoom_in_action: QAction
-    zoom_out_action: QAction
-    zoom_reset_action: QAction
-    snap_action: QAction
-    open_action: QAction
-    submit_action: QAction
-    last_review_action: QAction
-    save_action: QAction
-    switch_student_action: QAction
-    rename_action: QAction
-    quit_action: QAction
-    log_folder_action: QAction
+    acts: StudentActions  # one action per row of ACTIONS
 
     def menuBar(self) -> QMenuBar: ...
 
@@ -81,8 +62,35 @@ class ActionHost(FlowHost, Protocol):
 
 
 @dataclass(frozen=True, slots=True)
+class StudentActions:
+    """The actions made from `ACTIONS`, one field per row (`ActionSpec.attr`), kept as
+    `window.acts` the way a Designer form holds its window's actions (Anki's `self.form`):
+    declared once here, not on each class that holds them."""
+
+    delete: QAction
+    note: QAction
+    next: QAction
+    previous: QAction
+    deselect: QAction
+    focus_list: QAction
+    definitions: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    zoom_reset: QAction
+    snap: QAction
+    open: QAction
+    submit: QAction
+    last_review: QAction
+    save: QAction
+    switch_student: QAction
+    rename: QAction
+    quit: QAction
+    log_folder: QAction
+
+
+@dataclass(frozen=True, slots=True)
 class ActionSpec:
-    attr: str  # the window attribute that holds the action
+    attr: str  # the field of `StudentActions` that holds the action
     text: str  # what the menu shows and a screen reader reads
     name: str  # the object name
     run: Callable[[ActionHost], object]
@@ -94,7 +102,7 @@ class ActionSpec:
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
-        "delete_action",
+        "delete",
         "&Delete span",
         "delete_span",
         span_edits.delete_selected_span,
@@ -102,7 +110,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip="Remove the selected span (Ctrl+Z brings it back)",
     ),
     ActionSpec(
-        "note_action",
+        "note",
         "&Note…",
         "edit_note",
         span_edits.edit_note,
@@ -110,7 +118,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip="Write why you chose this label for the selected span",
     ),
     ActionSpec(
-        "next_action",
+        "next",
         "&Next span",
         "next_span",
         navigation.select_next_span,
@@ -118,7 +126,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         edits=False,
     ),
     ActionSpec(
-        "previous_action",
+        "previous",
         "&Previous span",
         "previous_span",
         navigation.select_previous_span,
@@ -126,7 +134,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         edits=False,
     ),
     ActionSpec(
-        "deselect_action",
+        "deselect",
         "Let go (of the span or selected text)",
         "deselect",
         navigation.let_go,
@@ -134,7 +142,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         edits=False,
     ),
     ActionSpec(
-        "focus_list_action",
+        "focus_list",
         "Span &list / article",
         "toggle_focus",
         navigation.toggle_list_focus,
@@ -142,7 +150,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         edits=False,
     ),
     ActionSpec(
-        "definitions_action",
+        "definitions",
         "Label &definitions",
         "definitions",
         navigation.show_definitions,
@@ -150,35 +158,33 @@ ACTIONS: tuple[ActionSpec, ...] = (
         edits=False,
     ),
     ActionSpec(
-        "zoom_in_action",
+        "zoom_in",
         "Zoom &in",
         "zoom_in",
         lambda w: w.set_zoom(w.view.zoom + 1),
         keys=(QKeySequence.StandardKey.ZoomIn, "Ctrl+="),
     ),
     ActionSpec(
-        "zoom_out_action",
+        "zoom_out",
         "Zoom &out",
         "zoom_out",
         lambda w: w.set_zoom(w.view.zoom - 1),
         keys=(QKeySequence.StandardKey.ZoomOut,),
     ),
     ActionSpec(
-        "zoom_reset_action", "&Normal size", "zoom_reset", lambda w: w.set_zoom(0), keys=("Ctrl+0",)
+        "zoom_reset", "&Normal size", "zoom_reset", lambda w: w.set_zoom(0), keys=("Ctrl+0",)
     ),
     ActionSpec(
-        "snap_action",
+        "snap",
         "&Snap to whole words",
         "snap_words",
-        lambda w: w.prefs.set_snap_words(w.snap_action.isChecked()),
+        lambda w: w.prefs.set_snap_words(w.acts.snap.isChecked()),
         tip="A selection that cuts a word grows to the whole word (Alt+1-4 labels exactly)",
         checked=lambda w: w.prefs.snap_words(),
     ),
+    ActionSpec("open", "&Open lesson…", "open_lesson", lesson_flow.choose_lesson, keys=("Ctrl+O",)),
     ActionSpec(
-        "open_action", "&Open lesson…", "open_lesson", lesson_flow.choose_lesson, keys=("Ctrl+O",)
-    ),
-    ActionSpec(
-        "submit_action",
+        "submit",
         "&Submit…",
         "submit",
         submit_flow.submit,
@@ -186,7 +192,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip="Write your work to a file for your teacher",
     ),
     ActionSpec(
-        "last_review_action",
+        "last_review",
         "My last &review",
         "last_review",
         review_flow.open_last_review,
@@ -194,7 +200,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         edits=False,
     ),
     ActionSpec(
-        "save_action",
+        "save",
         "Save (automatic)",
         "save",
         lambda w: w.say("Your work is saved automatically after every change."),
@@ -202,20 +208,20 @@ ACTIONS: tuple[ActionSpec, ...] = (
         edits=False,
     ),
     ActionSpec(
-        "switch_student_action",
+        "switch_student",
         "&Switch student…",
         "switch_student",
         lambda w: student_flow.ask_name(w, switch=True),
     ),
     ActionSpec(
-        "rename_action",
+        "rename",
         "&Edit my name and class…",
         "rename",
         lambda w: student_flow.ask_name(w, switch=False),
     ),
-    ActionSpec("quit_action", "&Quit", "quit", lambda w: w.close(), keys=("Ctrl+Q",), edits=False),
+    ActionSpec("quit", "&Quit", "quit", lambda w: w.close(), keys=("Ctrl+Q",), edits=False),
     ActionSpec(
-        "log_folder_action",
+        "log_folder",
         help_menu.TEXT,
         "open_log_folder",
         lambda w: help_menu.open_log_folder(w.window()),
@@ -307,26 +313,21 @@ def toolbar_undo(window: ActionHost) -> QAction:
     return action
 
 
-def make_table_actions(window: ActionHost) -> list[QAction]:
-    """Make every row of `ACTIONS` and keep it as the window attribute the row names; returns
-    the actions that change what is saved (`ActionSpec.edits`)."""
-    edits = []
+def make_table_actions(window: ActionHost) -> tuple[StudentActions, list[QAction]]:
+    """Make every row of `ACTIONS` into its field of `StudentActions` (a row without a field,
+    or a field without a row, fails here); also the actions that change what is saved
+    (`ActionSpec.edits`)."""
+    made, edits = {}, []
     for spec in ACTIONS:
-        action = make_action(
-            window,
-            spec.text,
-            partial(spec.run, window),
-            name=spec.name,
-            keys=spec.keys,
-            tip=spec.tip,
-        )
+        run = partial(spec.run, window)
+        action = make_action(window, spec.text, run, name=spec.name, keys=spec.keys, tip=spec.tip)
         if spec.checked is not None:
             action.setCheckable(True)
             action.setChecked(spec.checked(window))
-        setattr(window, spec.attr, action)
+        made[spec.attr] = action
         if spec.edits:
             edits.append(action)
-    return edits
+    return StudentActions(**made), edits
 
 
 def _add(menu: QMenu | QToolBar, actions: Iterable[QAction | None]) -> None:
@@ -346,28 +347,28 @@ def build_menus(window: ActionHost) -> QMenu:
     w, bar = window, window.menuBar()
     file = bar.addMenu("&File")
     file.setObjectName("file_menu")
-    _add(file, (w.quit_action,))
+    _add(file, (w.acts.quit,))
     lesson = bar.addMenu("&Lesson")
     lesson.setToolTipsVisible(True)  # a disabled My last review says why in its tip
-    _add(lesson, (w.open_action, w.submit_action, w.last_review_action, w.save_action))
+    _add(lesson, (w.acts.open, w.acts.submit, w.acts.last_review, w.acts.save))
     edit = bar.addMenu("&Edit")
-    _add(edit, (w.undo_action, w.redo_action, SEPARATOR, w.note_action, w.delete_action))
+    _add(edit, (w.undo_action, w.redo_action, SEPARATOR, w.acts.note, w.acts.delete))
     _add(edit.addMenu("&Move an edge of the span"), w.edge_actions)
     labels = bar.addMenu("La&bel")
     _add(labels, w.label_actions.values())
     _add(labels.addMenu("Label the &exact selection (no word snapping)"), w.exact_actions.values())
     go = bar.addMenu("&Go")
-    _add(go, (w.next_action, w.previous_action, w.deselect_action, w.focus_list_action))
+    _add(go, (w.acts.next, w.acts.previous, w.acts.deselect, w.acts.focus_list))
     view = bar.addMenu("&View")
-    _add(view, (w.zoom_in_action, w.zoom_out_action, w.zoom_reset_action, SEPARATOR))
-    _add(view, (w.snap_action, w.definitions_action))
-    _add(bar.addMenu("&Student"), (w.switch_student_action, w.rename_action))
+    _add(view, (w.acts.zoom_in, w.acts.zoom_out, w.acts.zoom_reset, SEPARATOR))
+    _add(view, (w.acts.snap, w.acts.definitions))
+    _add(bar.addMenu("&Student"), (w.acts.switch_student, w.acts.rename))
     return view
 
 
 def build_help_menu(window: ActionHost) -> None:
     """Help, last on the menu bar (after the teacher's menu)."""
-    _add(window.menuBar().addMenu("&Help"), (window.log_folder_action,))
+    _add(window.menuBar().addMenu("&Help"), (window.acts.log_folder,))
 
 
 def build_toolbar(window: ActionHost) -> QToolBar:
@@ -379,8 +380,8 @@ def build_toolbar(window: ActionHost) -> QToolBar:
     toolbar.setIconSize(QSize(36, 18))
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
     _add(toolbar, (*w.label_actions.values(), SEPARATOR))
-    _add(toolbar, (w.note_action, w.delete_action, toolbar_undo(window), SEPARATOR))
-    _add(toolbar, (w.definitions_action, w.submit_action))
+    _add(toolbar, (w.acts.note, w.acts.delete, toolbar_undo(window), SEPARATOR))
+    _add(toolbar, (w.acts.definitions, w.acts.submit))
     return toolbar
 
 
@@ -392,5 +393,5 @@ def article_menu(window: ActionHost) -> QMenu:
     menu.setObjectName("article_menu")
     menu.setAccessibleName("Label menu")
     _add(menu, (*w.label_actions.values(), SEPARATOR))
-    _add(menu, (w.note_action, w.delete_action, w.definitions_action))
+    _add(menu, (w.acts.note, w.acts.delete, w.acts.definitions))
     return menu

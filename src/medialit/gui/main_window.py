@@ -32,38 +32,20 @@ from medialit.gui.status_labels import StatusLabels
 
 if TYPE_CHECKING:  # what the first paint does not need loads later (`build_parts`)
     from PySide6.QtCore import QPoint
-    from PySide6.QtGui import QAction, QShowEvent, QUndoCommand
+    from PySide6.QtGui import QShowEvent, QUndoCommand
     from PySide6.QtWidgets import QDialog, QMenu
 
     from medialit.core.records import Change
     from medialit.core.store import Store
     from medialit.core.submission import Submission
+    from medialit.gui.actions import StudentActions
     from medialit.gui.review import ReviewWindow
 
 STATUS_MS = 6000
 
 
 class MainWindow(QMainWindow):
-    # made by actions.make_table_actions, one row of actions.ACTIONS each
-    delete_action: QAction
-    note_action: QAction
-    next_action: QAction
-    previous_action: QAction
-    deselect_action: QAction
-    focus_list_action: QAction
-    definitions_action: QAction
-    zoom_in_action: QAction
-    zoom_out_action: QAction
-    zoom_reset_action: QAction
-    snap_action: QAction
-    open_action: QAction
-    submit_action: QAction
-    last_review_action: QAction
-    save_action: QAction
-    switch_student_action: QAction
-    rename_action: QAction
-    quit_action: QAction
-    log_folder_action: QAction
+    acts: StudentActions  # one action per row of actions.ACTIONS (`build_parts`)
 
     def __init__(self, session: Session, *, parts: bool = True) -> None:
         """The article with the student's spans, and the status bar; the rest of the window
@@ -119,7 +101,7 @@ class MainWindow(QMainWindow):
         self.exact_actions = actions.make_label_actions(self, exact=True)
         self.edge_actions = make_edge_actions(self)
         self.undo_action, self.redo_action = actions.make_undo_actions(self)
-        self.edit_actions = actions.make_table_actions(self)  # each row of ACTIONS: self.<attr>
+        self.acts, self.edit_actions = actions.make_table_actions(self)  # self.acts.<attr>
         self.view_menu = menu = actions.build_menus(self)
         self.toolbar = actions.build_toolbar(self)
         self.legend_dock = make_dock(self, menu, "Label definitions", "legend_dock", self.legend)
@@ -334,7 +316,7 @@ class MainWindow(QMainWindow):
             self.span_list.select_span(span.id)
             self.caret_voice.tell(self.describe(span))  # its new label, its note
         self.view.viewport().update()
-        review_flow.refresh(self, self.last_review_action)  # a submission: My last review
+        review_flow.refresh(self, self.acts.last_review)  # a submission: My last review
 
     def on_session_failed(self, exc: BaseException) -> None:
         from medialit.gui.announce import announce
@@ -360,7 +342,7 @@ class MainWindow(QMainWindow):
         self.span_list.refresh_counts()
         self._refresh_orphans()
         self.pane.set_hint_shown(not len(session.index))
-        review_flow.refresh(self, self.last_review_action)
+        review_flow.refresh(self, self.acts.last_review)
         self.select_span(None, move_caret=False)
         self.view.viewport().update()
         if session.load_problem is not None:

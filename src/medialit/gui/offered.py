@@ -22,8 +22,8 @@ def offer_actions(window: ActionHost, edits: Iterable[QAction]) -> None:
         action.setEnabled(opened)
     working = opened and window.session.has_student
     labels = (*window.label_actions.values(), *window.exact_actions.values())
-    for action in (*labels, window.submit_action):
+    for action in (*labels, window.acts.submit):
         action.setEnabled(working)
     chosen = opened and window.selected_id is not None
-    window.delete_action.setEnabled(chosen)
-    window.note_action.setEnabled(chosen)
+    window.acts.delete.setEnabled(chosen)
+    window.acts.note.setEnabled(chosen)
