@@ -12,20 +12,21 @@ from medialit.core.review import (
     STUDENT,
     Audience,
     Voice,
-    all_labels_text,
     describe,
-    figure_help,
-    figure_rows,
     lead,
-    other_counts,
-    percent,
     review_items,
-    score_lesson,
     score_text,
     shows_explanations,
     shows_outcomes,
 )
-from medialit.core.scoring import OutcomeKind, score
+from medialit.core.review_figures import (
+    all_labels_text,
+    figure_help,
+    figure_rows,
+    other_counts,
+    percent,
+)
+from medialit.core.scoring import OutcomeKind, score, score_lesson
 from tests.helpers import make_lesson
 from tests.span_markup import key_of, spans_of
 

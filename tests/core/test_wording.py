@@ -14,8 +14,8 @@ import re
 import pytest
 import textstat
 
-from medialit.core.review import lead, score_lesson
-from medialit.core.scoring import score
+from medialit.core.review import lead
+from medialit.core.scoring import score, score_lesson
 from medialit.core.wording import EMPTY, STUDENT, WORDING, Audience, Voice, plural
 from tests.span_markup import key_of, spans_of
 

@@ -17,7 +17,9 @@ from medialit.core.store import Store
 from medialit.core.teacher.passphrase import has_passphrase
 from medialit.gui import caret_voice
 from medialit.gui.app import build_window
-from medialit.gui.dialogs import LessonDialog, NameDialog, NoteDialog, SubmitDialog
+from medialit.gui.dialogs import NameDialog, NoteDialog
+from medialit.gui.lesson_picker import LessonPicker
+from medialit.gui.submit_dialog import SubmitDialog
 from medialit.gui.teacher.passphrase import PassphraseDialog
 from medialit.gui.teacher.window import TeacherWindow
 from tests.gui.window import db_spans, open_window
@@ -181,7 +183,7 @@ def test_open_lesson_dialog_shows_a_long_title_whole(qtbot: QtBot) -> None:
         "Alec Baldwin Makes A Stunning Claim In First Interview After Rust Shooting, "
         "and what the police, the producers and the crew said about it later that week"
     )
-    dialog = LessonDialog(None, choices=[(title, "id:x"), ("Short", "id:y")])
+    dialog = LessonPicker(None, choices=[(title, "id:x"), ("Short", "id:y")])
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

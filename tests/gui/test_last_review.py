@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from medialit.core.lesson import default_lesson_path, load_lesson, save_lesson
 from medialit.core.model import FeedbackMode
-from medialit.core.review import score_lesson
+from medialit.core.scoring import score_lesson
 from medialit.gui import lesson_flow, review_flow
 from medialit.gui.review import ReviewWindow
 from tests.gui.test_workspace_submit import submit_by_keyboard

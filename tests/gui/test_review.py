@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from medialit.core.lesson import default_lesson_path, load_lesson, save_lesson
 from medialit.core.model import FeedbackMode, Label, Lesson, Span
-from medialit.core.review import EMPTY, Audience, Voice, review_items, score_lesson
-from medialit.core.scoring import OutcomeKind, score
+from medialit.core.review import EMPTY, Audience, Voice, review_items
+from medialit.core.scoring import OutcomeKind, score, score_lesson
 from medialit.gui.review import OutcomeList, ReviewArticleView, ReviewWindow
 from tests.gui.test_workspace_submit import submit_by_keyboard
 from tests.gui.window import open_window

@@ -18,8 +18,9 @@ from medialit.core.model import Article, Lesson
 from medialit.core.store import Store
 from medialit.core.submission import load_submission
 from medialit.core.tables.work import Work
-from medialit.gui.dialogs import NoteDialog, SubmitDialog
+from medialit.gui.dialogs import NoteDialog
 from medialit.gui.main_window import MainWindow
+from medialit.gui.submit_dialog import SubmitDialog
 from tests.gui.window import open_window, press
 
 LESSON_ID = "reanchor-lesson-1"

@@ -14,7 +14,7 @@ from medialit.core import paths
 from medialit.core.lesson import save_lesson
 from medialit.core.submission import check_against, load_submission
 from medialit.gui import submit_flow
-from medialit.gui.dialogs import SubmitDialog
+from medialit.gui.submit_dialog import SubmitDialog
 from tests.gui.window import open_window
 from tests.helpers import UNICODE_TEXT, make_lesson
 

@@ -46,6 +46,8 @@ class StudentRow:
 
 @dataclass(frozen=True, slots=True)
 class ClassResults:
+    """A lesson's class table: one row per student, in the order the table shows them."""
+
     lesson: Lesson
     rows: tuple[StudentRow, ...]
     problems: tuple[tuple[str, str], ...] = ()  # (student name, reason) not scored
@@ -151,6 +153,9 @@ def most_missed(reports: Sequence[ScoreReport]) -> list[MissedSpan]:
 
 @dataclass(frozen=True, slots=True)
 class ConfusionPair:
+    """One kind of mix-up the class made: how many students gave `key_label` spans
+    `student_label` instead (what to re-teach first)."""
+
     key_label: Label
     student_label: Label
     students: int
@@ -188,6 +193,9 @@ def confusion_pairs(
 
 @dataclass(frozen=True, slots=True)
 class LabelAverage:
+    """The class's mean per-label figures; each mean is over the students whose figure is
+    defined (scoring.md's empty cells are left out, never counted as 0)."""
+
     label: Label
     precision: float | None
     recall: float | None
@@ -219,6 +227,8 @@ def label_averages(reports: Sequence[ScoreReport]) -> list[LabelAverage]:
 
 @dataclass(frozen=True, slots=True)
 class Summary:
+    """The class at a glance; None where no student handed anything in."""
+
     students: int
     mean_score: float | None
     median_score: float | None

@@ -4,7 +4,8 @@ Every figure comes from `scoring.score` (scoring.md); this module only decides
 what the lesson's feedback mode lets the student see and how to say it (the
 sentences are core.wording's):
 
-- `score`: the score, and the per-label figures behind Details;
+- `score`: the score, and the per-label figures behind Details (worded by
+  `core.review_figures`);
 - `where`: also a lead the student can check on the page (`lead`: found,
   exactly right, labels that match nothing) and each outcome (one per required
   key span, plus spurious and bonus spans) in text order, each with a
@@ -23,18 +24,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from medialit.core.errors import UnscorableKeyError
-from medialit.core.model import LABELS, FeedbackMode, Label, Lesson
+from medialit.core.model import LABELS, FeedbackMode, Label
 from medialit.core.scoring import (
-    LabelFigures,
     Outcome,
     OutcomeKind,
     ScoredKeySpan,
     ScoredSpan,
     ScoreReport,
-    SpanLike,
-    round_half_up,
-    score,
 )
 from medialit.core.wording import EMPTY, STUDENT, WORDING, Audience, Voice, one_line, plural
 
@@ -129,108 +125,6 @@ def shows_outcomes(mode: FeedbackMode) -> bool:
 
 def shows_explanations(mode: FeedbackMode) -> bool:
     return mode is FeedbackMode.WHERE_WHY
-
-
-def score_lesson(lesson: Lesson, spans: Iterable[SpanLike]) -> ScoreReport:
-    """The student's spans scored against the lesson's key (with outcomes), via `scoring.score`.
-
-    Raises UnscorableKeyError when the lesson holds no key (a student pack).
-    """
-    if not lesson.key:
-        raise UnscorableKeyError(f"“{lesson.title}” holds no answer key, so it cannot be reviewed")
-    return score(lesson.key, spans, lesson.article.text)
-
-
-# -- the score and the figures --------------------------------------------------------------
-
-
-def percent(value: float | None) -> str:
-    """A ratio as a whole percentage (halves up), or EMPTY for an empty cell."""
-    if value is None:
-        return EMPTY
-    return f"{round_half_up(100 * value, 0):.0f}%"
-
-
-@dataclass(frozen=True, slots=True)
-class FigureCell:
-    text: str
-    """A percentage, or EMPTY."""
-    why: str = ""
-    """For an empty cell, why it is empty (in words a student understands)."""
-
-
-@dataclass(frozen=True, slots=True)
-class FigureRow:
-    """One row of the figures table: a label (or None for all labels together)."""
-
-    label: Label | None
-    title: str
-    precision: FigureCell
-    recall: FigureCell
-    f1: FigureCell
-
-    @property
-    def cells(self) -> tuple[FigureCell, FigureCell, FigureCell]:
-        return self.precision, self.recall, self.f1
-
-
-FIGURE_COLUMNS = ("Precision", "Recall", "F1")
-
-
-def figure_help(voice: Voice = STUDENT) -> tuple[str, ...]:
-    """What precision, recall, F1 and the empty cell mean: one plain sentence each."""
-    return tuple(
-        voice.say(what) for what in ("precision_help", "recall_help", "f1_help", "empty_help")
-    )
-
-
-def _label_row(figures: LabelFigures, voice: Voice) -> FigureRow:
-    name = figures.label.value
-    no_key = voice.say("no_key_span", label=name)
-    no_spans = voice.say("labelled_nothing", label=name)
-    return FigureRow(
-        figures.label,
-        figures.label.info.title,
-        _cell(figures.precision, no_spans),
-        _cell(figures.recall, no_key),
-        _cell(figures.f1, no_key),
-    )
-
-
-def _cell(value: float | None, why: str) -> FigureCell:
-    return FigureCell(percent(value), why if value is None else "")
-
-
-def figure_rows(report: ScoreReport, *, voice: Voice = STUDENT) -> tuple[FigureRow, ...]:
-    """One row per label, in LABELS order.
-
-    All labels together are `all_labels_text`, without their F1: that is the
-    score, already shown (out of 100), and never shown twice in two forms.
-    """
-    return tuple(_label_row(figures, voice) for figures in report.labels)
-
-
-def all_labels_text(report: ScoreReport, *, voice: Voice = STUDENT) -> str:
-    """ "All labels together: precision 50%, recall 36%. Your score is their F1, out of 100." """
-    return voice.say(
-        "all_labels", precision=percent(report.precision), recall=percent(report.recall)
-    )
-
-
-def other_counts(report: ScoreReport) -> str:
-    """The outcomes the lead does not count: "✗ 3 wrong labels · ○ 20 missed · + 1 bonus
-    (not counted)"; kinds with none are left out."""
-    parts = []
-    if report.wrong_label:
-        parts.append(
-            f"{SYMBOLS[OutcomeKind.WRONG_LABEL]} {plural(report.wrong_label, 'wrong label')}"
-        )
-    if report.missed:
-        parts.append(f"{SYMBOLS[OutcomeKind.MISSED]} {report.missed} missed")
-    if report.bonus:
-        bonus = plural(report.bonus, "bonus", "bonuses")
-        parts.append(f"{SYMBOLS[OutcomeKind.BONUS]} {bonus} (not counted)")
-    return " · ".join(parts)
 
 
 # -- the outcomes ---------------------------------------------------------------------------

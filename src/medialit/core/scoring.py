@@ -39,7 +39,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from medialit.core.errors import UnscorableKeyError
-from medialit.core.model import LABELS, KeySpan
+from medialit.core.model import LABELS, KeySpan, Lesson
 from medialit.core.score_report import (
     CONFUSION_AXIS,
     LABEL_COUNT,
@@ -83,6 +83,7 @@ __all__ = [  # the report's values live in core.score_report, trimming in core.t
     "normalize_spans",
     "round_half_up",
     "score",
+    "score_lesson",
     "trim_tables",
 ]
 
@@ -373,3 +374,13 @@ def score(
     against one key, build a `Scorer` once and call its `score`.
     """
     return Scorer(key, text).score(spans, details=details)
+
+
+def score_lesson(lesson: Lesson, spans: Iterable[SpanLike]) -> ScoreReport:
+    """The student's spans scored against the lesson's key (with outcomes), via `score`.
+
+    Raises UnscorableKeyError when the lesson holds no key (a student pack).
+    """
+    if not lesson.key:
+        raise UnscorableKeyError(f"“{lesson.title}” holds no answer key, so it cannot be reviewed")
+    return score(lesson.key, spans, lesson.article.text)

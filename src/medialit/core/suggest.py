@@ -49,19 +49,6 @@ from medialit.core.text import trim
 MAX_PHRASE = 200
 MIN_WORDS = 4  # a clause shorter than this ("Okafor rejected that") is not suggested
 ENDS_WITH_LEAD = re.compile(r"[,:]\s*[\"“„«'‘]?\s*$")
-QUESTIONING = re.compile(r"\b(?:asks|asked|asking|wonders|wondered)\b", re.I)
-OPENER = re.compile(
-    r"^(?:(?:for now|however|meanwhile|now|today|yesterday|on \w+|since then|in \d+|last \w+"
-    r"|this \w+|but|and|so|also)\s*,?\s+)+",
-    re.I,
-)
-AS_SAYS = re.compile(r",\s+(as\s+[^,;\n]{1,60}?\s+(?:claims|says|said|puts it|notes))\s*,", re.I)
-# ", officials said." / ", the paper says" / ", Okafor said on Monday." at the end of a clause.
-CLAUSE_FINAL = re.compile(
-    r",\s+((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+\s+([a-z]+))"
-    r"(?:\s+(?:on|in|at|last|this|yesterday|today|earlier|after)\b[^,;\n]{0,40}?)?\s*[.!?]?\s*$",
-    re.I,
-)
 THAT = re.compile(r"\bthat\s+", re.I)
 THAT_AFTER_VERB = re.compile(r"(?:,\s*\w+,\s*)?that\s+", re.I)  # "warn, however, that"
 DIGIT = re.compile(r"\d")
@@ -164,7 +151,7 @@ class _Sentence:
         for m in cue.VAGUE_SOURCES.finditer(text, start, end):
             if not meets(self.quotes, m.start(), m.end()):
                 self.add(*m.span(), Label.SOURCING, why.vague(m.group()), consume=False)
-        for m in AS_SAYS.finditer(text, start, end):
+        for m in cue.AS_SAYS.finditer(text, start, end):
             self.add(*m.span(1), Label.SOURCING, why.says(text, *m.span(1)), consume=False)
 
     def _quotations(self) -> None:
@@ -190,7 +177,7 @@ class _Sentence:
         lead = text[lead_start:qs]
         question = text[qs:qe].rstrip(" \"”'’").endswith("?")
         speaker = _speech_verb(lead) is not None
-        if question or QUESTIONING.search(lead):
+        if question or cue.QUESTIONING.search(lead):
             self.used.append((lead_start, qe))
             return
         link = cue.LEADING_LINK.match(text, lead_start, qs)
@@ -258,7 +245,7 @@ class _Sentence:
             return
         source = self.according
         after = cue.SAYS_AFTER.search(text, start, end)
-        final = CLAUSE_FINAL.search(text, start, end)
+        final = cue.CLAUSE_FINAL.search(text, start, end)
         if after:
             self.add(*after.span(1), Label.SOURCING, why.says(text, *after.span(1)))
             source, end = _source_kind(after.group(1)), after.start()
@@ -268,7 +255,7 @@ class _Sentence:
             source = _source_kind(text[s_start : s_start + final.start(2) - final.start(1)])
             end = final.start()
         else:
-            opener = OPENER.match(text, start, end)
+            opener = cue.OPENER.match(text, start, end)
             subject_start = opener.end() if opener else start
             verb = _speech_verb(text[subject_start : min(end, subject_start + 160)])
             if verb and 1 <= word_count(text, subject_start, subject_start + verb[0]) <= 14:

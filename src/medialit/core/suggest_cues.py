@@ -2,9 +2,11 @@
 
 Hand-written and English: a cue the lists miss is simply not suggested, so an
 article in another language gets what language-free cues find (quotation
-marks, digits) and never an error. Every regex here is a flat alternation of
-literal words or a bounded character class, run with `search`/`finditer` over
-one clause at a time, so matching stays linear in the length of the text.
+marks, digits) and never an error. Every regex here is built from alternations of
+literal words, bounded character classes and bounded repeats of those (the
+attribution patterns), run with `search`/`finditer`/`match` over one clause at a
+time, so matching stays linear in the length of the text. `suggest` keeps only the
+patterns of a clause's grammar (a "that", whom someone told).
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ ACCUSING = _words(
     """accused, accuses, accusing, blamed, blames, alleged, alleges, denied, denies,
     insisted, insists, claimed, claims, slammed, criticized, criticised, condemned"""
 )
+# Reported questions: what someone asks is not a claim they make.
+QUESTIONING = re.compile(r"\b(?:asks|asked|asking|wonders|wondered)\b", re.I)
 # Calling something "X": the quoted words are a description someone chose.
 CHARACTERISING = _words(
     "called, calls, calling, described, describes, dubbed, labelled, labeled, branded, termed"
@@ -70,6 +74,14 @@ TOLD = re.compile(r"told|tells|tell", re.I)
 SAYS_AFTER = re.compile(
     r",\s+((?:says|said|adds|added|explains|explained|writes|wrote|insists|insisted|warns|warned)"
     r"\s+[^;\n]{1,120}?)\s*[.!?]?\s*$",
+    re.I,
+)
+# ", as the mayor says,": the speaker set inside the statement.
+AS_SAYS = re.compile(r",\s+(as\s+[^,;\n]{1,60}?\s+(?:claims|says|said|puts it|notes))\s*,", re.I)
+# ", officials said." / ", the paper says" / ", Okafor said on Monday." at the end of a clause.
+CLAUSE_FINAL = re.compile(
+    r",\s+((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+\s+([a-z]+))"
+    r"(?:\s+(?:on|in|at|last|this|yesterday|today|earlier|after)\b[^,;\n]{0,40}?)?\s*[.!?]?\s*$",
     re.I,
 )
 # Subjects that are documents, not people: what they report is checked like any statement.
@@ -120,6 +132,12 @@ NOT_NAMES = frozenset({"I", "I'm", "I've", "I'd", "I'll"})
 CLAUSE_BREAK = re.compile(
     r";\s+|,[\"”’']?\s+(?=(?:and|but|or|though|although|whereas|with|so|yet|which|both of which)\b)"
     r"|\s+[—–]\s+",
+    re.I,
+)
+# Words that open a clause before its subject ("For now, officials say ...").
+OPENER = re.compile(
+    r"^(?:(?:for now|however|meanwhile|now|today|yesterday|on \w+|since then|in \d+|last \w+"
+    r"|this \w+|but|and|so|also)\s*,?\s+)+",
     re.I,
 )
 LEADING_LINK = re.compile(r"(?:and|but|or|so|yet|though|although|whereas|with|as)\s+(?=\S)", re.I)

@@ -1,4 +1,5 @@
-"""The student's small dialogs: name, lesson picker, note, submit.
+"""The student's small dialogs: name and note (the lesson picker is `gui.lesson_picker`, the
+submit dialog `gui.submit_dialog`).
 
 Each is shown with `open()` (window-modal, no nested event loop), so the
 window and tests keep running while it is up; the window connects to
@@ -8,21 +9,15 @@ Each fits the screen (`gui.screen_fit`).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -31,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from medialit.core.submission import clean_name
 from medialit.core.wording import one_line
-from medialit.gui.screen_fit import available_area, fit_dialog, fit_window
+from medialit.gui.form_parts import ok_cancel
+from medialit.gui.screen_fit import fit_dialog, fit_window
 
 WIDTH = 440
 NOTE_MAX = 5_000
@@ -39,19 +35,6 @@ NOT_A_LOGIN = (
     "Your name keeps your work apart from other people using this computer. "
     "It is not a password: anyone here can type any name, so use your own."
 )
-
-
-def _buttons(dialog: QDialog, ok_text: str, *, cancel: bool = True) -> QDialogButtonBox:
-    flags = QDialogButtonBox.StandardButton.Ok
-    if cancel:
-        flags |= QDialogButtonBox.StandardButton.Cancel
-    box = QDialogButtonBox(flags, dialog)
-    ok = box.button(QDialogButtonBox.StandardButton.Ok)
-    ok.setText(ok_text)
-    ok.setDefault(True)
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    return box
 
 
 class NameDialog(QDialog):
@@ -100,7 +83,9 @@ class NameDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Name:", self.name_edit)
         form.addRow("&Class code (optional):", self.class_edit)
-        self.buttons = _buttons(self, "Start" if first_start else "OK", cancel=not first_start)
+        self.buttons = ok_cancel(
+            self, self.accept, text="Start" if first_start else "OK", cancel=not first_start
+        )
         self.teacher_button: QPushButton | None = None
         if first_start:
             self.teacher_button = self.buttons.addButton(
@@ -135,69 +120,6 @@ class NameDialog(QDialog):
             super().reject()
 
 
-class LessonDialog(QDialog):
-    """Pick a bundled lesson or one opened before, or open a lesson/student-pack file."""
-
-    def __init__(
-        self, parent: QWidget | None, *, choices: list[tuple[str, str]], start_dir: str = ""
-    ) -> None:
-        """`choices` are (label shown, where) with where a file path or "id:<lesson id>"."""
-        super().__init__(parent)
-        self.setObjectName("lesson_dialog")
-        self.setWindowTitle("Open a lesson")
-        self.setAccessibleName("Open a lesson")
-        self.start_dir = start_dir
-        self.chosen = ""
-        self.list = QListWidget(self)
-        self.list.setObjectName("lesson_list")
-        self.list.setAccessibleName("Lessons")
-        self.list.setWordWrap(True)  # a title longer than the screen is wide wraps, never cut
-        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.list.setUniformItemSizes(False)
-        for text, where in choices:
-            item = QListWidgetItem(text, self.list)
-            item.setData(Qt.ItemDataRole.UserRole, where)
-            item.setToolTip(text)
-        self.list.setCurrentRow(0)
-        self.list.itemActivated.connect(lambda _item: self.accept())
-        file_button = QPushButton("Open a &file…", self)
-        file_button.setObjectName("open_lesson_file")
-        file_button.setToolTip("A lesson or student-pack file from your teacher (.json)")
-        file_button.clicked.connect(self.on_file_button_clicked)
-        buttons = _buttons(self, "Open")
-        row = QHBoxLayout()
-        row.addWidget(file_button)
-        row.addStretch(1)
-        row.addWidget(buttons)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Lessons on this computer:", self))
-        layout.addWidget(self.list)
-        layout.addLayout(row)
-        fit_window(self, self._width_for(choices), 380)
-
-    def _width_for(self, choices: list[tuple[str, str]]) -> int:
-        """Wide enough for the longest title on one line, if the screen has room for it."""
-        metrics = self.list.fontMetrics()
-        longest = max((metrics.horizontalAdvance(text) for text, _ in choices), default=0)
-        room = available_area(self).width() * 9 // 10
-        return max(520, min(longest + 90, room))
-
-    def accept(self) -> None:
-        item = self.list.currentItem()
-        if not self.chosen and item is not None:
-            self.chosen = str(item.data(Qt.ItemDataRole.UserRole))
-        if self.chosen:
-            super().accept()
-
-    def on_file_button_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open a lesson file", self.start_dir, "medialit lessons (*.json);;All files (*)"
-        )
-        if path:
-            self.chosen = path
-            self.accept()
-
-
 class NoteDialog(QDialog):
     """The student's note on a span: why they think so, over as many lines as it takes.
 
@@ -229,7 +151,7 @@ class NoteDialog(QDialog):
         layout.addWidget(about)
         layout.addWidget(self.edit, 1)
         layout.addWidget(hint)
-        layout.addWidget(_buttons(self, "Save note"))
+        layout.addWidget(ok_cancel(self, self.accept, text="Save note"))
         self.edit.installEventFilter(self)  # Ctrl+Enter saves (the editor would take it)
         cursor = self.edit.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)
@@ -252,55 +174,3 @@ class NoteDialog(QDialog):
             event.accept()
             return True
         return super().eventFilter(watched, event)
-
-
-class SubmitDialog(QDialog):
-    """What will be handed in, by whom, and to which folder: typed, or chosen with Browse."""
-
-    def __init__(self, parent: QWidget | None, *, summary: str, folder: Path) -> None:
-        """`summary` is rich text; anything the student or a lesson wrote must be escaped."""
-        super().__init__(parent)
-        self.setObjectName("submit_dialog")
-        self.setWindowTitle("Submit your work")
-        self.setAccessibleName("Submit your work")
-        text = QLabel(summary, self)
-        text.setTextFormat(Qt.TextFormat.RichText)  # the caller escapes names and titles
-        text.setWordWrap(True)
-        text.setMinimumWidth(WIDTH)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.folder_edit = QLineEdit(str(folder), self)  # it looks editable, so it is
-        self.folder_edit.setObjectName("submit_folder")
-        self.folder_edit.setAccessibleName("Folder the file goes to")
-        self.folder_edit.setClearButtonEnabled(True)
-        change = QPushButton("&Browse…", self)
-        change.setObjectName("change_submit_folder")
-        change.setToolTip("Choose the folder (or type it in the box)")
-        change.clicked.connect(self.on_change_clicked)
-        row = QHBoxLayout()
-        row.addWidget(self.folder_edit, 1)
-        row.addWidget(change)
-        caption = QLabel("The file goes to this &folder (a USB stick is fine):", self)
-        caption.setBuddy(self.folder_edit)
-        self.buttons = _buttons(self, "Submit")
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addWidget(caption)
-        layout.addLayout(row)
-        layout.addWidget(self.buttons)
-        self.folder_edit.textChanged.connect(self.on_folder_edit_text_changed)
-        fit_dialog(self)
-
-    def folder(self) -> Path:
-        return Path(self.folder_edit.text().strip()).expanduser()
-
-    def on_folder_edit_text_changed(self, text: str) -> None:
-        """Submit needs somewhere to write: not while the box is empty."""
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(text.strip()))
-
-    def on_change_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, "Submit to which folder?", str(self.folder())
-        )
-        if folder:
-            self.folder_edit.setText(folder)

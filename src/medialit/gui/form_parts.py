@@ -1,5 +1,5 @@
-"""What the teacher's form dialogs repeat: the line that says what is wrong, OK and Cancel,
-a passphrase field. One look for an error in every form."""
+"""What the form dialogs repeat, the student's and the teacher's: the line that says what is
+wrong, OK and Cancel, a passphrase field. One look for an error in every form."""
 
 from __future__ import annotations
 
@@ -22,11 +22,21 @@ def error_line(parent: QWidget, name: str = "", *, wrap: bool = True) -> QLabel:
 
 
 def ok_cancel(
-    dialog: QDialog, on_ok: Callable[[], object], ok: Button = Button.Ok
+    dialog: QDialog,
+    on_ok: Callable[[], object],
+    ok: Button = Button.Ok,
+    *,
+    text: str = "",
+    cancel: bool = True,
 ) -> QDialogButtonBox:
-    """`ok` (OK, or Save) runs `on_ok`, which accepts the dialog when what was typed is
-    good; Cancel rejects it."""
-    buttons = QDialogButtonBox(ok | Button.Cancel, dialog)
+    """`ok` (OK, or Save; or `text`: "Start", "Submit") runs `on_ok`, which accepts the
+    dialog when what was typed is good; Cancel (unless `cancel` is False: a first start
+    that cannot be skipped) rejects it. `ok` is the default button, Enter presses it."""
+    buttons = QDialogButtonBox(ok | Button.Cancel if cancel else ok, dialog)
+    button = buttons.button(ok)
+    if text:
+        button.setText(text)
+    button.setDefault(True)
     buttons.accepted.connect(on_ok)
     buttons.rejected.connect(dialog.reject)
     return buttons

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from medialit.core import paths
 from medialit.core.errors import MedialitError
-from medialit.gui.dialogs import LessonDialog
 from medialit.gui.errors import show_error
 from medialit.gui.flow_host import FlowHost
+from medialit.gui.lesson_picker import LessonPicker
 from medialit.gui.span_list import counts_text
 
 
 def choose_lesson(host: FlowHost) -> None:
     """Ctrl+O: the lesson picker; OK opens the lesson chosen there."""
     choices = host.session.lesson_choices()
-    dialog = LessonDialog(host.window(), choices=choices, start_dir=str(paths.documents_dir()))
+    dialog = LessonPicker(host.window(), choices=choices, start_dir=str(paths.documents_dir()))
     host.open_dialog(dialog, lambda: open_lesson_at(host, dialog.chosen))
 
 

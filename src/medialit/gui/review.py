@@ -43,16 +43,15 @@ from medialit.core.review import (
     Audience,
     Voice,
     lead,
-    other_counts,
     review_items,
-    score_lesson,
     score_text,
     shows_explanations,
     shows_outcomes,
     spoken_lead,
     spoken_summary,
 )
-from medialit.core.scoring import ScoreReport, SpanLike
+from medialit.core.review_figures import other_counts
+from medialit.core.scoring import ScoreReport, SpanLike, score_lesson
 from medialit.core.spanindex import SpanIndex
 from medialit.gui.announce import AT_SPI, announce
 from medialit.gui.outcome_style import legend_html

@@ -40,12 +40,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medialit.core.review import (
+from medialit.core.review import STUDENT, ReviewItem, Voice
+from medialit.core.review_figures import (
     FIGURE_COLUMNS,
-    STUDENT,
     FigureRow,
-    ReviewItem,
-    Voice,
     all_labels_text,
     figure_help,
     figure_rows,

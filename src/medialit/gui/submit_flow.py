@@ -22,11 +22,11 @@ from medialit.core.errors import MedialitError
 from medialit.core.submission import Submission, write_submission
 from medialit.core.wording import plural
 from medialit.core.workspace import make_submission
-from medialit.gui.dialogs import SubmitDialog
 from medialit.gui.errors import show_error
 from medialit.gui.flow_host import FlowHost
 from medialit.gui.screen_fit import fit_dialog
 from medialit.gui.span_list import counts_text
+from medialit.gui.submit_dialog import SubmitDialog
 
 if TYPE_CHECKING:
     from medialit.gui.review import ReviewWindow
