@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from medialit.core.gradebook.graded import Handed, Rules, choose, held_reasons, instant
+from medialit.core.gradebook.graded import HandIn, Rules, choose, held_reasons, instant
 from medialit.core.gradebook.names import name_key, proposals
 from medialit.core.gradebook.rows import Status
 
 
-def handed(key: str, at: str, imported: str = "2026-03-02T08:00:00+00:00", **kw: object) -> Handed:
-    return Handed(
+def handed(key: str, at: str, imported: str = "2026-03-02T08:00:00+00:00", **kw: object) -> HandIn:
+    return HandIn(
         key=key,
         student_id=str(kw.get("student_id", "ann-id")),
         student_name=str(kw.get("name", "Ann Lee")),
@@ -22,7 +22,7 @@ def handed(key: str, at: str, imported: str = "2026-03-02T08:00:00+00:00", **kw:
     )
 
 
-def pick(subs: list[Handed], rules: Rules | None = None) -> tuple[str | None, Status]:
+def pick(subs: list[HandIn], rules: Rules | None = None) -> tuple[str | None, Status]:
     rules = rules or Rules()
     choice = choose(subs, rules, held_reasons(subs, rules))
     return (choice.graded.key if choice.graded else None), choice.status

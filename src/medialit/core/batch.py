@@ -144,18 +144,22 @@ def collect(key: GradingKey, inputs: Iterable[str | os.PathLike[str]]) -> Collec
             notices.extend(result.notices)
             placed.append(result)
     current, older = current_placed(placed)
-    entries = tuple(
-        Entry(
-            p.handed.student,
-            p.handed.class_code,
-            p.handed.submitted_at,
-            p.spans,
-            p.handed.where,
-            p.handed.student_name,
-        )
-        for p in current
-    )
+    entries = tuple(entry_of(p) for p in current)
     return Collected(entries, tuple(problems), (*notices, *older))
+
+
+def entry_of(placed: Placed) -> Entry:
+    """A placed submission as the entry scored: the one way `medialit score` and the class
+    view (`classroom.score_class`) make one."""
+    h = placed.arrival.header
+    return Entry(
+        h.student_id,
+        h.class_code,
+        h.submitted_at,
+        placed.spans,
+        placed.arrival.where,
+        h.student_name,
+    )
 
 
 def score_all(

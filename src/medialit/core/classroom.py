@@ -16,7 +16,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from medialit.core.batch import Entry, GradingKey, score_all
+from medialit.core.batch import Entry, GradingKey, entry_of, score_all
 from medialit.core.intake.placement import TextVersions, place
 from medialit.core.intake.readers import from_submission
 from medialit.core.intake.sources import Refused
@@ -81,15 +81,7 @@ def score_class(
         except Refused as exc:
             problems.append((sub.student_name, str(exc)))
             continue
-        entry = Entry(
-            sub.student_id,
-            sub.class_code,
-            sub.submitted_at,
-            placed.spans,
-            sub.origin,
-            sub.student_name,
-        )
-        kept.append((sub, entry, len(placed.orphans)))
+        kept.append((sub, entry_of(placed), len(placed.orphans)))
     results = score_all(key, [entry for _, entry, _ in kept])
     rows = tuple(
         StudentRow(

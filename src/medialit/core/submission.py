@@ -25,6 +25,7 @@ and CSV cells (the CSV writer) neutralise it where it is written out.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -53,7 +54,7 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 @dataclass(frozen=True, slots=True)
-class Handed:
+class SubmissionHeader:
     """Whose work, on which lesson and text, handed in when: how a submission file begins,
     and so how its record in the teacher's database begins (`teacher_records.ImportRecord`).
     Here, not in `model`: a student's start-up does not make it."""
@@ -67,8 +68,19 @@ class Handed:
     submitted_at: str
 
 
+def header_fields(header: SubmissionHeader, **changes: object) -> dict[str, Any]:
+    """`header`'s fields by name, with `changes` (header fields only), to begin another record
+    that begins with a header: `ImportRecord(**header_fields(sub), path=...)`. Copied here,
+    once, so a field added to the header is carried by every such record, never forgotten."""
+    fields = {f.name: getattr(header, f.name) for f in dataclasses.fields(SubmissionHeader)}
+    unknown = changes.keys() - fields.keys()
+    if unknown:
+        raise TypeError(f"not submission header fields: {', '.join(sorted(unknown))}")
+    return fields | changes
+
+
 @dataclass(frozen=True, slots=True)
-class Submission(Handed):
+class Submission(SubmissionHeader):
     spans: tuple[Span, ...]
     app_version: str = ""
     lesson_title: str = ""

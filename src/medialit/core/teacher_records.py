@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from medialit.core.submission import Handed
+from medialit.core.submission import SubmissionHeader
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,7 @@ class LessonRow:
 
 
 @dataclass(frozen=True, slots=True)
-class ImportRecord(Handed):
+class ImportRecord(SubmissionHeader):
     """What `record_submissions` stores for one checked file: the submission's header, the
     file's hash and path, and its JSON."""
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from medialit.core.gradebook.graded import Choice, Handed, Rules, choose, held_reasons
+from medialit.core.gradebook.graded import Choice, HandIn, Rules, choose, held_reasons
 from medialit.core.gradebook.names import Proposal, name_key, proposals
 from medialit.core.gradebook.rows import GradeRow, OnRoster
 from medialit.core.results import StudentResult
@@ -45,7 +45,7 @@ class BookStudent:
     class_code: str
     entry: Listed | None
     choice: Choice
-    handed: tuple[Handed, ...]
+    handed: tuple[HandIn, ...]
     proposals: tuple[Proposal, ...] = ()  # close roster names, for a submitter not on it
     in_lesson_classes: bool = True
 
@@ -76,13 +76,13 @@ class Book:
     def unlisted(self) -> list[BookStudent]:
         return [s for s in self.students if s.entry is None]
 
-    def graded(self) -> list[Handed]:
+    def graded(self) -> list[HandIn]:
         return [s.choice.graded for s in self.students if s.choice.graded is not None]
 
 
 def build(
     roster: Sequence[Listed],
-    handed: Sequence[Handed],
+    handed: Sequence[HandIn],
     rules: Rules = Rules(),  # noqa: B008 (frozen, so one shared default is safe)
     *,
     class_codes: Iterable[str] = (),
@@ -91,8 +91,8 @@ def build(
     roster entries of other classes who handed in, then submitters not on the roster."""
     classes = {c.casefold() for c in class_codes}
     held = held_reasons(handed, rules)
-    placed: dict[int, list[Handed]] = {}
-    unplaced: dict[str, list[Handed]] = {}
+    placed: dict[int, list[HandIn]] = {}
+    unplaced: dict[str, list[HandIn]] = {}
     place = _Placer(roster)
     for h in handed:
         entry = place(h, id_held=h.key in held and "student id" in held[h.key])
@@ -140,7 +140,7 @@ class _Placer:
         for e in roster:
             self.by_name.setdefault(name_key(e.name), []).append(e)
 
-    def __call__(self, h: Handed, *, id_held: bool) -> Listed | None:
+    def __call__(self, h: HandIn, *, id_held: bool) -> Listed | None:
         if not id_held and h.student_id in self.by_id:
             return self.by_id[h.student_id]
         if h.lms_id and h.lms_id in self.by_lms:

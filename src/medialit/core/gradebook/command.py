@@ -1,6 +1,6 @@
 """`medialit score`'s gradebook: the same rows as the teacher window's, from files.
 
-Each entry `batch.collect` read becomes a `Handed` submission "imported" when the command
+Each entry `batch.collect` read becomes a `HandIn` submission "imported" when the command
 runs; a roster file (`--roster`, read by `teacher.roster.parse_roster`: the window's rules
 and columns) makes the rows roster-true; `book.build` places and chooses exactly as for
 the window. With no teacher decisions in the window's database (no picks, links, due date
@@ -13,18 +13,18 @@ from collections.abc import Iterator, Sequence
 
 from medialit.core.batch import Entry, GradingKey, score_entry
 from medialit.core.gradebook.book import Book, Listed, build, grade_row
-from medialit.core.gradebook.graded import Handed
+from medialit.core.gradebook.graded import HandIn
 from medialit.core.gradebook.lms import lms_hint
 from medialit.core.gradebook.rows import GradeRow
 from medialit.core.teacher_records import RosterLine
 
 
-def handed(entries: Sequence[Entry], *, imported_at: str) -> list[Handed]:
+def handed(entries: Sequence[Entry], *, imported_at: str) -> list[HandIn]:
     out = []
     for e in entries:
         hint = lms_hint(e.origin)
         out.append(
-            Handed(
+            HandIn(
                 key=e.origin,
                 student_id=e.student,
                 student_name=e.student_name or e.student,

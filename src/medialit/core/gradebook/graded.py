@@ -45,7 +45,7 @@ def instant(value: str) -> dt.datetime | None:
 
 
 @dataclass(frozen=True, slots=True)
-class Handed:
+class HandIn:
     """One handed-in submission as the gradebook sees it, whichever way it came."""
 
     key: str  # unique: the stored submission's id, or the file it came from
@@ -76,10 +76,10 @@ class Held:
 class Choice:
     """One student's submissions: the graded one (or none), the status, and the others."""
 
-    graded: Handed | None
+    graded: HandIn | None
     status: Status
     picked: bool
-    others: tuple[Handed, ...]  # the student's other submissions, newest first
+    others: tuple[HandIn, ...]  # the student's other submissions, newest first
     held: Mapping[str, str] = field(default_factory=dict)  # submission key -> reason
     after_release: frozenset[str] = frozenset()  # keys first imported after the release
 
@@ -95,7 +95,7 @@ class Rules:
     version_created: Mapping[int, str] = field(default_factory=dict)
 
 
-def held_reasons(handed: Sequence[Handed], rules: Rules) -> dict[str, str]:
+def held_reasons(handed: Sequence[HandIn], rules: Rules) -> dict[str, str]:
     """Submission key -> why it is held back, for every submission of the lesson.
 
     An id's names: those the teacher confirmed (a roster link counts), else the name of
@@ -142,7 +142,7 @@ def held_reasons(handed: Sequence[Handed], rules: Rules) -> dict[str, str]:
     return out
 
 
-def _date_problem(h: Handed, rules: Rules) -> str:
+def _date_problem(h: HandIn, rules: Rules) -> str:
     if not h.submitted_at:  # a JSONL line may give no date: nothing to trust or distrust
         return ""
     moment, imported = instant(h.submitted_at), instant(h.imported_at)
@@ -166,7 +166,7 @@ def _short(moment: dt.datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
-def latest(handed: Sequence[Handed]) -> Handed | None:
+def latest(handed: Sequence[HandIn]) -> HandIn | None:
     """The intake's "current" of these submissions (`current_per_student`: the latest UTC
     instant; of two at the same instant, the one imported later)."""
     read_order = sorted(handed, key=lambda h: (h.imported_at, h.key))
@@ -176,7 +176,7 @@ def latest(handed: Sequence[Handed]) -> Handed | None:
     return current[0] if current else None
 
 
-def choose(handed: Iterable[Handed], rules: Rules, held: Mapping[str, str]) -> Choice:
+def choose(handed: Iterable[HandIn], rules: Rules, held: Mapping[str, str]) -> Choice:
     """The graded submission of one student's submissions, and the row's status."""
     mine = sorted(handed, key=lambda h: (h.moment, h.imported_at, h.key), reverse=True)
     released = instant(rules.key_released_at)
@@ -207,6 +207,6 @@ def choose(handed: Iterable[Handed], rules: Rules, held: Mapping[str, str]) -> C
     return Choice(graded, status, bool(picked), others, own_held, after)
 
 
-def _late(h: Handed, rules: Rules) -> bool:
+def _late(h: HandIn, rules: Rules) -> bool:
     due = instant(rules.due_at)
     return due is not None and h.moment > due

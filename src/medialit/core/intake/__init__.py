@@ -10,7 +10,7 @@ the class view (`core.classroom`) all call this package, so they agree on every 
   without being opened; every file size-capped before it is read; an empty file is a
   problem), and `Problem`, what is wrong with one input.
 - `readers`: one reader per format: a submission file (JSON), a JSONL class file (one
-  student per line, doccano-style), each producing `Handed` items or `Problem`s that
+  student per line, doccano-style), each producing `Arrival` items or `Problem`s that
   name the file, the line and the field.
 - `doccano`: the doccano-style row (every form the app accepts: `label`/`labels` lists or
   `entities` objects, label names in any case with spaces trimmed, text that is not

@@ -1,7 +1,7 @@
 """Reading many inputs at once: the one duplicate rule and the one "current per student".
 
 - **Duplicates**: two inputs are the same submission when their content is the same
-  (`Handed.identity`: the fields and spans, not the bytes: a file saved again with other
+  (`Arrival.identity`: the fields and spans, not the bytes: a file saved again with other
   indentation is still the same submission). The second is a `Duplicate`, counted once;
   the teacher's import also compares with what its database already holds (`known`).
 - **Current per student**: of a student's submissions the current one is the latest
@@ -23,7 +23,7 @@ from typing import TypeVar
 
 from medialit.core.intake.folders import gather
 from medialit.core.intake.placement import Placed, TextVersions, place
-from medialit.core.intake.readers import Handed, instant, read_source
+from medialit.core.intake.readers import Arrival, instant, read_source
 from medialit.core.intake.sources import Problem, Refused
 
 log = logging.getLogger(__name__)
@@ -31,15 +31,15 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class Duplicate:
-    """`handed` has the same content as `first` (a file or line read before), or as a
+    """`arrival` has the same content as `first` (a file or line read before), or as a
     submission already kept (`first` is "")."""
 
-    handed: Handed
+    arrival: Arrival
     first: str
 
     @property
     def path(self) -> str:
-        return self.handed.where
+        return self.arrival.where
 
     def notice(self) -> Problem:
         reason = (
@@ -47,7 +47,7 @@ class Duplicate:
             if self.first
             else "already imported"
         )
-        return Problem(self.handed.origin, self.handed.line, reason)
+        return Problem(self.arrival.origin, self.arrival.line, reason)
 
 
 Result = Placed | Duplicate | Problem
@@ -130,20 +130,22 @@ def current_placed(items: Iterable[Placed]) -> tuple[list[Placed], list[Problem]
     """The current submission of each student, and a notice (on the later input) for each
     that is not."""
     kept, older = current_per_student(
-        items, student=lambda p: p.handed.student, submitted_at=lambda p: p.handed.submitted_at
+        items,
+        student=lambda p: p.arrival.header.student_id,
+        submitted_at=lambda p: p.arrival.header.submitted_at,
     )
     notices = [
         Problem(
-            later.handed.origin,
-            later.handed.line,
-            f"student {winner.handed.student!r} appears more than once: using "
-            f"{winner.handed.where}{_at(winner.handed)}, ignoring {loser.handed.where}"
-            f"{_at(loser.handed)}",
+            later.arrival.origin,
+            later.arrival.line,
+            f"student {winner.arrival.header.student_id!r} appears more than once: using "
+            f"{winner.arrival.where}{_at(winner.arrival)}, ignoring {loser.arrival.where}"
+            f"{_at(loser.arrival)}",
         )
         for loser, winner, later in older
     ]
     return kept, notices
 
 
-def _at(handed: Handed) -> str:
-    return f" (submitted {handed.submitted_at})" if handed.submitted_at else ""
+def _at(arrival: Arrival) -> str:
+    return f" (submitted {arrival.header.submitted_at})" if arrival.header.submitted_at else ""

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from medialit.core.anchoring import reanchor_kept
 from medialit.core.errors import FileFormatError
-from medialit.core.intake.readers import Handed
+from medialit.core.intake.readers import Arrival
 from medialit.core.intake.sources import Problem, Refused
 from medialit.core.model import Article, Label, Lesson, Span, SpanId
 from medialit.core.scoring import SpanLike
@@ -64,7 +64,7 @@ class Placed:
     """A submission placed: its lesson, its spans on the lesson's current text, the spans
     that could not be placed there (kept, counted, never scored), and notices."""
 
-    handed: Handed
+    arrival: Arrival
     versions: TextVersions
     spans: tuple[SpanLike, ...]
     orphans: tuple[SpanLike, ...] = ()
@@ -75,97 +75,97 @@ class Placed:
         return self.versions.lesson
 
 
-def place(handed: Handed, lessons: Sequence[TextVersions]) -> Placed:
-    """`handed` placed on one of `lessons`, or `Refused` naming the field."""
-    versions, notices = _lesson_for(handed, lessons)
-    sha = handed.article_sha256
+def place(arrival: Arrival, lessons: Sequence[TextVersions]) -> Placed:
+    """`arrival` placed on one of `lessons`, or `Refused` naming the field."""
+    versions, notices = _lesson_for(arrival, lessons)
+    sha = arrival.header.article_sha256
     current = versions.current
     if sha == current.sha256:
-        _checked(handed, current)
-        return Placed(handed, versions, handed.spans, (), notices)
+        _checked(arrival, current)
+        return Placed(arrival, versions, arrival.spans, (), notices)
     earlier = versions.earlier.get(sha)
     if earlier is not None:
-        _checked(handed, earlier)
+        _checked(arrival, earlier)
     elif sha not in versions.lesson.previous_sha256:
         raise Refused(
             "is for a different article text (not this lesson's article nor an earlier "
             "version of it)",
             field="article_sha256",
         )
-    spans = _as_spans(handed, earlier)
+    spans = _as_spans(arrival, earlier)
     placed, orphans = reanchor_kept(spans, current.text)
     notes = [
         Problem(
-            handed.origin,
-            handed.line,
+            arrival.origin,
+            arrival.line,
             f"made on an earlier version of the article: {len(placed)} of {len(spans)} spans "
             "re-anchored in the corrected text",
         )
     ]
     notes += [
         Problem(
-            handed.origin,
-            handed.line,
+            arrival.origin,
+            arrival.line,
             f"span {span.label.value} {span.quote[:40]!r} at [{span.start}, {span.end}) is not "
             "in the corrected text; not scored",
         )
         for span in orphans
     ]
-    return Placed(handed, versions, placed, orphans, (*notices, *notes))
+    return Placed(arrival, versions, placed, orphans, (*notices, *notes))
 
 
 def _lesson_for(
-    handed: Handed, lessons: Sequence[TextVersions]
+    arrival: Arrival, lessons: Sequence[TextVersions]
 ) -> tuple[TextVersions, tuple[Problem, ...]]:
-    named = next((v for v in lessons if v.lesson.id == handed.lesson_id), None)
+    named = next((v for v in lessons if v.lesson.id == arrival.header.lesson_id), None)
     if named is not None:
         return named, ()
-    by_text = next((v for v in lessons if v.knows(handed.article_sha256)), None)
+    by_text = next((v for v in lessons if v.knows(arrival.header.article_sha256)), None)
     if by_text is None:
-        if handed.lesson_id:
-            sub = handed.submission
+        if arrival.header.lesson_id:
+            sub = arrival.submission
             title = f" “{sub.lesson_title[:60]}”" if sub and sub.lesson_title else ""
             raise Refused(
-                f"is for another lesson{title} ({handed.lesson_id[:64]}), not one of the "
+                f"is for another lesson{title} ({arrival.header.lesson_id[:64]}), not one of the "
                 "lessons it was checked against, and its text is none of theirs",
                 field="lesson_id",
             )
         target = lessons[0].current.text if lessons else ""
         raise Refused(
             "is not the lesson's article text (first difference at character "
-            f"{_first_difference(handed.text, target)})",
+            f"{_first_difference(arrival.text, target)})",
             field="text",
         )
-    if not handed.lesson_id or not by_text.lesson.id:  # a class-file line, or a doccano key
+    if not arrival.header.lesson_id or not by_text.lesson.id:  # a class-file line, or a doccano key
         return by_text, ()
     notice = Problem(
-        handed.origin,
-        handed.line,
-        f"was made for lesson {handed.lesson_id[:64]}; its text is the text of "
+        arrival.origin,
+        arrival.line,
+        f"was made for lesson {arrival.header.lesson_id[:64]}; its text is the text of "
         f"“{by_text.lesson.title}” ({by_text.lesson.id}), so it counts for that lesson",
     )
     return by_text, (notice,)
 
 
-def _checked(handed: Handed, article: Article) -> None:
+def _checked(arrival: Arrival, article: Article) -> None:
     """Offsets inside `article` and (for a submission file) quotes equal to its text."""
-    if handed.submission is None:
+    if arrival.submission is None:
         return  # a class-file line: its spans were made from its own text, which is `article`
     try:
-        check_against(handed.submission, article)
+        check_against(arrival.submission, article)
     except FileFormatError as exc:
         raise Refused(exc.reason, field=exc.field) from None
 
 
-def _as_spans(handed: Handed, text: Article | None) -> tuple[Span, ...]:
+def _as_spans(arrival: Arrival, text: Article | None) -> tuple[Span, ...]:
     """Spans with quotes and context, as re-anchoring needs them."""
-    if handed.submission is not None:
-        return handed.submission.spans
-    source = handed.text if text is None else text.text
+    if arrival.submission is not None:
+        return arrival.submission.spans
+    source = arrival.text if text is None else text.text
     out = []
-    for i, (s, e, label) in enumerate(_triples(handed.spans)):
+    for i, (s, e, label) in enumerate(_triples(arrival.spans)):
         prefix, suffix = context(source, s, e)
-        out.append(Span(SpanId(f"{handed.line}-{i}"), s, e, label, source[s:e], prefix, suffix))
+        out.append(Span(SpanId(f"{arrival.line}-{i}"), s, e, label, source[s:e], prefix, suffix))
     return tuple(out)
 
 

@@ -1,6 +1,6 @@
 """One reader per format: a submission file (JSON) and a class file (JSONL, one student a line).
 
-Each turns a `Source` into `Handed` items, one per student's work, or `Problem`s naming
+Each turns a `Source` into `Arrival` items, one per student's work, or `Problem`s naming
 the file, the line (JSONL) and the field. Nothing here knows the lessons: which text a
 submission is on is `placement`'s question.
 
@@ -30,32 +30,39 @@ from medialit.core.intake.sources import (
 )
 from medialit.core.jsonfile import decode_bytes, dump_json
 from medialit.core.scoring import SpanLike
-from medialit.core.submission import Submission, clean_name, parse_submission, submission_to_dict
+from medialit.core.submission import (
+    Submission,
+    SubmissionHeader,
+    clean_name,
+    parse_submission,
+    submission_to_dict,
+)
 from medialit.core.text import has_lone_surrogate, text_hash
 
 
 @dataclass(frozen=True, slots=True)
-class Handed:
+class Arrival:
     """One student's work as read, from either format.
 
-    `student` is who it is for the one-per-student rules (a submission's `student_id`, a
-    class file's `student`); `identity` is its content, whatever the file's layout (the
-    one duplicate rule); `spans` are offsets into the text whose SHA-256 is
-    `article_sha256`; `submission` is the file as read (None for a class-file line,
-    `as_submission` makes one); `text` is a class-file line's canonical text."""
+    `header` is whose work it is, on which text, handed in when: a submission file's is the
+    `Submission` as read, held whole (`submission`). A class-file line's is made from the
+    line: no lesson id (""), no lesson version (0), and its `student` as the student id
+    (`as_submission` makes a valid id of it when it is stored). Its `student_id` is who the
+    work is for the one-per-student rules. `identity` is its content, whatever the file's
+    layout (the one duplicate rule); `spans` are offsets into the text whose SHA-256 is the
+    header's `article_sha256`; `text` is a class-file line's canonical text."""
 
     origin: str
     line: int | None
-    student: str
-    student_name: str
-    class_code: str
-    submitted_at: str
-    lesson_id: str
-    article_sha256: str
+    header: SubmissionHeader
     spans: tuple[SpanLike, ...]
     identity: str
-    submission: Submission | None = None
     text: str = ""
+
+    @property
+    def submission(self) -> Submission | None:
+        """The submission file as read; None for a class-file line."""
+        return self.header if isinstance(self.header, Submission) else None
 
     @property
     def where(self) -> str:
@@ -63,7 +70,7 @@ class Handed:
 
     @property
     def instant(self) -> datetime | None:
-        return instant(self.submitted_at)
+        return instant(self.header.submitted_at)
 
 
 def instant(value: str) -> datetime | None:
@@ -83,7 +90,7 @@ def content_identity(sub: Submission) -> str:
     return hashlib.sha256(dump_json(submission_to_dict(sub))).hexdigest()
 
 
-def read_source(source: Source, *, canonical: str | None = None) -> Iterator[Handed | Problem]:
+def read_source(source: Source, *, canonical: str | None = None) -> Iterator[Arrival | Problem]:
     """Everything one file holds. `canonical`: the text class-file lines are expected on
     (their common case then costs one comparison); other texts are still read."""
     try:
@@ -99,29 +106,17 @@ def read_source(source: Source, *, canonical: str | None = None) -> Iterator[Han
         yield Problem(source.name, None, f"cannot be read ({type(exc).__name__})")
 
 
-def _submission_file(source: Source) -> Handed:
+def _submission_file(source: Source) -> Arrival:
     data = source.read(MAX_JSON_BYTES)
     return from_submission(parse_submission(decode_bytes(data, source.name), origin=source.name))
 
 
-def from_submission(sub: Submission) -> Handed:
+def from_submission(sub: Submission) -> Arrival:
     """A submission already read (a file, or one the teacher's database keeps)."""
-    return Handed(
-        origin=sub.origin,
-        line=None,
-        student=sub.student_id,
-        student_name=sub.student_name,
-        class_code=sub.class_code,
-        submitted_at=sub.submitted_at,
-        lesson_id=sub.lesson_id,
-        article_sha256=sub.article_sha256,
-        spans=sub.spans,
-        identity=content_identity(sub),
-        submission=sub,
-    )
+    return Arrival(sub.origin, None, sub, sub.spans, content_identity(sub))
 
 
-def _class_file(source: Source, canonical: str | None) -> Iterator[Handed | Problem]:
+def _class_file(source: Source, canonical: str | None) -> Iterator[Arrival | Problem]:
     """Line by line (a class set can be tens of MB); each line over its own cap is a problem
     for that line, never a reason to hold the whole file in memory."""
     any_line = False
@@ -152,7 +147,7 @@ def _class_file(source: Source, canonical: str | None) -> Iterator[Handed | Prob
 
 def _line(
     raw: bytes, number: int, origin: str, canonical: str | None, texts: dict[str, str]
-) -> Handed:
+) -> Arrival:
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -188,19 +183,16 @@ def _line(
             ensure_ascii=False,
         ).encode("utf-8")
     ).hexdigest()
-    return Handed(
-        origin=origin,
-        line=number,
-        student=student,
+    header = SubmissionHeader(
+        lesson_id="",
+        lesson_version=0,
+        article_sha256=sha,
+        student_id=student,
         student_name=student,
         class_code=class_code,
         submitted_at=submitted_at,
-        lesson_id="",
-        article_sha256=sha,
-        spans=row.spans,
-        identity=identity,
-        text=row.text,
     )
+    return Arrival(origin, number, header, row.spans, identity, text=row.text)
 
 
 def _short_text(

@@ -21,13 +21,15 @@ from pathlib import Path
 
 from medialit.core.intake.gathering import Duplicate, current_per_student, read_inputs
 from medialit.core.intake.placement import Placed, TextVersions
-from medialit.core.intake.readers import Handed
+from medialit.core.intake.readers import Arrival
 from medialit.core.intake.sources import Problem
 from medialit.core.model import Article, Lesson, Span, SpanId
 from medialit.core.store import Store
 from medialit.core.submission import (
     ID_PATTERN,
     Submission,
+    SubmissionHeader,
+    header_fields,
     submission_from_dict,
     submission_to_dict,
 )
@@ -81,22 +83,22 @@ def _shown(where: str) -> str:
 
 
 def _where(item: Accepted | Duplicate) -> str:
-    return item.path if isinstance(item, Accepted) else item.handed.where
+    return item.path if isinstance(item, Accepted) else item.arrival.where
 
 
 def _duplicate_who(item: Accepted | Duplicate) -> str:
     if isinstance(item, Accepted):
         return _who(item.submission)
-    h = item.handed
-    return f"{h.student_name} ({h.class_code})" if h.class_code else h.student_name
+    return _who(item.arrival.header)
 
 
 def _notice_where(notice: Problem) -> str:
     return notice.file if notice.line is None else f"{notice.file}:{notice.line}"
 
 
-def _who(sub: Submission) -> str:
-    return f"{sub.student_name} ({sub.class_code})" if sub.class_code else sub.student_name
+def _who(header: SubmissionHeader) -> str:
+    name = header.student_name
+    return f"{name} ({header.class_code})" if header.class_code else name
 
 
 def lesson_versions(store: Store, lesson: Lesson) -> TextVersions:
@@ -129,45 +131,39 @@ def check_inputs(
 
 def accepted(placed: Placed) -> Accepted:
     """A placed submission as the database keeps it (a class-file line made a submission)."""
-    handed = placed.handed
-    sub = handed.submission or as_submission(handed, placed.versions)
+    arrival = placed.arrival
+    sub = arrival.submission or as_submission(arrival, placed.versions)
     record = ImportRecord(
-        content_sha256=handed.identity,
-        lesson_id=placed.lesson.id,
-        lesson_version=sub.lesson_version,
-        article_sha256=sub.article_sha256,
-        student_id=sub.student_id,
-        student_name=sub.student_name,
-        class_code=sub.class_code,
-        submitted_at=sub.submitted_at,
-        path=handed.where,
+        **header_fields(sub, lesson_id=placed.lesson.id),  # the lesson it was placed on
+        content_sha256=arrival.identity,
+        path=arrival.where,
         body=submission_to_dict(sub),
     )
-    return Accepted(handed.where, sub, record, placed.notices)
+    return Accepted(arrival.where, sub, record, placed.notices)
 
 
-def as_submission(handed: Handed, versions: TextVersions) -> Submission:
+def as_submission(arrival: Arrival, versions: TextVersions) -> Submission:
     """A class-file line as a submission of the lesson whose text it is on."""
-    text = handed.text
+    text = arrival.text
     spans = []
-    for i, item in enumerate(handed.spans):
+    for i, item in enumerate(arrival.spans):
         s, e, label = item if isinstance(item, tuple) else (item.start, item.end, item.label)
         prefix, suffix = context(text, s, e)
         spans.append(Span(SpanId(f"s{i}"), s, e, label, text[s:e], prefix, suffix))
-    student = handed.student
+    header = arrival.header
+    student = header.student_id
     if not ID_PATTERN.fullmatch(student):
         student = "j" + hashlib.sha256(student.encode("utf-8")).hexdigest()[:31]
     return Submission(
-        lesson_id=versions.lesson.id,
-        lesson_version=versions.version_of(handed.article_sha256),
-        article_sha256=handed.article_sha256,
-        student_id=student,
-        student_name=handed.student_name,
-        class_code=handed.class_code,
-        submitted_at=handed.submitted_at,
+        **header_fields(
+            header,
+            lesson_id=versions.lesson.id,
+            lesson_version=versions.version_of(header.article_sha256),
+            student_id=student,
+        ),
         spans=tuple(spans),
         lesson_title=versions.lesson.title,
-        origin=handed.where,
+        origin=arrival.where,
     )
 
 

@@ -11,7 +11,7 @@ from weakref import WeakKeyDictionary
 
 from medialit.core.classroom import ClassResults, StudentRow, grading_key, score_class
 from medialit.core.gradebook.book import Book, BookStudent, Listed, build, grade_rows
-from medialit.core.gradebook.graded import Handed, Rules
+from medialit.core.gradebook.graded import HandIn, Rules
 from medialit.core.gradebook.lms import lms_hint
 from medialit.core.gradebook.rows import GradeRow, Points
 from medialit.core.model import Lesson
@@ -62,9 +62,9 @@ def parsed(store: Store, stored: StoredSubmission) -> Submission:
     return sub
 
 
-def handed_from(store: Store, stored: StoredSubmission) -> Handed:
+def handed_from(store: Store, stored: StoredSubmission) -> HandIn:
     hint = lms_hint(stored.path)
-    return Handed(
+    return HandIn(
         key=stored.id,
         student_id=stored.student_id,
         student_name=stored.student_name,

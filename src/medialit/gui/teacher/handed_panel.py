@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from medialit.core.gradebook.book import BookStudent, Listed
-from medialit.core.gradebook.graded import Handed
+from medialit.core.gradebook.graded import HandIn
 from medialit.core.gradebook.names import name_key
 from medialit.core.wording import minute
 from medialit.gui.errors import show_error
@@ -33,7 +33,7 @@ from medialit.gui.teacher.desk import Desk
 COLUMNS = ("Made", "Imported", "What counts", "File")
 
 
-def fate(student: BookStudent, h: Handed) -> str:
+def fate(student: BookStudent, h: HandIn) -> str:
     """What became of one submission, in plain words."""
     choice = student.choice
     if choice.graded is not None and h.key == choice.graded.key:
@@ -103,7 +103,7 @@ class HandedPanel(QWidget):
 
     def show_student(self, student: BookStudent | None) -> None:
         self.student = student
-        rows: list[Handed] = []
+        rows: list[HandIn] = []
         if student is not None:
             rows = [h for h in (student.choice.graded, *student.choice.others) if h is not None]
         self.table.setRowCount(len(rows))
@@ -138,7 +138,7 @@ class HandedPanel(QWidget):
             self.table.selectRow(0)
         self.update_buttons()
 
-    def selected(self) -> Handed | None:
+    def selected(self) -> HandIn | None:
         student = self.student
         rows = self.table.selectionModel().selectedRows() if student else []
         if student is None or not rows:
