@@ -16,6 +16,8 @@ all at once.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
@@ -26,6 +28,9 @@ from medialit.core.teacher.grades import ClassBook
 from medialit.core.wording import minute, plural
 from medialit.gui.review import ReviewWindow
 from medialit.gui.teacher.host import TeacherHost
+
+if TYPE_CHECKING:
+    from medialit.gui.teacher.class_view import ClassView
 
 
 def about_line(lesson: Lesson, row: StudentRow) -> str:
@@ -69,6 +74,14 @@ class StudentWork:
         self.window: ReviewWindow | None = None  # one student's work, at most one
         self.student_id = ""  # whose work `window` shows
         self.waiting = False  # a change made `window` stale: the next gradebook rescores it
+        self.view: ClassView | None = None  # whose gradebooks rescore it (`follow`)
+
+    def follow(self, view: ClassView) -> None:
+        """Open the work the class view's table opens; rescore it from its gradebooks."""
+        self.view = view
+        view.student_opened.connect(self.open)
+        view.scored.connect(self.show_book)
+        view.not_scored.connect(self.show_not_scored)
 
     def open(self, row: StudentRow, *, activate: bool = True) -> ReviewWindow | None:
         """Show `row`'s work against the key (the student's review, in the teacher's words).
@@ -113,17 +126,18 @@ class StudentWork:
         if self.window is not None and (lesson is None or self.window.lesson.id != lesson.id):
             self.close()
 
-    def rescore(self) -> bool:
+    def rescore(self) -> None:
         """After a key, submission or grading change: the open student's work waits for the
-        class's next gradebook (`show_book`); it closes when no lesson is left. Says whether
-        it waits (the window then asks the class view for the book)."""
+        class view's next gradebook (`show_book`), which the view makes for its table anyway,
+        in time slices, even with its tab hidden; it closes when no lesson is left."""
         if self.window is None or not self.window.isVisible():
-            return False
+            return
         if self.desk.lesson is None:
             self.close()
-            return False
+            return
         self.waiting = True
-        return True
+        if self.view is not None:
+            self.view.want_book()
 
     def show_book(self, book: ClassBook) -> None:
         """The class view's gradebook: the open student's graded work in it, rescored (closed

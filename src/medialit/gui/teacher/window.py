@@ -114,9 +114,7 @@ class TeacherWindow(QMainWindow):
 
     def _make_class_tab(self) -> ClassView:
         view = ClassView(self.desk, self)
-        view.student_opened.connect(self.student_work.open)
-        view.scored.connect(self.student_work.show_book)
-        view.not_scored.connect(self.student_work.show_not_scored)
+        self.student_work.follow(view)
         return view
 
     def _make_lesson_list(self) -> None:
@@ -357,10 +355,8 @@ class TeacherWindow(QMainWindow):
         if change.touches & (Touches.KEY | Touches.EXPLANATIONS | Touches.LESSON):
             self.refresh_stamp()
             self.refresh_lessons()  # the list says when each key last changed
-        rescores = Touches.KEY | Touches.LESSON | Touches.IMPORTED | Touches.GRADING
-        # the open student's work waits for the class view's gradebook: the class scored once
-        if change.touches & rescores and self.student_work.rescore():
-            self.class_tab.want_book()
+        if change.touches & (Touches.KEY | Touches.LESSON | Touches.IMPORTED | Touches.GRADING):
+            self.student_work.rescore()
 
     def on_desk_failed(self, exc: BaseException) -> None:
         """A teacher write did not happen: said once, in plain words; nothing changed."""
