@@ -129,7 +129,7 @@ def test_submission_files_are_scored_and_bad_ones_reported(
     not_json.write_text("{not json")
 
     collected = collect(key, [good, other_text, bad_quote_file, not_json])
-    assert [e.student for e in collected.entries] == ["s1"]
+    assert [e.header.student_id for e in collected.entries] == ["s1"]
     assert reasons(collected.problems) == [
         f"{other_text}: article_sha256: is for a different article text "
         "(not this lesson's article nor an earlier version of it)",
@@ -150,7 +150,7 @@ def test_folder_is_read_in_name_order(lesson_file: Path, tmp_path: Path) -> None
         write_submission(folder / name, make_submission(student, spans_for(TEXT, GOOD[:1])))
     (folder / "notes.txt").write_text("ignored")
     collected = collect(load_key(lesson_file), [folder])
-    assert [e.student for e in collected.entries] == ["s1", "s2", "s3"]
+    assert [e.header.student_id for e in collected.entries] == ["s1", "s2", "s3"]
     assert collected.problems == ()
 
 
@@ -184,7 +184,7 @@ def test_latest_submission_of_a_student_wins(lesson_file: Path, tmp_path: Path) 
     )
     other = write_submission(tmp_path / "other.json", make_submission("s2", []))
     collected = collect(load_key(lesson_file), [late, other, early])
-    assert [(e.student, e.origin) for e in collected.entries] == [
+    assert [(e.header.student_id, e.origin) for e in collected.entries] == [
         ("s1", str(late)),
         ("s2", str(other)),
     ]
@@ -201,7 +201,7 @@ def test_without_times_the_later_input_wins(lesson_file: Path, tmp_path: Path) -
     ]
     path = write_jsonl(tmp_path / "subs.jsonl", lines)
     collected = collect(load_key(lesson_file), [path])
-    assert [(e.student, e.origin) for e in collected.entries] == [
+    assert [(e.header.student_id, e.origin) for e in collected.entries] == [
         ("ann", f"{path}:3"),
         ("bob", f"{path}:2"),
     ]
@@ -263,7 +263,9 @@ def test_jsonl_submissions_with_problems_by_line(lesson_file: Path, tmp_path: Pa
     ]
     path = write_jsonl(tmp_path / "subs.jsonl", lines)
     collected = collect(load_key(lesson_file), [path])
-    assert [(e.student, e.class_code, e.submitted_at) for e in collected.entries] == [
+    assert [
+        (e.header.student_id, e.header.class_code, e.header.submitted_at) for e in collected.entries
+    ] == [
         ("ann", "7b", ""),
         ("fay", "", "2026-01-05"),
     ]
@@ -300,4 +302,4 @@ def test_jsonl_text_with_crlf_is_accepted_and_offsets_mapped(tmp_path: Path) -> 
 def test_jsonl_student_names_are_cleaned(lesson_file: Path, tmp_path: Path) -> None:
     line = jsonl_line("  Ann\u0000  Lee ", [])
     collected = collect(load_key(lesson_file), [write_jsonl(tmp_path / "s.jsonl", [line])])
-    assert collected.entries[0].student == "Ann Lee"
+    assert collected.entries[0].header.student_id == "Ann Lee"

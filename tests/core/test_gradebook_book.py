@@ -6,6 +6,7 @@ from __future__ import annotations
 from medialit.core.gradebook.book import Listed, build
 from medialit.core.gradebook.graded import HandIn, Rules
 from medialit.core.gradebook.rows import Status
+from medialit.core.submission import SubmissionHeader
 
 IMPORTED = "2026-03-02T08:00:00+00:00"
 ROSTER = [
@@ -17,8 +18,13 @@ ROSTER = [
 ]
 
 
+def header(sid: str, name: str, class_code: str, at: str, version: int = 1) -> SubmissionHeader:
+    return SubmissionHeader("l", version, "", sid, name, class_code, at)
+
+
 def handed(key: str, name: str, sid: str, at: str = "2026-03-01T09:00:00Z", **kw: str) -> HandIn:
-    return HandIn(key, sid, name, kw.get("class_code", "8A"), at, IMPORTED, 1, kw.get("lms", ""))
+    who = header(sid, name, kw.get("class_code", "8A"), at)
+    return HandIn(key, who, IMPORTED, kw.get("lms", ""))
 
 
 def rows(book) -> list[tuple[str, str, str, str | None]]:  # type: ignore[no-untyped-def]
@@ -80,7 +86,8 @@ def test_an_lms_id_from_the_download_places_the_file() -> None:
 
 def test_a_copied_id_is_placed_by_its_name_and_held() -> None:
     ann = handed("ann", "Ann Lee", "laptop-1", class_code="8B")
-    copy = HandIn("copy", "laptop-1", "Ben Ng", "8B", "2026-03-01T09:10:00Z", "2026-03-02T09:00Z")
+    who = header("laptop-1", "Ben Ng", "8B", "2026-03-01T09:10:00Z", version=0)
+    copy = HandIn("copy", who, "2026-03-02T09:00Z")
     book = build(ROSTER, [ann, copy])
     by_name = {s.name: s for s in book.students}
     assert by_name["Ann Lee"].choice.graded is not None

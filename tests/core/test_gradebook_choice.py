@@ -8,18 +8,20 @@ import pytest
 from medialit.core.gradebook.graded import HandIn, Rules, choose, held_reasons, instant
 from medialit.core.gradebook.names import name_key, proposals
 from medialit.core.gradebook.rows import Status
+from medialit.core.submission import SubmissionHeader
 
 
 def handed(key: str, at: str, imported: str = "2026-03-02T08:00:00+00:00", **kw: object) -> HandIn:
-    return HandIn(
-        key=key,
+    header = SubmissionHeader(
+        lesson_id="l",
+        lesson_version=int(kw.get("version", 1)),  # type: ignore[call-overload]
+        article_sha256="",
         student_id=str(kw.get("student_id", "ann-id")),
         student_name=str(kw.get("name", "Ann Lee")),
         class_code="8A",
         submitted_at=at,
-        imported_at=imported,
-        lesson_version=int(kw.get("version", 1)),  # type: ignore[call-overload]
     )
+    return HandIn(key, header, imported_at=imported)
 
 
 def pick(subs: list[HandIn], rules: Rules | None = None) -> tuple[str | None, Status]:

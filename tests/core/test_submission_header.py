@@ -71,3 +71,22 @@ def test_a_grading_key_places_submissions_on_the_lesson_it_holds(tmp_path: Path)
         LESSON_ID,
         str(tmp_path / "lesson.json"),
     )
+
+
+def test_medialit_scores_gradebook_holds_the_header_its_intake_read(tmp_path: Path) -> None:
+    from medialit.core.batch import collect
+    from medialit.core.gradebook.command import handed
+    from tests.score_files import write_submission
+
+    folder = tmp_path / "Ann Lee_1234_assignsubmission_file_"  # a Moodle download's folder
+    folder.mkdir()
+    path = write_submission(folder / "ann.json", ann())
+    (entry,) = collect(load_key(write_lesson(tmp_path / "lesson.json")), [path]).entries
+    (hand_in,) = handed([entry], imported_at=AT)
+    assert hand_in.header is entry.header and hand_in.payload is entry
+    assert (hand_in.key, hand_in.imported_at, hand_in.lms_name) == (str(path), AT, "Ann Lee")
+    assert (hand_in.student_id, hand_in.student_name, hand_in.lesson_version) == (
+        "ann",
+        "Ann Lee",
+        1,
+    )

@@ -31,6 +31,7 @@ from medialit.core.lesson import find_same_label_overlap, load_lesson
 from medialit.core.model import Article, Lesson
 from medialit.core.results import StudentResult
 from medialit.core.scoring import Scorer, SpanLike
+from medialit.core.submission import SubmissionHeader
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,14 +57,12 @@ class GradingKey:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One student's work, placed on the key's article and ready to score."""
+    """One student's work, placed on the key's article and ready to score: its header as
+    the intake read it (`Arrival.header`), its spans on the key's text, where it came from."""
 
-    student: str
-    class_code: str
-    submitted_at: str
+    header: SubmissionHeader
     spans: tuple[SpanLike, ...]
     origin: str
-    student_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,15 +150,7 @@ def collect(key: GradingKey, inputs: Iterable[str | os.PathLike[str]]) -> Collec
 def entry_of(placed: Placed) -> Entry:
     """A placed submission as the entry scored: the one way `medialit score` and the class
     view (`classroom.score_class`) make one."""
-    h = placed.arrival.header
-    return Entry(
-        h.student_id,
-        h.class_code,
-        h.submitted_at,
-        placed.spans,
-        placed.arrival.where,
-        h.student_name,
-    )
+    return Entry(placed.arrival.header, placed.spans, placed.arrival.where)
 
 
 def score_all(
@@ -181,11 +172,12 @@ def score_each(
 def score_entry(key: GradingKey, entry: Entry, *, details: bool = True) -> StudentResult:
     """One entry scored against the key: the one place an `Entry` becomes a `StudentResult`
     (results.csv's rows and the gradebook's, `gradebook.command.graded_rows`)."""
+    who = entry.header
     return StudentResult(
-        entry.student,
-        entry.class_code,
+        who.student_id,
+        who.class_code,
         key.lesson.title,
-        entry.submitted_at,
+        who.submitted_at,
         key.scorer.score(entry.spans, details=details),
-        student_name=entry.student_name,
+        student_name=who.student_name,
     )

@@ -14,29 +14,16 @@ from collections.abc import Iterator, Sequence
 from medialit.core.batch import Entry, GradingKey, score_entry
 from medialit.core.gradebook.book import Book, Listed, build, grade_row
 from medialit.core.gradebook.graded import HandIn
-from medialit.core.gradebook.lms import lms_hint
+from medialit.core.gradebook.lms import hand_in
 from medialit.core.gradebook.rows import GradeRow
 from medialit.core.teacher_records import RosterLine
 
 
 def handed(entries: Sequence[Entry], *, imported_at: str) -> list[HandIn]:
-    out = []
-    for e in entries:
-        hint = lms_hint(e.origin)
-        out.append(
-            HandIn(
-                key=e.origin,
-                student_id=e.student,
-                student_name=e.student_name or e.student,
-                class_code=e.class_code,
-                submitted_at=e.submitted_at,
-                imported_at=imported_at,
-                lms_id=hint.lms_id,
-                lms_name=hint.name,
-                payload=e,
-            )
-        )
-    return out
+    return [
+        hand_in(e.origin, e.header, imported_at=imported_at, path=e.origin, payload=e)
+        for e in entries
+    ]
 
 
 def listed(lines: Sequence[RosterLine]) -> list[Listed]:

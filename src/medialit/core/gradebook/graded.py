@@ -28,6 +28,7 @@ from medialit.core.gradebook.names import name_key
 from medialit.core.gradebook.rows import Status
 from medialit.core.intake.gathering import current_per_student
 from medialit.core.intake.readers import instant as utc_instant
+from medialit.core.submission import SubmissionHeader
 
 CLOCK_SLACK = dt.timedelta(hours=24)
 _EPOCH = dt.datetime(1, 1, 1, tzinfo=dt.UTC)
@@ -46,18 +47,37 @@ def instant(value: str) -> dt.datetime | None:
 
 @dataclass(frozen=True, slots=True)
 class HandIn:
-    """One handed-in submission as the gradebook sees it, whichever way it came."""
+    """One handed-in submission as the gradebook sees it, whichever way it came (made by
+    `lms.hand_in`). `header` is whose it is, on which lesson version, and when it says it was
+    made, held as it came: a stored submission is its own header; `medialit score`'s is the
+    one its intake read (a class-file line's has lesson version 0: not known)."""
 
     key: str  # unique: the stored submission's id, or the file it came from
-    student_id: str
-    student_name: str
-    class_code: str
-    submitted_at: str
+    header: SubmissionHeader
     imported_at: str  # when it was first imported (for `medialit score`: when it was read)
-    lesson_version: int = 0
     lms_id: str = ""  # an LMS user id found in the path the file came in (a zip's folders)
     lms_name: str = ""  # the student's name as an LMS download wrote it into that path
     payload: object = None  # what is scored: a `Submission` or a `batch.Entry`
+
+    @property
+    def student_id(self) -> str:
+        return self.header.student_id
+
+    @property
+    def student_name(self) -> str:
+        return self.header.student_name
+
+    @property
+    def class_code(self) -> str:
+        return self.header.class_code
+
+    @property
+    def submitted_at(self) -> str:
+        return self.header.submitted_at
+
+    @property
+    def lesson_version(self) -> int:
+        return self.header.lesson_version
 
     @property
     def moment(self) -> dt.datetime:

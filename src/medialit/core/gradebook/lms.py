@@ -17,7 +17,8 @@ quoted and neutralised):
 Students without points (not submitted, nothing graded) get an empty cell (or 0 when the
 lesson says so), which both LMSs leave ungraded.
 
-In (`lms_hint`): the user id or name an LMS bulk download puts in a file's path:
+In (`lms_hint`, and `hand_in`, which makes each submission the gradebook places with what
+its path says): the user id or name an LMS bulk download puts in a file's path:
 - Canvas "Download Submissions": `<lastfirst>[_LATE]_<user id>_<submission id>_<file>`
   (Canvas Instructor Guide, "How do I download all student submissions for an assignment?");
 - Moodle "Download all submissions": `<Full Name>_<participant id>_assignsubmission_file_`
@@ -35,7 +36,9 @@ from pathlib import PurePath
 
 from medialit.core.cells import number
 from medialit.core.gradebook.book import BookStudent
+from medialit.core.gradebook.graded import HandIn
 from medialit.core.gradebook.rows import Points
+from medialit.core.submission import SubmissionHeader
 
 CANVAS_COLUMNS = ("Student", "ID", "SIS User ID", "SIS Login ID", "Section")
 MOODLE_COLUMNS = ("First name", "Last name", "ID number", "Email address")
@@ -124,6 +127,16 @@ _DRIVE = re.compile(r"^(.+?) - .+\.\w+$")
 class LmsHint:
     lms_id: str = ""
     name: str = ""
+
+
+def hand_in(
+    key: str, header: SubmissionHeader, *, imported_at: str, path: str, payload: object
+) -> HandIn:
+    """A submission as the gradebook sees it, with the LMS user id or name its `path` holds:
+    the one way the window (`teacher.grades`) and `medialit score` (`gradebook.command`) make
+    one, so both place a student by the same hints."""
+    hint = lms_hint(path)
+    return HandIn(key, header, imported_at, lms_id=hint.lms_id, lms_name=hint.name, payload=payload)
 
 
 def lms_hint(path: str) -> LmsHint:

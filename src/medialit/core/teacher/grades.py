@@ -12,7 +12,7 @@ from weakref import WeakKeyDictionary
 from medialit.core.classroom import ClassResults, StudentRow, grading_key, score_class
 from medialit.core.gradebook.book import Book, BookStudent, Listed, build, grade_rows
 from medialit.core.gradebook.graded import HandIn, Rules
-from medialit.core.gradebook.lms import lms_hint
+from medialit.core.gradebook.lms import hand_in
 from medialit.core.gradebook.rows import GradeRow, Points
 from medialit.core.model import Lesson
 from medialit.core.store import Store
@@ -63,18 +63,10 @@ def parsed(store: Store, stored: StoredSubmission) -> Submission:
 
 
 def handed_from(store: Store, stored: StoredSubmission) -> HandIn:
-    hint = lms_hint(stored.path)
-    return HandIn(
-        key=stored.id,
-        student_id=stored.student_id,
-        student_name=stored.student_name,
-        class_code=stored.class_code,
-        submitted_at=stored.submitted_at,
-        imported_at=stored.recorded_at,
-        lesson_version=stored.lesson_version,
-        lms_id=hint.lms_id,
-        lms_name=hint.name,
-        payload=stored,  # parsed only when it is scored (`class_book_steps`, `graded_work`)
+    """A stored submission is its own header; it is parsed only when it is scored
+    (`class_book_steps`, `graded_work`)."""
+    return hand_in(
+        stored.id, stored, imported_at=stored.recorded_at, path=stored.path, payload=stored
     )
 
 
