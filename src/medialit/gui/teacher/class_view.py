@@ -71,12 +71,15 @@ SLICE_MS = 30  # the longest the class view keeps the event loop busy while resc
 
 class ClassView(QWidget):
     student_opened = Signal(object)  # StudentRow
+    scored = Signal(object)  # the ClassBook just shown: the open student's work follows it
+    not_scored = Signal(str)  # why the class could not be scored (no required key span …)
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("class_view")
         self.desk = desk
         self.book: ClassBook | None = None
+        self.why_not_scored = ""  # the last rescoring's MedialitError, said plainly
         self.missed: list[MissedSpan] = []
         self.runs: list[HeatRun] = []
         self._dirty = True
@@ -207,6 +210,20 @@ class ClassView(QWidget):
         if self._dirty:
             self.rescore()
 
+    def want_book(self) -> None:
+        """The gradebook after the last change is wanted (a student's work is open), even with
+        this tab hidden: told by `scored` (or `not_scored`) now if it is shown already, when
+        the rescoring under way ends, or after one started now. The view heard the change
+        first (it connected to the desk before the window did), so `_dirty` is set."""
+        if self._steps is not None:
+            return
+        if self._dirty:
+            self.rescore()
+        elif self.why_not_scored:
+            self.not_scored.emit(self.why_not_scored)
+        elif self.book is not None:
+            self.scored.emit(self.book)
+
     @property
     def rescoring(self) -> bool:
         """A rescoring is under way (the table shows the rows from before it)."""
@@ -224,6 +241,7 @@ class ClassView(QWidget):
         is done before this returns. A change meanwhile starts afresh."""
         self._dirty = False
         self._step_timer.stop()
+        self.why_not_scored = ""
         lesson = self.desk.lesson
         if lesson is None:
             self._steps = None
@@ -257,7 +275,9 @@ class ClassView(QWidget):
             self._steps = None
             self._step_timer.stop()
             self.book, self.missed, self.runs = None, [], []
+            self.why_not_scored = str(exc)
             self._show([], f"Not scored: {exc}")
+            self.not_scored.emit(self.why_not_scored)
             return
         if not self._step_timer.isActive():
             self.headline.setText(self.headline.text() + " · rescoring…")
@@ -292,6 +312,7 @@ class ClassView(QWidget):
             else "No student's work is graded yet: import submissions to see the key text shaded."
         )
         self.select_key(selected)
+        self.scored.emit(book)
 
     def _headline(self, rows: Sequence[ClassRow], reports: Sequence[object]) -> str:
         lesson = self.desk.require_lesson()

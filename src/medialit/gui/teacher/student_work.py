@@ -8,22 +8,29 @@ table's: the row's report, scored by `classroom.score_class` from the current ke
 
 `StudentWork` keeps the one such window the teacher window has open at a time:
 a new one replaces it in the same place, a key or submission change rescores
-it in place, and it closes with its lesson.
+it in place, and it closes with its lesson. The rescoring is the class view's:
+after a change the work waits for the gradebook the class view makes anyway
+(`show_book`, in time slices), so one key edit scores the class once, and never
+all at once.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from medialit.core.classroom import StudentRow
-from medialit.core.errors import MedialitError
 from medialit.core.model import FeedbackMode, Lesson
 from medialit.core.review import Audience
-from medialit.core.teacher.grades import class_book
+from medialit.core.teacher.grades import ClassBook
 from medialit.core.wording import minute, plural
 from medialit.gui.review import ReviewWindow
 from medialit.gui.teacher.host import TeacherHost
+
+if TYPE_CHECKING:
+    from medialit.gui.teacher.class_view import ClassView
 
 
 def about_line(lesson: Lesson, row: StudentRow) -> str:
@@ -66,6 +73,15 @@ class StudentWork:
         self.desk = host.desk
         self.window: ReviewWindow | None = None  # one student's work, at most one
         self.student_id = ""  # whose work `window` shows
+        self.waiting = False  # a change made `window` stale: the next gradebook rescores it
+        self.view: ClassView | None = None  # whose gradebooks rescore it (`follow`)
+
+    def follow(self, view: ClassView) -> None:
+        """Open the work the class view's table opens; rescore it from its gradebooks."""
+        self.view = view
+        view.student_opened.connect(self.open)
+        view.scored.connect(self.show_book)
+        view.not_scored.connect(self.show_not_scored)
 
     def open(self, row: StudentRow, *, activate: bool = True) -> ReviewWindow | None:
         """Show `row`'s work against the key (the student's review, in the teacher's words).
@@ -102,7 +118,7 @@ class StudentWork:
         if self.window is not None:
             self.window.close()
             self.window.deleteLater()
-        self.window, self.student_id = None, ""
+        self.window, self.student_id, self.waiting = None, "", False
 
     def close_unless_on_open_lesson(self) -> None:
         """The desk opened another lesson (or none): the work shown belongs to the old one."""
@@ -111,23 +127,39 @@ class StudentWork:
             self.close()
 
     def rescore(self) -> None:
-        """After a key, submission or grading change: the open student's graded work from the
-        current key (closed when nothing of theirs is graded any more)."""
-        window, lesson = self.window, self.desk.lesson
-        if window is None or not window.isVisible():
+        """After a key, submission or grading change: the open student's work waits for the
+        class view's next gradebook (`show_book`), which the view makes for its table anyway,
+        in time slices, even with its tab hidden; it closes when no lesson is left."""
+        if self.window is None or not self.window.isVisible():
             return
-        row = None
-        if lesson is not None:
-            try:
-                book = class_book(self.desk.store, lesson)
-            except MedialitError as exc:  # e.g. no required key span left: the class tab says so
-                self.host.show_message(f"Closed the student's work: {exc}")
-                book = None
-            if book is not None:
-                rows = [book.row_of(s) for s in book.book.students]
-                mine = [r for r in rows if r is not None and r.student_id == self.student_id]
-                row = mine[0] if mine else None
-        if row is None:
+        if self.desk.lesson is None:
             self.close()
+            return
+        self.waiting = True
+        if self.view is not None:
+            self.view.want_book()
+
+    def show_book(self, book: ClassBook) -> None:
+        """The class view's gradebook: the open student's graded work in it, rescored (closed
+        when nothing of theirs is graded any more). Nothing if no change is waiting on it."""
+        if not self.waiting:
+            return
+        self.waiting = False
+        if self.window is None or not self.window.isVisible():
+            return
+        rows = [book.row_of(s) for s in book.book.students]
+        mine = [r for r in rows if r is not None and r.student_id == self.student_id]
+        if mine:
+            self.open(mine[0], activate=False)
         else:
-            self.open(row, activate=False)
+            self.close()
+
+    def show_not_scored(self, why: str) -> None:
+        """The class could not be scored (e.g. no required key span left): the class tab says
+        why; the student's work closes, saying so in the status bar."""
+        if not self.waiting:
+            return
+        self.waiting = False
+        if self.window is not None:
+            self.host.show_message(f"Closed the student's work: {why}")
+        self.close()

@@ -114,7 +114,7 @@ class TeacherWindow(QMainWindow):
 
     def _make_class_tab(self) -> ClassView:
         view = ClassView(self.desk, self)
-        view.student_opened.connect(self.student_work.open)
+        self.student_work.follow(view)
         return view
 
     def _make_lesson_list(self) -> None:

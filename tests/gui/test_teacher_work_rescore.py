@@ -1,0 +1,122 @@
+"""A key edit with a student's work open scores the class once, not once per view.
+
+The open student's work used to score the whole class itself, at once, on every key
+edit, while the class view scored it again in time slices (gui.teacher.class_view): twice
+the work, and the one-go scoring stalled the window. Now the student's work is rescored
+from the class view's gradebook when it is ready.
+
+The scoring the app really calls is `classroom.score_class`, from
+`core.teacher.grades.class_book_steps`; the spy counts the submissions it scores.
+`SLICE_MS = 0` makes the class view score in its smallest steps, one per turn of the event
+loop, as it does for a class too big for one slice: the test does not depend on the speed of
+the machine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+import medialit.core.teacher.grades as grades
+import medialit.gui.teacher.class_view as class_view
+from medialit.core.scoring import OutcomeKind
+from medialit.gui.review import ReviewWindow
+from medialit.gui.teacher.window import TeacherWindow
+from tests.gui.test_teacher_class_view import teacher  # noqa: F401  (the fixture)
+
+CLASS_SIZE = 4  # the fixture's class: Zed, amy, Bob, Cy
+
+
+@pytest.fixture
+def scored(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """How many submissions each call of the scoring scored."""
+    calls: list[int] = []
+    real = grades.score_class
+
+    def spy(lesson, submissions, **kw):  # type: ignore[no-untyped-def]
+        calls.append(len(submissions))
+        return real(lesson, submissions, **kw)
+
+    monkeypatch.setattr(grades, "score_class", spy)
+    monkeypatch.setattr(class_view, "SLICE_MS", 0)
+    yield calls
+
+
+def _open_amys_work(teacher: TeacherWindow, qtbot: QtBot) -> ReviewWindow:  # noqa: F811
+    view = teacher.class_tab
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(0, 0))  # amy, sorted first
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    work = teacher.student_work.window
+    assert work is not None and work.windowTitle().startswith("amy")
+    return work
+
+
+def _amys_correct_key_span(work: ReviewWindow) -> str:
+    found = next(i for i in work.items if i.kind is OutcomeKind.CORRECT)
+    assert found.key is not None
+    return found.key.key.id
+
+
+def test_undoing_a_key_edit_on_the_class_tab_scores_the_class_once(
+    teacher: TeacherWindow,  # noqa: F811
+    qtbot: QtBot,
+    scored: list[int],
+) -> None:
+    work = _open_amys_work(teacher, qtbot)
+    before = work.report.score
+    teacher.tabs.setCurrentWidget(teacher.key_editor)
+    teacher.key_editor.select_span(_amys_correct_key_span(work))
+    teacher.key_editor.delete_action.trigger()  # amy's correct span leaves the key
+    qtbot.waitUntil(
+        lambda: not teacher.class_tab.rescoring and teacher.student_work.window is not work
+    )
+    lower = teacher.student_work.window
+    assert lower is not None and lower.report.score < before
+    teacher.tabs.setCurrentWidget(teacher.class_tab)
+    qtbot.waitUntil(lambda: not teacher.class_tab.rescoring)
+    scored.clear()
+
+    teacher.undo_action.trigger()  # Edit ▸ Undo with the class results showing
+    qtbot.waitUntil(lambda: teacher.student_work.window is not lower)
+    qtbot.waitUntil(lambda: not teacher.class_tab.rescoring)
+    back = teacher.student_work.window
+    assert back is not None and back.isVisible() and back.report.score == before
+    assert sum(scored) == CLASS_SIZE  # each submission scored once for both views
+
+
+def test_a_key_edit_with_the_class_tab_hidden_scores_the_class_once_for_both(
+    teacher: TeacherWindow,  # noqa: F811
+    qtbot: QtBot,
+    scored: list[int],
+) -> None:
+    work = _open_amys_work(teacher, qtbot)
+    before = work.report.score
+    teacher.tabs.setCurrentWidget(teacher.key_editor)
+    teacher.key_editor.select_span(_amys_correct_key_span(work))
+    scored.clear()
+    teacher.key_editor.delete_action.trigger()
+    qtbot.waitUntil(lambda: teacher.student_work.window is not work)
+    rescored = teacher.student_work.window
+    assert rescored is not None and rescored.isVisible() and rescored.report.score < before
+    teacher.tabs.setCurrentWidget(teacher.class_tab)  # the table is already up to date
+    qtbot.waitUntil(lambda: not teacher.class_tab.rescoring)
+    amy = next(r for r in teacher.class_tab.model.rows if r.name == "amy")
+    assert amy.scored is not None and amy.scored.report.score == rescored.report.score
+    assert sum(scored) == CLASS_SIZE
+
+
+def test_a_key_left_with_no_required_span_closes_the_work_saying_why(
+    teacher: TeacherWindow,  # noqa: F811
+    qtbot: QtBot,
+) -> None:
+    work = _open_amys_work(teacher, qtbot)
+    teacher.tabs.setCurrentWidget(teacher.key_editor)
+    required = [k for k in teacher.desk.key if not k.optional]
+    teacher.desk.delete_key_spans(required)
+    qtbot.waitUntil(lambda: teacher.student_work.window is None)
+    assert not work.isVisible()
+    assert teacher.statusBar().currentMessage().startswith("Closed the student's work:")
