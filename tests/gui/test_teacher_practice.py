@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
@@ -56,5 +57,35 @@ def test_a_practice_lesson_is_added_from_the_menu_and_its_class_files_score(
     qtbot.waitUntil(lambda: view.model.rowCount() == len(report.added))
     qtbot.waitUntil(lambda: bool(view.heat.runs))
     assert "shaded by how many students" in view.heat_legend.text()
+    window.close()
+    store.close()
+
+
+def test_an_empty_lesson_list_says_how_to_begin_and_offers_the_practice_lessons(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A new teacher's first view: the hint and the Practice lessons button stand where the
+    lessons will be, not only in the status bar; taking one from the button's menu lists it
+    and the hint goes."""
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    store = Store.open(tmp_path / "fresh.db")
+    window = open_teacher(qtbot, store)
+    window.show()
+    qtbot.waitExposed(window)
+    hint = window.findChild(QLabel, "no_lessons_hint")
+    button = window.findChild(QPushButton, "practice_lessons_button")
+    assert hint is not None and button is not None
+    assert hint.isVisible() and "practice lesson" in hint.text()
+    assert button.isVisible() and button.menu() is window.findChild(QMenu, "practice_lessons")
+
+    practice = load_lesson(default_lesson_path())
+    chosen = [a for a in button.menu().actions() if a.objectName() == f"practice_{practice.id}"]
+    assert len(chosen) == 1
+    chosen[0].trigger()
+
+    assert window.lesson_list.count() == 1
+    assert window.lesson_list.item(0).data(Qt.ItemDataRole.UserRole) == practice.id
+    assert not hint.isVisible() and not button.isVisible()
     window.close()
     store.close()

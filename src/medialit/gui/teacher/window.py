@@ -18,16 +18,13 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QDockWidget,
     QFileDialog,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
-    QPushButton,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -45,7 +42,7 @@ from medialit.core.teacher.authoring import (
     save_lesson_to_store,
     update_details,
 )
-from medialit.core.wording import minute, plural
+from medialit.core.wording import plural
 from medialit.gui.errors import show_error, show_notice
 from medialit.gui.memory import settle
 from medialit.gui.screen_fit import fit_window
@@ -58,15 +55,11 @@ from medialit.gui.teacher.exports import Exports
 from medialit.gui.teacher.grading_dialog import GradingDialog
 from medialit.gui.teacher.imports import Imports, accept_drag, dropped_paths
 from medialit.gui.teacher.key_editor import KeyEditor
+from medialit.gui.teacher.lesson_dock import LessonDock, when
 from medialit.gui.teacher.roster import RosterPanel
 from medialit.gui.teacher.student_work import StudentWork
 
 T = TypeVar("T")
-
-
-def when(stamp: str) -> str:
-    """An ISO time stamp shown briefly: 2026-11-30 21:04 UTC (`minute`, with its zone)."""
-    return f"{minute(stamp)} UTC" if len(stamp) >= 16 else stamp or "never"
 
 
 class TeacherWindow(QMainWindow):
@@ -93,10 +86,15 @@ class TeacherWindow(QMainWindow):
         self.tabs.addTab(self.roster, "Roster")
         self.setCentralWidget(self.tabs)
 
-        self._make_lesson_list()
+        self.lessons_dock = LessonDock(self, self.new_lesson)
+        self.lesson_list = self.lessons_dock.list
+        self.lesson_list.currentItemChanged.connect(self.on_lesson_list_currentItemChanged)
         self.actions_by_name, self.undo_action, self.redo_action = build_menus(
             self, self.key_editor.undo_stack
         )
+        practice = self.menuBar().findChild(QMenu, "practice_lessons")
+        if practice is not None:
+            self.lessons_dock.offer_practice(practice)
         install_menu_bar_key(self)
         self.key_stamp = QLabel("", self)
         self.key_stamp.setObjectName("key_stamp")
@@ -117,51 +115,10 @@ class TeacherWindow(QMainWindow):
         self.student_work.follow(view)
         return view
 
-    def _make_lesson_list(self) -> None:
-        dock = QDockWidget("Lessons", self)
-        dock.setObjectName("lessons_dock")
-        dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
-        body = QWidget(dock)
-        layout = QVBoxLayout(body)
-        self.lesson_list = QListWidget(body)
-        self.lesson_list.setObjectName("lesson_list")
-        self.lesson_list.setWordWrap(True)
-        self.lesson_list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.lesson_list.setSpacing(2)
-        body.setMinimumWidth(200)
-        body.setMaximumWidth(280)
-        self.lesson_list.currentItemChanged.connect(self.on_lesson_list_currentItemChanged)
-        layout.addWidget(self.lesson_list, 1)
-        new = QPushButton("New lesson…", body)
-        new.setObjectName("new_lesson_button")
-        new.clicked.connect(self.new_lesson)
-        layout.addWidget(new)
-        dock.setWidget(body)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-
-    # -- lessons ---------------------------------------------------------------------------
-
     def refresh_lessons(self) -> None:
-        """The lesson list, each with its version and when its key last changed; the same
-        lessons are updated in place (a key edit), so focus and scrolling stay."""
-        current = self.desk.lesson.id if self.desk.lesson else None
-        rows = self.desk.lessons()
-        items = [self.lesson_list.item(i) for i in range(self.lesson_list.count())]
-        if [item.data(Qt.ItemDataRole.UserRole) for item in items] == [r.id for r in rows]:
-            for item, row in zip(items, rows, strict=True):
-                item.setText(f"{row.title}\nv{row.version} · key {when(row.key_updated_at)}")
-                item.setToolTip(row.title)
-            return
-        self.lesson_list.blockSignals(True)
-        self.lesson_list.clear()
-        for row in rows:
-            item = QListWidgetItem(f"{row.title}\nv{row.version} · key {when(row.key_updated_at)}")
-            item.setData(Qt.ItemDataRole.UserRole, row.id)
-            item.setToolTip(row.title)
-            self.lesson_list.addItem(item)
-            if row.id == current:
-                self.lesson_list.setCurrentItem(item)
-        self.lesson_list.blockSignals(False)
+        """The lesson list, each with its version and when its key last changed."""
+        lesson = self.desk.lesson
+        self.lessons_dock.show_rows(self.desk.lessons(), lesson.id if lesson else None)
 
     def on_lesson_list_currentItemChanged(
         self, item: QListWidgetItem | None, _previous: QListWidgetItem | None
