@@ -85,7 +85,8 @@ def test_medialit_scores_gradebook_holds_the_header_its_intake_read(tmp_path: Pa
     (hand_in,) = handed([entry], imported_at=AT)
     assert hand_in.header is entry.header and hand_in.payload is entry
     assert (hand_in.key, hand_in.imported_at, hand_in.lms_name) == (str(path), AT, "Ann Lee")
-    assert (hand_in.student_id, hand_in.student_name, hand_in.lesson_version) == (
+    header = hand_in.header
+    assert (header.student_id, header.student_name, header.lesson_version) == (
         "ann",
         "Ann Lee",
         1,

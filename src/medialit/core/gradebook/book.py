@@ -53,8 +53,8 @@ class BookStudent:
     def student_id(self) -> str:
         graded = self.choice.graded
         if graded is not None:
-            return graded.student_id
-        return self.handed[0].student_id if self.handed else ""
+            return graded.header.student_id
+        return self.handed[0].header.student_id if self.handed else ""
 
     @property
     def key(self) -> str:
@@ -97,7 +97,7 @@ def build(
     for h in handed:
         entry = place(h, id_held=h.key in held and "student id" in held[h.key])
         if entry is None:
-            unplaced.setdefault(h.student_id, []).append(h)
+            unplaced.setdefault(h.header.student_id, []).append(h)
         else:
             placed.setdefault(entry.id, []).append(h)
 
@@ -118,10 +118,17 @@ def build(
     for group in unplaced.values():
         choice = choose(group, rules, held)
         latest = choice.graded or group[-1]
-        close = proposals(latest.student_name, scope, [e.name for e in scope]) if scope else []
+        close = (
+            proposals(latest.header.student_name, scope, [e.name for e in scope]) if scope else []
+        )
         extra.append(
             BookStudent(
-                latest.student_name, latest.class_code, None, choice, tuple(group), tuple(close)
+                latest.header.student_name,
+                latest.header.class_code,
+                None,
+                choice,
+                tuple(group),
+                tuple(close),
             )
         )
     if roster:  # apart from the roster, by name; without one, in the order handed in
@@ -141,14 +148,16 @@ class _Placer:
             self.by_name.setdefault(name_key(e.name), []).append(e)
 
     def __call__(self, h: HandIn, *, id_held: bool) -> Listed | None:
-        if not id_held and h.student_id in self.by_id:
-            return self.by_id[h.student_id]
+        if not id_held and h.header.student_id in self.by_id:
+            return self.by_id[h.header.student_id]
         if h.lms_id and h.lms_id in self.by_lms:
             return self.by_lms[h.lms_id]
-        for name in (h.lms_name, h.student_name):  # the LMS's name for the uploader first
+        for name in (h.lms_name, h.header.student_name):  # the LMS's name for the uploader first
             same = self.by_name.get(name_key(name), []) if name else []
             if len(same) > 1:  # two students of one name: the one of the file's own class
-                same = [e for e in same if e.class_code.casefold() == h.class_code.casefold()]
+                same = [
+                    e for e in same if e.class_code.casefold() == h.header.class_code.casefold()
+                ]
             if len(same) == 1:
                 return same[0]
         return None

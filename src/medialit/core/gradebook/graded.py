@@ -60,28 +60,8 @@ class HandIn:
     payload: object = None  # what is scored: a `Submission` or a `batch.Entry`
 
     @property
-    def student_id(self) -> str:
-        return self.header.student_id
-
-    @property
-    def student_name(self) -> str:
-        return self.header.student_name
-
-    @property
-    def class_code(self) -> str:
-        return self.header.class_code
-
-    @property
-    def submitted_at(self) -> str:
-        return self.header.submitted_at
-
-    @property
-    def lesson_version(self) -> int:
-        return self.header.lesson_version
-
-    @property
     def moment(self) -> dt.datetime:
-        return instant(self.submitted_at) or _EPOCH
+        return instant(self.header.submitted_at) or _EPOCH
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,18 +107,18 @@ def held_reasons(handed: Sequence[HandIn], rules: Rules) -> dict[str, str]:
         confirmed.setdefault(student_id, set()).add(key)
     first: dict[str, tuple[dt.datetime, set[str], str]] = {}  # id -> (imported, keys, a name)
     for h in handed:
-        when, key = instant(h.imported_at) or _EPOCH, name_key(h.student_name)
-        known = first.get(h.student_id)
+        when, key = instant(h.imported_at) or _EPOCH, name_key(h.header.student_name)
+        known = first.get(h.header.student_id)
         if known is None or when < known[0]:
-            first[h.student_id] = (when, {key}, h.student_name)
+            first[h.header.student_id] = (when, {key}, h.header.student_name)
         elif when == known[0]:
             known[1].add(key)
     out: dict[str, str] = {}
     for h in handed:
         reason = _date_problem(h, rules)
-        key = name_key(h.student_name)
-        names = confirmed.get(h.student_id)
-        _when, first_keys, first_name = first[h.student_id]
+        key = name_key(h.header.student_name)
+        names = confirmed.get(h.header.student_id)
+        _when, first_keys, first_name = first[h.header.student_id]
         if reason:
             pass
         elif names is not None:
@@ -163,9 +143,9 @@ def held_reasons(handed: Sequence[HandIn], rules: Rules) -> dict[str, str]:
 
 
 def _date_problem(h: HandIn, rules: Rules) -> str:
-    if not h.submitted_at:  # a JSONL line may give no date: nothing to trust or distrust
+    if not h.header.submitted_at:  # a JSONL line may give no date: nothing to trust or distrust
         return ""
-    moment, imported = instant(h.submitted_at), instant(h.imported_at)
+    moment, imported = instant(h.header.submitted_at), instant(h.imported_at)
     if moment is None:
         return "its date has no UTC offset, so it cannot be placed in time"
     if imported is not None and moment > imported + CLOCK_SLACK:
@@ -173,11 +153,11 @@ def _date_problem(h: HandIn, rules: Rules) -> str:
             f"dated {_short(moment)}, more than a day after it was imported "
             f"({_short(imported)}): the laptop's clock may be wrong"
         )
-    created = instant(rules.version_created.get(h.lesson_version, ""))
+    created = instant(rules.version_created.get(h.header.lesson_version, ""))
     if created is not None and moment < created - CLOCK_SLACK:
         return (
             f"dated {_short(moment)}, more than a day before lesson version "
-            f"{h.lesson_version} was made ({_short(created)}): the laptop's clock may be wrong"
+            f"{h.header.lesson_version} was made ({_short(created)}): the laptop's clock may be wrong"
         )
     return ""
 
@@ -191,7 +171,7 @@ def latest(handed: Sequence[HandIn]) -> HandIn | None:
     instant; of two at the same instant, the one imported later)."""
     read_order = sorted(handed, key=lambda h: (h.imported_at, h.key))
     current, _older = current_per_student(
-        read_order, student=lambda _h: "", submitted_at=lambda h: h.submitted_at
+        read_order, student=lambda _h: "", submitted_at=lambda h: h.header.submitted_at
     )
     return current[0] if current else None
 

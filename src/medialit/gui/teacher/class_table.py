@@ -215,7 +215,7 @@ class StudentFilter(QSortFilterProxyModel):
 def row_tip(row: ClassRow) -> str:
     """Who, which ids, why the status, and what Enter does."""
     s = row.student
-    ids = sorted({h.student_id for h in s.handed})
+    ids = sorted({h.header.student_id for h in s.handed})
     tip = s.name + (f" ({', '.join(ids)})" if ids else "")
     if s.entry is None:
         tip += "\nNot on the roster"

@@ -111,7 +111,7 @@ class HandedPanel(QWidget):
             assert student is not None
             path = str(getattr(h.payload, "path", "") or h.key)
             file = path.replace("\\", "/").rsplit("/", 1)[-1]
-            cells = (minute(h.submitted_at), minute(h.imported_at), fate(student, h), file)
+            cells = (minute(h.header.submitted_at), minute(h.imported_at), fate(student, h), file)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(path if c == 3 else text)
@@ -183,10 +183,10 @@ class HandedPanel(QWidget):
         h, lesson = self.selected(), self.desk.lesson
         if h is None or lesson is None:
             return
-        key = name_key(h.student_name)
+        key = name_key(h.header.student_name)
         self._write(
             "confirm the student id",
-            lambda s: s.grading.confirm_id(h.student_id, key, lesson_id=lesson.id),
+            lambda s: s.grading.confirm_id(h.header.student_id, key, lesson_id=lesson.id),
         )
 
     def link(self) -> None:
@@ -194,7 +194,7 @@ class HandedPanel(QWidget):
         entry = self.proposals.currentData()
         if student is None or not isinstance(entry, Listed):
             return
-        ids = sorted({h.student_id for h in student.handed})
+        ids = sorted({h.header.student_id for h in student.handed})
 
         def write(s: object) -> object:
             change = None
