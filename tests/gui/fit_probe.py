@@ -134,6 +134,26 @@ def main() -> int:
         settle(300)
         report(name, dialog)
         dialog.close()
+
+    # a forgotten passphrase: the recovery dialog, then the next recovery code
+    from medialit.core.teacher.passphrase import set_passphrase_with_code
+
+    code = set_passphrase_with_code(store, "sesame-open")
+    gate = PassphraseDialog(store, teacher)
+    gate.show()
+    settle(100)
+    recovery = gate.on_forgot_clicked()  # the "Forgot it?" button
+    settle(300)
+    report("recovery dialog", recovery)
+    recovery.code.setText(code)
+    recovery.passphrase.setText("sesame-again")
+    recovery.repeat.setText("sesame-again")
+    recovery.on_buttons_accepted()
+    settle(300)
+    assert gate.code_box is not None
+    report("recovery code box", gate.code_box)
+    gate.code_box.close()
+    gate.close()
     teacher.close()
 
     # the key editor on a new lesson, answering suggestions (issue 11)
@@ -161,6 +181,16 @@ def main() -> int:
     settle(300)
     report("label definitions dialog", dialog)
     dialog.close()
+    grading = teacher.edit_grading()  # Results ▸ Grading…
+    assert grading is not None
+    settle(300)
+    report("grading dialog", grading)
+    grading.close()
+    release = teacher.exports.review_pack_asked()  # Lesson ▸ Export review pack…
+    assert release is not None
+    settle(300)
+    report("release key box", release)
+    release.close()
     teacher.close()
 
     # a size the user sets is remembered, and clamped to the screen next time

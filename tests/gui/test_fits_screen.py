@@ -32,6 +32,10 @@ WINDOWS = (
     "teacher text dialog",
     "passphrase dialog",
     "restore dialog",
+    "recovery dialog",
+    "recovery code box",
+    "grading dialog",
+    "release key box",
     "student window again",
     "student window from a bigger screen",
 )

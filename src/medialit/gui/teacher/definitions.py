@@ -26,6 +26,7 @@ from medialit.core.errors import MedialitError
 from medialit.core.model import DEFAULT_DEFINITIONS, LABELS, Label, LabelDefinition, Lesson
 from medialit.core.teacher.authoring import checked_definitions
 from medialit.gui.form_parts import error_line, ok_cancel
+from medialit.gui.screen_fit import fit_dialog
 
 
 class DefinitionsDialog(QDialog):
@@ -61,6 +62,7 @@ class DefinitionsDialog(QDialog):
         self.default_button.clicked.connect(self.on_default_button_clicked)
         form.addRow(buttons)
         self.resize(560, self.sizeHint().height())
+        fit_dialog(self)
 
     def definitions(self) -> tuple[LabelDefinition, ...]:
         return tuple(LabelDefinition(lab, box.toPlainText()) for lab, box in self.boxes.items())

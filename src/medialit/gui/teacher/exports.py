@@ -29,6 +29,7 @@ from medialit.core.teacher.grades import ClassBook, class_book, graded_work
 from medialit.core.teacher.packs import pack_filename, write_review_pack, write_student_pack
 from medialit.core.wording import minute
 from medialit.gui.errors import show_error
+from medialit.gui.screen_fit import fit_dialog
 from medialit.gui.teacher.host import TeacherHost
 from medialit.gui.teacher.report import PdfJob, report_html, write_pdf
 
@@ -80,6 +81,7 @@ class Exports:
         export_button = box.addButton("Export review pack…", QMessageBox.ButtonRole.AcceptRole)
         export_button.setObjectName("release_key_confirm")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        fit_dialog(box)
 
         def on_box_finished() -> None:
             if box.clickedButton() is export_button:

@@ -29,6 +29,7 @@ from medialit.core.teacher_records import LessonGrading
 from medialit.core.wording import minute
 from medialit.gui.errors import show_error
 from medialit.gui.form_parts import Button, ok_cancel
+from medialit.gui.screen_fit import fit_dialog
 from medialit.gui.teacher.desk import Desk
 
 ROUNDING = (("Whole points", 0), ("One decimal", 1))
@@ -97,6 +98,7 @@ class GradingDialog(QDialog):
             ),
         )
         form.addRow(ok_cancel(self, self.save, Button.Save))
+        fit_dialog(self)
 
     def chosen(self) -> LessonGrading:
         """The settings as the dialog shows them."""

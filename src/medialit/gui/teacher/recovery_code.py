@@ -17,6 +17,7 @@ from medialit.core.errors import MedialitError
 from medialit.core.store import Store
 from medialit.core.teacher.passphrase import MIN_PASSPHRASE, reset_passphrase
 from medialit.gui.form_parts import error_line, ok_cancel, secret_field
+from medialit.gui.screen_fit import fit_dialog
 
 
 def code_box(code: str, parent: QWidget | None) -> QMessageBox:
@@ -33,6 +34,7 @@ def code_box(code: str, parent: QWidget | None) -> QMessageBox:
     box.setInformativeText(f"<p style='font-size: 16pt; font-family: monospace'><b>{code}</b></p>")
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setProperty("code", code)
+    fit_dialog(box)
     return box
 
 
@@ -65,6 +67,7 @@ class RecoveryDialog(QDialog):
         self.error = error_line(self, "recovery_error")
         form.addRow(self.error)
         form.addRow(ok_cancel(self, self.on_buttons_accepted))
+        fit_dialog(self)
 
     def on_buttons_accepted(self) -> None:
         if self.passphrase.text() != self.repeat.text():
