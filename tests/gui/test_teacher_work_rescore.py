@@ -120,3 +120,26 @@ def test_a_key_left_with_no_required_span_closes_the_work_saying_why(
     qtbot.waitUntil(lambda: teacher.student_work.window is None)
     assert not work.isVisible()
     assert teacher.statusBar().currentMessage().startswith("Closed the student's work:")
+
+
+def test_a_key_edit_while_the_class_is_still_being_rescored_shows_the_newest_key(
+    teacher: TeacherWindow,  # noqa: F811
+    qtbot: QtBot,
+    scored: list[int],
+) -> None:
+    work = _open_amys_work(teacher, qtbot)
+    first, second = [i.key.key.id for i in work.items if i.kind is OutcomeKind.CORRECT][:2]
+    teacher.key_editor.select_span(first)
+    teacher.key_editor.delete_action.trigger()  # the class tab shows: its rescoring begins
+    assert teacher.class_tab.rescoring
+    teacher.tabs.setCurrentWidget(teacher.key_editor)  # hidden before that rescoring ends
+    teacher.key_editor.select_span(second)
+    teacher.key_editor.delete_action.trigger()
+    qtbot.waitUntil(lambda: not teacher.class_tab.rescoring)
+    qtbot.waitUntil(lambda: not teacher.student_work.waiting)
+    lesson = teacher.desk.require_lesson()
+    assert first not in {k.id for k in lesson.key} and second not in {k.id for k in lesson.key}
+    book = grades.class_book(teacher.desk.store, lesson)  # the gradebook of the key as it is
+    amy = next(r for r in book.scored.rows if r.name == "amy")
+    shown = teacher.student_work.window
+    assert shown is not None and shown.report.score == amy.report.score

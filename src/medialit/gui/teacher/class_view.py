@@ -214,11 +214,12 @@ class ClassView(QWidget):
         """The gradebook after the last change is wanted (a student's work is open), even with
         this tab hidden: told by `scored` (or `not_scored`) now if it is shown already, when
         the rescoring under way ends, or after one started now. The view heard the change
-        first (it connected to the desk before the window did), so `_dirty` is set."""
-        if self._steps is not None:
-            return
+        first (it connected to the desk before the window did), so `_dirty` is set; a
+        rescoring begun before it (the tab was shown then) is of the old key: started afresh."""
         if self._dirty:
             self.rescore()
+        elif self._steps is not None:
+            return
         elif self.why_not_scored:
             self.not_scored.emit(self.why_not_scored)
         elif self.book is not None:
