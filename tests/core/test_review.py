@@ -91,7 +91,7 @@ def test_worked_example_wording_and_figures() -> None:
     # the last part counts spurious spans.
     assert lead(report) == (
         "You found 1 of the 2 key spans · 0 exactly right · "
-        "each of your labels matches something in the key"
+        "every label you made is on a key span"
     )
     assert other_counts(report) == "✗ 1 wrong label"
 

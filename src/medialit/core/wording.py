@@ -55,7 +55,7 @@ WORDING: dict[Audience, dict[str, str]] = {
         # the lead: what a student can check on the page, then the score
         "found": "You found {found} of the {key_spans}",
         "exactly": "{exactly} exactly right",
-        "stray_none": "each of your labels matches something in the key",
+        "stray_none": "every label you made is on a key span",
         "stray_one": "1 of your labels matches nothing in the key",
         "stray_many": "{stray} of your labels match nothing in the key",
         "no_labels": "you made no labels",
@@ -119,7 +119,7 @@ WORDING: dict[Audience, dict[str, str]] = {
     Audience.TEACHER: {
         "found": "{who} found {found} of the {key_spans}",
         "exactly": "{exactly} exactly right",
-        "stray_none": "each of {whose} labels matches something in the key",
+        "stray_none": "every label {who} made is on a key span",
         "stray_one": "1 of {whose} labels matches nothing in the key",
         "stray_many": "{stray} of {whose} labels match nothing in the key",
         "no_labels": "{whom} made no labels",
