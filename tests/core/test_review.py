@@ -90,8 +90,7 @@ def test_worked_example_wording_and_figures() -> None:
     # found = correct + partial of the required key spans; exactly right = correct;
     # the last part counts spurious spans.
     assert lead(report) == (
-        "You found 1 of the 2 key spans · 0 exactly right · "
-        "every label you made is on a key span"
+        "You found 1 of the 2 key spans · 0 exactly right · every label you made is on a key span"
     )
     assert other_counts(report) == "✗ 1 wrong label"
 

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMainWindow, QMessageBox, QWidget
 
 from medialit.core.lesson import default_lesson_path, load_lesson
 from medialit.core.model import Label, Span
@@ -191,6 +191,17 @@ def main() -> int:
     settle(300)
     report("release key box", release)
     release.close()
+    delete = teacher.delete_lesson()  # Lesson ▸ Delete lesson…
+    assert delete is not None
+    settle(300)
+    report("delete lesson box", delete)
+    delete.close()
+    teacher.revise("A wholly different text, so every key span loses its words. " * 20)
+    removed = teacher.findChild(QMessageBox, "key_spans_removed_box")  # names all 11
+    assert removed is not None
+    settle(300)
+    report("key spans removed box", removed)
+    removed.close()
     teacher.close()
 
     # a size the user sets is remembered, and clamped to the screen next time

@@ -36,6 +36,8 @@ WINDOWS = (
     "recovery code box",
     "grading dialog",
     "release key box",
+    "delete lesson box",
+    "key spans removed box",
     "student window again",
     "student window from a bigger screen",
 )

@@ -224,6 +224,25 @@ def test_student_pack_and_revised_text(teacher: TeacherWindow, tmp_path: Path) -
     assert "Version 2" in teacher.key_stamp.text()
 
 
+def test_a_text_version_that_loses_a_key_span_says_which_in_a_box_that_does_not_block(
+    teacher: TeacherWindow, tmp_path: Path
+) -> None:
+    """The box names the lost span and waits for OK while the window goes on (it was a
+    nested-event-loop QMessageBox.information: no test could reach it)."""
+    lesson = _lesson_from_html(teacher, tmp_path)
+    _select(teacher, "The mayor said")
+    teacher.key_editor.label_actions[Label.SOURCING].trigger()
+    assert len(teacher.desk.key) == 1
+    teacher.revise(lesson.article.text.replace("The mayor said", "Someone wrote"))
+    box = teacher.findChild(QMessageBox, "key_spans_removed_box")
+    assert box is not None and box.isVisible()
+    assert "1 key span lost its text: “The mayor said”" in box.text()
+    assert teacher.desk.key == ()
+    assert teacher.desk.require_lesson().version == 2
+    box.button(QMessageBox.StandardButton.Ok).click()
+    assert not box.isVisible()
+
+
 def _submission(lesson, name: str, sid: str) -> Submission:
     text = lesson.article.text
     s = text.index("The mayor")

@@ -45,7 +45,7 @@ from medialit.core.teacher.authoring import (
 from medialit.core.wording import plural
 from medialit.gui.errors import show_error, show_notice
 from medialit.gui.memory import settle
-from medialit.gui.screen_fit import fit_window
+from medialit.gui.screen_fit import fit_dialog, fit_window
 from medialit.gui.shortcuts import install_menu_bar_key
 from medialit.gui.teacher.actions import always_enabled, build_menus
 from medialit.gui.teacher.class_view import ClassView
@@ -200,6 +200,7 @@ class TeacherWindow(QMainWindow):
         delete = box.addButton("Delete lesson", QMessageBox.ButtonRole.DestructiveRole)
         delete.setObjectName("delete_lesson_confirm")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        fit_dialog(box)
         lesson_id = lesson.id
 
         def on_box_finished() -> None:
@@ -265,9 +266,26 @@ class TeacherWindow(QMainWindow):
         message = f"Saved version {revision.lesson.version} of the text."
         if revision.dropped:
             gone = ", ".join(f"“{k.quote[:30]}”" for k in revision.dropped)
-            message += f" {plural(len(revision.dropped), 'key span')} lost their text: {gone}"
-            QMessageBox.information(self, "Key spans removed", message)
+            lost = "lost its text" if len(revision.dropped) == 1 else "lost their text"
+            message += f" {plural(len(revision.dropped), 'key span')} {lost}: {gone}"
+            self.say_key_spans_removed(message)
         self.show_message(message)
+
+    def say_key_spans_removed(self, message: str) -> QMessageBox:
+        """Which key spans a new text version lost: a box that waits for OK without holding
+        up the window (`open`, not a nested event loop), fitted to the screen."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Key spans removed",
+            message,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("key_spans_removed_box")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        fit_dialog(box)
+        box.open()
+        return box
 
     # -- a key from doccano ----------------------------------------------------------------
 
