@@ -111,4 +111,5 @@ class LessonDock(QDockWidget):
             if item.data(Qt.ItemDataRole.UserRole) == current:
                 self.list.setCurrentItem(item)
                 return
-        self.list.setCurrentItem(None)
+        self.list.setCurrentRow(-1)
+        self.list.clearSelection()
