@@ -135,6 +135,7 @@ def test_i_am_the_teacher_opens_teacher_mode_not_a_name(qtbot: QtBot, tmp_path: 
     qtbot.addWidget(teacher)
     assert isinstance(teacher, TeacherWindow) and teacher.isVisible()
     assert store.db.execute("SELECT count(*) FROM students").fetchone()[0] == 0  # no student
+    qtbot.waitUntil(lambda: not window.findChildren(PassphraseDialog))  # both gates deleted
     teacher.close()
     window.close()
     store.close()

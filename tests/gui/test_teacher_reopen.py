@@ -94,3 +94,36 @@ def test_teacher_mode_asked_again_while_open_brings_the_same_window_forward(
     first.close()
     qtbot.waitUntil(lambda: not _live_teacher_windows(others))
     store.close()
+
+
+def test_teacher_mode_opened_three_times_leaves_no_passphrase_dialogs_behind(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Each opening asks with a new passphrase dialog, parented to the student window; one
+    answered is deleted, so the student window does not collect one per opening."""
+    store, student = _student(qtbot, tmp_path)
+    others = _live_teacher_windows([])
+    for _ in range(3):
+        teacher = _teacher_mode(qtbot, student)
+        teacher.close()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the loop's next turn
+    assert len(student.findChildren(PassphraseDialog)) <= 1
+    qtbot.waitUntil(lambda: not student.findChildren(PassphraseDialog))
+    qtbot.waitUntil(lambda: not _live_teacher_windows(others))
+    store.close()
+
+
+def test_teacher_mode_cancelled_leaves_no_passphrase_dialog_behind(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    store, student = _student(qtbot, tmp_path)
+    action = student.findChild(QAction, "teacher_mode")
+    assert action is not None
+    for _ in range(3):
+        action.trigger()
+        gate = next(d for d in student.findChildren(PassphraseDialog) if d.isVisible())
+        qtbot.keyClick(gate, Qt.Key.Key_Escape)
+        assert not gate.isVisible()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.waitUntil(lambda: not student.findChildren(PassphraseDialog))
+    store.close()

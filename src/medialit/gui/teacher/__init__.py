@@ -5,6 +5,7 @@ it adds a Teacher menu whose action asks for the passphrase (setting it on first
 use) and opens the TeacherWindow on the same store. The student window has at most
 one: asked again while it is open, the gate brings that one to the front; closed,
 it is deleted (and what it held collected), so the next opening builds it afresh.
+The passphrase dialog is deleted once answered: each opening asks with a new one.
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ def open_teacher_mode(
     from medialit.gui.teacher.window import TeacherWindow
 
     dialog = PassphraseDialog(store, window, gate=gate or passphrase_gate(store))
+    # answered (OK or Cancel) it is deleted on the loop's next turn, after its signals ran:
+    # each opening builds a new one, and the student window must not collect them
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def open_window() -> None:
         teacher = _open_teacher_window(window, store)
