@@ -10,18 +10,21 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from medialit.core import applog
+from medialit.core import applog, library
+from medialit.core import lesson as lesson_module
 from medialit.core.errors import StoreError
 from medialit.core.glance import glance
 from medialit.core.lesson import default_lesson_path, load_lesson
+from medialit.core.library import load_choice
 from medialit.core.lock import InstanceLock
-from medialit.core.model import Label, Span
+from medialit.core.model import Label, Lesson, Span
 from medialit.core.prefs import Prefs
 from medialit.core.records import Student
 from medialit.core.store import Store
@@ -143,6 +146,58 @@ def test_the_command_holds_the_collector_until_its_window_is_open(tmp_path: Path
     assert collector == "[False] True True"  # off while the window was built, then on
 
 
+@pytest.mark.parametrize("returning", [True, False])
+def test_the_command_loads_the_lesson_once(tmp_path: Path, returning: bool) -> None:
+    """The glance's lesson is the store's when the store opened the same file: the installed
+    command's start-up builds it once (it built it again for the store, about a millisecond),
+    and still keeps it as opened in the store (`store.lessons.remember`, the last lesson).
+    `returning`: the last lesson remembered (the usual start), else the bundled one."""
+    db = seeded(tmp_path)
+    if returning:
+        store = Store.open(db)
+        load_choice(store, str(default_lesson_path()))
+        Prefs(store).set_last_lesson("id:" + LESSON.id)
+        store.close()
+    code = (
+        "import atexit, sys\n"
+        "import medialit.core.lesson as lesson, medialit.core.library as library\n"
+        "built = []\n"
+        "real = lesson.lesson_from_dict\n"
+        "def counted(*args, **kwargs):\n"
+        "    built.append(args[0].get('id')); return real(*args, **kwargs)\n"
+        "lesson.lesson_from_dict = library.lesson_from_dict = counted\n"
+        "atexit.register(lambda: print(built))\n"
+        "sys.argv = ['medialit']\n"
+        "from medialit.entry import main\n"
+        "main()\n"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(REPO / "src"),
+        "MEDIALIT_DB": str(db),
+        recovery.SMOKE_ENV: "1",
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    }
+    store = Store.open(db)
+    before = store.lessons.remembered()
+    store.close()
+    ran = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert ran.returncode == 0, ran.stderr
+    shown, built = ran.stdout.strip().splitlines()
+    assert shown.startswith("medialit: window shown")  # painted from the glance, then opened
+    assert built == repr([LESSON.id])  # built once, on the real start-up path
+    store = Store.open(db, read_only=True)
+    try:
+        assert Prefs(store).last_lesson() == ("id:" + LESSON.id if returning else "")
+        (after,) = store.lessons.remembered()  # kept as opened, as before
+        assert after.id == LESSON.id and [after.updated_at] > [r.updated_at for r in before]
+    finally:
+        store.close()
+
+
 def test_no_edit_is_offered_or_accepted_until_the_store_is_open(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -239,8 +294,10 @@ def test_run_paints_from_the_glance_then_opens_the_store(
 
     monkeypatch.setattr(ArticleView, "paintEvent", paint)
     monkeypatch.setattr(app, "open_store", open_store)
+    built = count_lesson_builds(monkeypatch)
     assert app.run(db_path=db) == 0
     assert seen == [(True, 3, False)]  # shown, its 3 spans painted, not yet open
+    assert built == [LESSON.id]  # the glance's lesson is the store's: built once
     (window,) = started()
     assert window.session.is_open and window.session.store.path == db
     assert window.label_actions[Label.CLAIM].isEnabled()
@@ -259,6 +316,20 @@ def test_the_lock_comes_before_any_window(
     finally:
         held.release()
     assert told == ["already open"] and started() == []
+
+
+def count_lesson_builds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The id of each lesson built from its JSON from now on (`lesson_from_dict`)."""
+    built: list[str] = []
+    real = lesson_module.lesson_from_dict
+
+    def counted(data: dict[str, Any], **kwargs: Any) -> Lesson:
+        built.append(data.get("id", ""))
+        return real(data, **kwargs)
+
+    monkeypatch.setattr(lesson_module, "lesson_from_dict", counted)
+    monkeypatch.setattr(library, "lesson_from_dict", counted)
+    return built
 
 
 def _damaged_after_the_rows_start_reads(folder: Path) -> Path:
@@ -292,6 +363,7 @@ def test_damage_found_after_the_first_paint_is_asked_over_the_window(
         return choice
 
     monkeypatch.setattr(recovery, "_ask", ask)
+    built = count_lesson_builds(monkeypatch)
     code = app.run(db_path=db)
     assert asked == [True]  # asked while the window painted from the glance was up
     assert list(tmp_path.glob("medialit-damaged-*.db"))  # moved aside, as always
@@ -300,3 +372,4 @@ def test_damage_found_after_the_first_paint_is_asked_over_the_window(
     else:
         (window,) = started()
         assert code == 0 and window.session.is_open and len(window.session.index) == 3
+        assert built == [LESSON.id] * 2  # the restored file is another: its lesson is loaded

@@ -61,10 +61,14 @@ def lesson_choices(store: Store) -> list[tuple[str, str]]:
     return choices
 
 
-def load_choice(store: Store, place: str) -> Lesson:
+def load_choice(store: Store, place: str, *, loaded: Lesson | None = None) -> Lesson:
     """Load a lesson from a file, a bundled lesson or the database; keep a copy for next time
-    (when it can be saved: the lesson opens anyway)."""
-    if place.startswith(SAVED):
+    (when it can be saved: the lesson opens anyway). `loaded`: a lesson loaded from this
+    same place and database file moments ago (start-up's glance), used if it is this
+    place's rather than loaded again."""
+    if loaded is not None and is_from(loaded, place):
+        lesson = loaded
+    elif place.startswith(SAVED):
         lesson_id = place[len(SAVED) :]
         lesson = _bundled_with_id(lesson_id) or _saved(store, lesson_id)
     else:
@@ -72,6 +76,11 @@ def load_choice(store: Store, place: str) -> Lesson:
     with contextlib.suppress(StoreError):  # a full disk, or a damaged database opened read-only
         store.lessons.remember(lesson, lesson_to_dict(lesson))
     return lesson
+
+
+def is_from(lesson: Lesson, place: str) -> bool:
+    """Whether `place` names `lesson`: its id (a lesson opened before), or its file."""
+    return place == SAVED + lesson.id or place == lesson.origin
 
 
 def _bundled_with_id(lesson_id: str) -> Lesson | None:

@@ -8,7 +8,8 @@ status bar are painted first (`MainWindow(parts=False)`: the rest of the window
 and its modules load after that paint, `MainWindow.build_parts`). Only then,
 on the next turn, is the store opened (sqlite-utils, the opening checks,
 recovery of a damaged file, a backup: `gui.recovery.open_store`) and given to the
-window (`Session.attach`), which offers edits from then on. Without a glance (a
+window (`Session.attach`), which offers edits from then on; the lesson painted is kept,
+not loaded again, when the store is over the file glanced at. Without a glance (a
 first start, a file the glance does not know) the store is opened first, as it
 always was. `MEDIALIT_SMOKE_TEST` says "window shown" once the window is up with
 the store open.
@@ -66,21 +67,25 @@ def current_student(store: Store) -> Student | None:
     return None
 
 
-def open_lesson(store: Store, lesson_path: Path | None) -> tuple[Lesson, list[str]]:
-    """The requested lesson, else the one opened last, else the bundled one; says why not."""
+def open_lesson(
+    store: Store, lesson_path: Path | None, *, loaded: Lesson | None = None
+) -> tuple[Lesson, list[str]]:
+    """The requested lesson, else the one opened last, else the bundled one; says why not.
+    `loaded`: the lesson start-up's glance loaded from this same file, kept if it is the one
+    chosen (`library.load_choice`)."""
     problems: list[str] = []
     prefs = Prefs(store)
     place = str(lesson_path) if lesson_path is not None else prefs.last_lesson()
     if place:
         try:
-            lesson = load_choice(store, place)
+            lesson = load_choice(store, place, loaded=loaded)
         except MedialitError as exc:
             problems.append(f"Could not open the lesson: {exc}\nOpened the bundled lesson instead.")
         else:
             with contextlib.suppress(StoreError):  # read-only (damaged) or a full disk
                 prefs.set_last_lesson(SAVED + lesson.id)
             return lesson, problems
-    lesson = load_choice(store, str(default_lesson_path()))
+    lesson = load_choice(store, str(default_lesson_path()), loaded=loaded)
     return lesson, problems
 
 
@@ -125,10 +130,15 @@ def first_look(path: Path, lesson_path: Path | None) -> MainWindow | None:
     return window
 
 
-def attach_store(window: MainWindow, store: Store, lesson_path: Path | None) -> list[str]:
+def attach_store(
+    window: MainWindow, store: Store, lesson_path: Path | None, *, same_file: bool = False
+) -> list[str]:
     """Give the window painted from a glance its store: the lesson and the student as the
-    store says (as `build_window` would choose them); what went wrong, in plain words."""
-    lesson, problems = open_lesson(store, lesson_path)
+    store says (as `build_window` would choose them); what went wrong, in plain words.
+    `same_file`: the store is over the very file the glance read (no recovery put another in
+    its place), so the lesson painted is the one the store would load, and is kept."""
+    painted = window.session.lesson if same_file else None
+    lesson, problems = open_lesson(store, lesson_path, loaded=painted)
     who = current_student(store) or Student(id=new_id(), name="")
     window.session.attach(store, student=who, lesson=lesson)
     _say_if_read_only(window, store, problems)
@@ -214,6 +224,7 @@ class Opening(QObject):
         self.app, self.window, self.path, self.lock = app, window, path, lock
         self.lesson_path = lesson_path
         self.store: Store | None = None
+        self.glanced = file_id(path)  # the file just glanced at: recovery may replace it
 
     def build_then_open(self) -> None:
         """The article is painted: the rest of the window, then (next turn, once that is
@@ -232,7 +243,8 @@ class Opening(QObject):
             if self.store is None:
                 self.quit()
                 return
-            problems = attach_store(self.window, self.store, self.lesson_path)
+            same = self.glanced is not None and self.glanced == file_id(self.path)
+            problems = attach_store(self.window, self.store, self.lesson_path, same_file=same)
         except MedialitError as exc:
             QMessageBox.critical(self.window, "medialit: cannot open a lesson", str(exc))
             self.quit()
@@ -256,6 +268,16 @@ class Opening(QObject):
             self.store.close()
         else:
             self.lock.release()
+
+
+def file_id(path: Path) -> tuple[int, int] | None:
+    """Which file is at `path` (device and inode; None if none): recovery moves a damaged
+    file aside and puts a backup or a new file in its place, which is another file."""
+    try:
+        seen = path.stat()
+    except OSError:
+        return None
+    return seen.st_dev, seen.st_ino
 
 
 def set_icon() -> None:
