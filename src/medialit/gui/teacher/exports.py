@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from medialit.core import export
+from medialit.core import export, paths
 from medialit.core.gradebook.lms import lms_rows, lms_table
 from medialit.core.interop import doccano_jsonl_bytes, web_annotations_bytes
 from medialit.core.model import FeedbackMode, Lesson
@@ -34,6 +34,14 @@ from medialit.gui.teacher.host import TeacherHost
 from medialit.gui.teacher.report import PdfJob, report_html, write_pdf
 
 
+def export_folder() -> Path:
+    """Where the save dialog first proposes an export: the documents folder (home while it
+    does not exist yet). A bare file name lands in the folder medialit was started from,
+    which is the program's own folder when started from a bundle or the README's command."""
+    documents = paths.documents_dir()
+    return documents if documents.is_dir() else Path.home()
+
+
 class Exports:
     def __init__(self, host: TeacherHost) -> None:
         self.host = host
@@ -41,7 +49,8 @@ class Exports:
         self.pdf_jobs: list[PdfJob] = []  # reports being printed on a worker thread
 
     def _save_path(self, title: str, name: str, pattern: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self.host.window(), title, name, pattern)
+        proposed = str(export_folder() / name)
+        path, _ = QFileDialog.getSaveFileName(self.host.window(), title, proposed, pattern)
         return path
 
     # -- packs and interop -----------------------------------------------------------------
