@@ -206,6 +206,9 @@ def test_unicode_lesson_keeps_code_point_offsets(fresh_store: Store, tmp_path: P
         ("Class;Student\n8C;Zoë\n", [("8C", "Zoë")]),
         ("First name\tLast name\nAnn\tLee\n", [("7A", "Ann Lee")]),
         ("Ann\t7C\n", [("7C", "Ann")]),
+        ("Okafor, Daniel\nLee, Ann\n", [("7A", "Okafor, Daniel"), ("7A", "Lee, Ann")]),
+        ("Lee, Ann, 8B\nBo, 9C\nCy,\n", [("8B", "Lee, Ann"), ("9C", "Bo"), ("7A", "Cy")]),
+        ('"Okafor, Daniel",Year 9\n', [("Year 9", "Okafor, Daniel")]),
     ],
 )
 def test_parse_roster(text: str, expected: list[tuple[str, str]]) -> None:

@@ -24,8 +24,9 @@ def parse_roster(text: str, *, class_code: str = "") -> list[RosterLine]:
 
     A header naming a `name` (or `student`, or first and last name) column is honoured,
     with optional class, email and LMS id columns (`EMAIL_COLUMNS`, `LMS_COLUMNS`); without
-    one each non-empty line is a name (a tab or a comma after it gives the class). A name
-    seen twice in one class is kept once.
+    one each non-empty line is a name (a tab or a semicolon after it gives the class; a
+    comma only when a digit follows, as "9C": `_name_and_class`). A name seen twice in one
+    class is kept once.
     """
     text = canonicalize(text)
     lines = [line for line in text.split("\n") if line.strip()]
@@ -43,8 +44,8 @@ def parse_roster(text: str, *, class_code: str = "") -> list[RosterLine]:
     for row in rows[1:] if has_header else rows:
         cells = [cell.strip() for cell in row]
         if not has_header:
-            name = cells[0] if cells else ""
-            klass = cells[1] if len(cells) > 1 and cells[1] else class_code
+            name, klass = _name_and_class(cells, delimiter)
+            klass = klass or class_code
             email = lms = ""
         else:
             if name_col is not None:
@@ -63,6 +64,18 @@ def parse_roster(text: str, *, class_code: str = "") -> list[RosterLine]:
             )
             out.setdefault((line.class_code, line.name), line)
     return list(out.values())
+
+
+def _name_and_class(cells: list[str], delimiter: str) -> tuple[str, str]:
+    """A header-less line's name and class. After a tab or a semicolon comes the class; a
+    comma comes inside names too ("Okafor, Daniel", as school lists write them), so after
+    a comma only a cell with a digit in it is a class ("9C", "Year 8"), never a first
+    name."""
+    if delimiter != ",":
+        return (cells[0] if cells else ""), (cells[1] if len(cells) > 1 else "")
+    parts = [cell for cell in cells if cell]
+    klass = parts.pop() if len(parts) > 1 and any(ch.isdigit() for ch in parts[-1]) else ""
+    return ", ".join(parts), klass
 
 
 def _column(header: list[str], names: tuple[str, ...]) -> int | None:
