@@ -89,3 +89,34 @@ def test_an_empty_lesson_list_says_how_to_begin_and_offers_the_practice_lessons(
     assert not hint.isVisible() and not button.isVisible()
     window.close()
     store.close()
+
+
+def test_a_new_lesson_made_after_a_practice_lesson_is_the_one_the_list_marks(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A teacher took the practice lesson, then made a new lesson from an article: the key
+    editor shows the new article, so the lesson list must mark the new one, not the practice
+    lesson (it kept marking the practice lesson, the old current row, once the new lesson
+    was listed above it)."""
+    store = Store.open(tmp_path / "fresh.db")
+    window = open_teacher(qtbot, store)
+    practice = load_lesson(default_lesson_path())
+    action = window.findChild(QAction, f"practice_{practice.id}")
+    assert action is not None
+    action.trigger()
+    assert window.lesson_list.currentItem().data(Qt.ItemDataRole.UserRole) == practice.id
+
+    dialog = window.new_lesson()
+    assert dialog.text is not None
+    dialog.title.setText("Pool")
+    dialog.text.setPlainText("The pool will close in August, the council said.")
+    dialog.on_buttons_accepted()
+
+    opened = window.desk.require_lesson()
+    assert opened.title == "Pool"
+    marked = window.lesson_list.currentItem()
+    assert marked is not None and marked.data(Qt.ItemDataRole.UserRole) == opened.id
+    assert [item.isSelected() for item in window.lesson_list.selectedItems()] == [True]
+    assert window.lesson_list.selectedItems()[0] is marked
+    window.close()
+    store.close()

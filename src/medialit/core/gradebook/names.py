@@ -34,6 +34,18 @@ def name_key(name: str) -> str:
     return " ".join(sorted(letters.casefold().split()))
 
 
+# Letters NFKD does not split into a base letter and a mark, as a teacher types them.
+_UNSPLIT = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe"})
+
+
+def fold(text: str) -> str:
+    """`text` as a search box compares it: case folded and accents off (NFKD without
+    combining marks, and ł ø đ ħ ı æ œ as plain letters), word order and punctuation
+    kept, so "zoe mar" is found in "Zoë Martín" and "lukasz" in "Łukasz Żółw"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNSPLIT))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 @dataclass(frozen=True, slots=True)
 class Proposal:
     """A roster entry whose name is close to a submitter's, for the teacher to confirm."""

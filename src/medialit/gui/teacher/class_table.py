@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QWidget
 
 from medialit.core.classroom import StudentRow
 from medialit.core.gradebook.book import BookStudent
+from medialit.core.gradebook.names import fold
 from medialit.core.gradebook.rows import Status
 from medialit.core.model import LABELS
 from medialit.core.scoring import ScoreReport
@@ -189,7 +190,8 @@ class StudentTableModel(QAbstractTableModel):
 
 
 class StudentFilter(QSortFilterProxyModel):
-    """Sorts numbers as numbers; filters on name, class and id (case-insensitive)."""
+    """Sorts numbers as numbers; filters on name, class and id, ignoring case and accents
+    (a teacher types "zoe" for Zoë: `names.fold`)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -199,7 +201,7 @@ class StudentFilter(QSortFilterProxyModel):
 
     def set_needle(self, text: str) -> None:
         self.beginFilterChange()
-        self.needle = text.strip().casefold()
+        self.needle = fold(text.strip())
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
@@ -209,7 +211,7 @@ class StudentFilter(QSortFilterProxyModel):
         assert isinstance(model, StudentTableModel)
         row = model.rows[source_row]
         fields = (row.name, row.class_code, row.student_id, STATUS_TEXT[row.status])
-        return any(self.needle in s.casefold() for s in fields)
+        return any(self.needle in fold(s) for s in fields)
 
 
 def row_tip(row: ClassRow) -> str:

@@ -84,21 +84,32 @@ class LessonDock(QDockWidget):
         """Each lesson with its version and when its key last changed; the same lessons are
         updated in place (a key edit), so focus and scrolling stay."""
         items = [self.list.item(i) for i in range(self.list.count())]
+        self.list.blockSignals(True)
         if [item.data(Qt.ItemDataRole.UserRole) for item in items] == [r.id for r in rows]:
             for item, row in zip(items, rows, strict=True):
                 item.setText(_line(row))
                 item.setToolTip(row.title)
         else:
-            self.list.blockSignals(True)
             self.list.clear()
             for row in rows:
                 item = QListWidgetItem(_line(row))
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
                 item.setToolTip(row.title)
                 self.list.addItem(item)
-                if row.id == current:
-                    self.list.setCurrentItem(item)
-            self.list.blockSignals(False)
+        self._mark(current)
+        self.list.blockSignals(False)
         empty = not rows
         self.hint.setVisible(empty)
         self.practice.setVisible(empty)
+
+    def _mark(self, current: str | None) -> None:
+        """Mark the open lesson's row, and only it. The list is often filled while the old
+        lesson is still the open one (a write's refresh comes before the new lesson opens),
+        so the mark is set again on every refresh, not only when the rows change."""
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == current:
+                self.list.setCurrentItem(item)
+                return
+        self.list.setCurrentRow(-1)
+        self.list.clearSelection()
