@@ -143,3 +143,55 @@ def test_a_key_edit_while_the_class_is_still_being_rescored_shows_the_newest_key
     amy = next(r for r in book.scored.rows if r.name == "amy")
     shown = teacher.student_work.window
     assert shown is not None and shown.report.score == amy.report.score
+
+
+def test_the_work_is_rebuilt_on_the_turn_after_the_class_tables_redraw(
+    teacher: TeacherWindow,  # noqa: F811
+    qtbot: QtBot,
+) -> None:
+    """Rebuilding the review window (about 21 ms for a class of 150) waits for the loop's
+    next turn, so the window stalls for the table's redraw or the work's, never both."""
+    work = _open_amys_work(teacher, qtbot)
+    view = teacher.class_tab
+    told: list[bool] = []  # at each gradebook the view tells of: the old work still up?
+    view.scored.connect(lambda _book: told.append(teacher.student_work.window is work))
+    teacher.key_editor.select_span(_amys_correct_key_span(work))
+    teacher.key_editor.delete_action.trigger()
+    qtbot.waitUntil(lambda: not view.rescoring and teacher.student_work.window is not work)
+    assert told and all(told)
+    rescored = teacher.student_work.window
+    assert (
+        rescored is not None and rescored.isVisible() and rescored.report.score < work.report.score
+    )
+
+
+def test_a_gradebook_overtaken_by_a_newer_key_edit_is_passed_over(
+    teacher: TeacherWindow,  # noqa: F811
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two key edits in one turn, each scored at once (the class fits in a slice): the work
+    comes a turn later, from the newest key's gradebook, rebuilt once."""
+    monkeypatch.setattr(class_view, "SLICE_MS", 60_000)
+    work = _open_amys_work(teacher, qtbot)
+    first, second = [i.key.key.id for i in work.items if i.kind is OutcomeKind.CORRECT][:2]
+    teacher.tabs.setCurrentWidget(teacher.key_editor)
+    opened: list[object] = []
+    real_open = teacher.student_work.open
+
+    def counted(row, **kw):  # type: ignore[no-untyped-def]
+        opened.append(row)
+        return real_open(row, **kw)
+
+    monkeypatch.setattr(teacher.student_work, "open", counted)
+    for key_id in (first, second):
+        teacher.key_editor.select_span(key_id)
+        teacher.key_editor.delete_action.trigger()
+        assert not teacher.class_tab.rescoring  # scored at once: its gradebook is on its way
+    assert teacher.student_work.window is work  # not in this turn
+    qtbot.waitUntil(lambda: not teacher.student_work.waiting)
+    book = grades.class_book(teacher.desk.store, teacher.desk.require_lesson())
+    amy = next(r for r in book.scored.rows if r.name == "amy")
+    shown = teacher.student_work.window
+    assert shown is not None and shown is not work and shown.report.score == amy.report.score
+    assert len(opened) == 1

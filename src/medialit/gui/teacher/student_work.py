@@ -11,7 +11,9 @@ a new one replaces it in the same place, a key or submission change rescores
 it in place, and it closes with its lesson. The rescoring is the class view's:
 after a change the work waits for the gradebook the class view makes anyway
 (`show_book`, in time slices), so one key edit scores the class once, and never
-all at once.
+all at once. The work is rebuilt on the event loop's turn after the class table's
+redraw, not in the same one, so neither waits for the other (the window does not stall
+for both); a gradebook overtaken by a newer change meanwhile is passed over.
 """
 
 from __future__ import annotations
@@ -80,7 +82,8 @@ class StudentWork:
         """Open the work the class view's table opens; rescore it from its gradebooks."""
         self.view = view
         view.student_opened.connect(self.open)
-        view.scored.connect(self.show_book)
+        # queued: the work is rebuilt on the turn after the table is redrawn, not in it
+        view.scored.connect(self.show_book, Qt.ConnectionType.QueuedConnection)
         view.not_scored.connect(self.show_not_scored)
 
     def open(self, row: StudentRow, *, activate: bool = True) -> ReviewWindow | None:
@@ -142,7 +145,7 @@ class StudentWork:
     def show_book(self, book: ClassBook) -> None:
         """The class view's gradebook: the open student's graded work in it, rescored (closed
         when nothing of theirs is graded any more). Nothing if no change is waiting on it."""
-        if not self.waiting:
+        if not self.waiting or self._overtaken(book):
             return
         self.waiting = False
         if self.window is None or not self.window.isVisible():
@@ -153,6 +156,12 @@ class StudentWork:
             self.open(mine[0], activate=False)
         else:
             self.close()
+
+    def _overtaken(self, book: ClassBook) -> bool:
+        """A change since `book` was made (it came a turn later): a newer gradebook is on its
+        way, or shown already, and the work waits for that one."""
+        view = self.view
+        return view is not None and (view.rescoring or view.book is not book)
 
     def show_not_scored(self, why: str) -> None:
         """The class could not be scored (e.g. no required key span left): the class tab says
