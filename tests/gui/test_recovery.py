@@ -372,6 +372,7 @@ def test_changing_the_keep_count_needs_the_teacher_once_a_passphrase_exists(
     qtbot.keyClicks(asked.passphrase, "correct horse")
     asked.ok_button.click()
     assert store.backup_keep() == 3 and len(store.backups()) == 3
+    qtbot.waitUntil(lambda: not dialog.findChildren(PassphraseDialog))  # each deleted, answered
     dialog.close()
     store.close()
 

@@ -164,6 +164,7 @@ class RestoreDialog(QDialog):
 
         dialog = PassphraseDialog(self.store, self, gate=passphrase_gate(self.store))
         dialog.setWindowTitle("Teacher mode: backups to keep")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # answered, it is gone
         dialog.accepted.connect(lambda: self.apply_keep(value))
         self.passphrase_dialog = dialog
         dialog.open()
