@@ -38,6 +38,9 @@ def pick(subs: list[HandIn], rules: Rules | None = None) -> tuple[str | None, St
         ("Zoe Angstrom", "Zoë Ångström"),
         ("Chloe-Martin", "Chloé Martin"),
         ("ＡＮＮ ＬＥＥ", "Ann Lee"),  # full-width letters (NFKD folds them)
+        ("Kierkegaard, Soren", "Søren Kierkegaard"),  # ø ł æ are no letter and a mark
+        ("Lukasz Zolw", "Łukasz Żółw"),
+        ("Aeryn Doerr", "Æryn Dœrr"),
     ],
 )
 def test_names_fold_case_accents_spacing_and_order(name: str, same_as: str) -> None:
@@ -134,6 +137,16 @@ def test_a_copied_student_id_is_held_until_confirmed() -> None:
     assert "again" not in held_reasons([ann, ben, again], Rules())
     confirmed = Rules(confirmed=frozenset({("ann-id", name_key("Ben Ng"))}))
     assert "ben" not in held_reasons([ann, ben], confirmed)
+
+
+def test_a_key_confirmed_before_o_slash_was_folded_still_holds() -> None:
+    """A teacher confirmed "Søren Ng" on an id while name keys kept ø ("ng søren", stored):
+    the confirmation still holds now that the key reads ø as o."""
+    ann = handed("ann", "2026-03-01T09:00:00Z", "2026-03-01T10:00:00+00:00")
+    ben = handed("ben", "2026-03-01T09:05:00Z", "2026-03-01T11:00:00+00:00", name="Søren Ng")
+    assert "ben" in held_reasons([ann, ben], Rules())
+    stored = Rules(confirmed=frozenset({("ann-id", "ng søren")}))
+    assert "ben" not in held_reasons([ann, ben], stored)
 
 
 def test_a_confirmed_owner_holds_the_first_importer_if_that_was_the_copier() -> None:

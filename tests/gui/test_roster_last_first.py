@@ -1,7 +1,8 @@
 """A teacher pastes the class list as school systems write it, "Last, First", one a line,
 into the Roster tab: each line is one student's name in the class typed above it (the comma
 gave the first name as the class: "Okafor" in class "Daniel"), and the roster name matches
-the student's own "Daniel Okafor" as the README says."""
+the student's own "Daniel Okafor" as the README says; "Kierkegaard, Soren" typed on a
+keyboard without ø is the Søren Kierkegaard who handed in."""
 
 from __future__ import annotations
 
@@ -23,20 +24,21 @@ def test_last_comma_first_lines_are_names_in_the_typed_class(qtbot: QtBot, tmp_p
     lesson, _ = import_lesson_file(store, load_lesson(default_lesson_path()))
     folder = tmp_path / "usb"
     folder.mkdir()
-    write_submission(
-        folder,
-        Submission(
-            lesson_id=lesson.id,
-            lesson_version=lesson.version,
-            article_sha256=lesson.article.sha256,
-            student_id="laptop-7",
-            student_name="Daniel Okafor",
-            class_code="9C",
-            submitted_at="2026-11-30T09:00:00+00:00",
-            spans=(),
-            lesson_title=lesson.title,
-        ),
-    )
+    for laptop, name in (("laptop-7", "Daniel Okafor"), ("laptop-8", "Søren Kierkegaard")):
+        write_submission(
+            folder,
+            Submission(
+                lesson_id=lesson.id,
+                lesson_version=lesson.version,
+                article_sha256=lesson.article.sha256,
+                student_id=laptop,
+                student_name=name,
+                class_code="9C",
+                submitted_at="2026-11-30T09:00:00+00:00",
+                spans=(),
+                lesson_title=lesson.title,
+            ),
+        )
     window = open_teacher(qtbot, store)
     window.imports.import_paths([folder], show_report=False)
     qtbot.waitUntil(lambda: window.imports.run is None)
@@ -47,15 +49,20 @@ def test_last_comma_first_lines_are_names_in_the_typed_class(qtbot: QtBot, tmp_p
     assert klass is not None and paste is not None and add is not None
     qtbot.keyClicks(klass, "9C")
     paste.setFocus()
-    for line in ("Okafor, Daniel", "Lee, Ann", "Smith, Mia"):
+    for line in ("Okafor, Daniel", "Lee, Ann", "Smith, Mia", "Kierkegaard, Soren"):
         qtbot.keyClicks(paste, line)
         qtbot.keyClick(paste, Qt.Key.Key_Return)
     qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
 
     entries = [(e.class_code, e.name) for e in store.roster.entries()]
-    assert sorted(entries) == [("9C", "Lee, Ann"), ("9C", "Okafor, Daniel"), ("9C", "Smith, Mia")]
+    assert sorted(entries) == [
+        ("9C", "Kierkegaard, Soren"),
+        ("9C", "Lee, Ann"),
+        ("9C", "Okafor, Daniel"),
+        ("9C", "Smith, Mia"),
+    ]
     missing = window.roster.missing
     shown = sorted(missing.item(i).text() for i in range(missing.count()))
-    assert shown == ["Lee, Ann", "Smith, Mia"]  # Daniel Okafor handed in: matched by name
+    assert shown == ["Lee, Ann", "Smith, Mia"]  # Daniel and Søren handed in: matched by name
     window.close()
     store.close()

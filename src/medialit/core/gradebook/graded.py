@@ -24,7 +24,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from medialit.core.gradebook.names import name_key
+from medialit.core.gradebook.names import name_key, refold
 from medialit.core.gradebook.rows import Status
 from medialit.core.intake.gathering import current_per_student
 from medialit.core.intake.readers import instant as utc_instant
@@ -104,7 +104,7 @@ def held_reasons(handed: Sequence[HandIn], rules: Rules) -> dict[str, str]:
     """
     confirmed: dict[str, set[str]] = {}
     for student_id, key in rules.confirmed:
-        confirmed.setdefault(student_id, set()).add(key)
+        confirmed.setdefault(student_id, set()).add(refold(key))  # stored: maybe older
     first: dict[str, tuple[dt.datetime, set[str], str]] = {}  # id -> (imported, keys, a name)
     for h in handed:
         when, key = instant(h.imported_at) or _EPOCH, name_key(h.header.student_name)

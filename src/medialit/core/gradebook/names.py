@@ -24,18 +24,25 @@ MAX_PROPOSALS = 3
 T = TypeVar("T")
 
 
+# Letters NFKD does not split into a base letter and a mark, as a teacher types them.
+_UNSPLIT = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe"})
+
+
 def name_key(name: str) -> str:
-    """`name` for matching: accents off (NFKD without combining marks), case folded,
-    punctuation as spaces, the words sorted, so "Okafor,  Daniel" == "daniel okafor"."""
+    """`name` for matching: accents off (NFKD without combining marks, and ł ø đ ħ ı æ œ
+    as plain letters: "Soren" is Søren), case folded, punctuation as spaces, the words
+    sorted, so "Okafor,  Daniel" == "daniel okafor"."""
     decomposed = unicodedata.normalize("NFKD", name)
     letters = "".join(
         ch if ch.isalnum() else " " for ch in decomposed if not unicodedata.combining(ch)
     )
-    return " ".join(sorted(letters.casefold().split()))
+    return refold(letters.casefold())
 
 
-# Letters NFKD does not split into a base letter and a mark, as a teacher types them.
-_UNSPLIT = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe"})
+def refold(key: str) -> str:
+    """A key as `name_key` makes it now. Keys the teacher confirmed are stored; those made
+    before ł ø đ ħ ı æ œ were read as plain letters still hold ("kierkegaard søren")."""
+    return " ".join(sorted(key.translate(_UNSPLIT).split()))
 
 
 def fold(text: str) -> str:
