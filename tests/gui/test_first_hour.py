@@ -22,7 +22,7 @@ from medialit.gui.lesson_picker import LessonPicker
 from medialit.gui.submit_dialog import SubmitDialog
 from medialit.gui.teacher.passphrase import PassphraseDialog
 from medialit.gui.teacher.window import TeacherWindow
-from tests.gui.window import db_spans, open_window
+from tests.gui.window import answer_name_dialog, db_spans, open_window
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
@@ -137,6 +137,45 @@ def test_i_am_the_teacher_opens_teacher_mode_not_a_name(qtbot: QtBot, tmp_path: 
     assert store.db.execute("SELECT count(*) FROM students").fetchone()[0] == 0  # no student
     qtbot.waitUntil(lambda: not window.findChildren(PassphraseDialog))  # both gates deleted
     teacher.close()
+    window.close()
+    store.close()
+
+
+def test_closing_teacher_mode_from_the_first_start_asks_the_next_one_for_a_name(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The teacher set up the laptop with "I am the teacher" and closed teacher mode: nobody is
+    named, so a student sitting down was shown "press 1" and 1 did nothing. Now the name is
+    asked as the teacher window closes, and the student's first label is saved."""
+    store = Store.open(tmp_path / "m.db")
+    window, _ = build_window(store)
+    qtbot.addWidget(window)
+    window.show()
+    name = window.dialog
+    assert isinstance(name, NameDialog) and name.teacher_button is not None
+    qtbot.mouseClick(name.teacher_button, Qt.MouseButton.LeftButton)
+    gate = next(d for d in window.findChildren(PassphraseDialog) if d.isVisible())
+    qtbot.keyClicks(gate.passphrase, "sesame-open")
+    qtbot.keyClicks(gate.repeat, "sesame-open")
+    qtbot.keyClick(gate.passphrase, Qt.Key.Key_Return)
+    code = gate.code_box
+    assert code is not None
+    code.button(QMessageBox.StandardButton.Ok).click()
+    teacher = window._teacher_window  # type: ignore[attr-defined]
+    assert isinstance(teacher, TeacherWindow) and teacher.isVisible()
+    assert window.dialog is None  # not asked while the teacher works
+    teacher.close()
+    qtbot.waitUntil(lambda: isinstance(window.dialog, NameDialog))
+    asked = window.dialog
+    assert isinstance(asked, NameDialog) and asked.isVisible()
+    answer_name_dialog(qtbot, window, "Ana")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Home, CTRL)
+    qtbot.keyClick(window.view, Qt.Key.Key_Right, CTRL | SHIFT)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    assert [row[1] for row in db_spans(store, window)] == ["claim"]
     window.close()
     store.close()
 

@@ -5,7 +5,8 @@ one chosen becomes the current student (`Session.name_student`) and the
 session switches to their work. Nothing can be saved until a first name is given.
 A teacher starting medialit for the first time is not asked for a student's
 name: "I am the teacher" opens teacher mode behind the passphrase, as the
-Teacher menu does; cancelling it asks for the name again.
+Teacher menu does; cancelling it asks for the name again, and so does closing the teacher
+window while nobody is named (`MainWindow.open_teacher_mode` follows it).
 """
 
 from __future__ import annotations
