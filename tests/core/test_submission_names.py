@@ -37,3 +37,27 @@ def test_two_submits_in_one_second_get_a_counter_and_both_files_stay(tmp_path: P
         "2026-11-30T21:04:05.900000+00:00",
         "2026-11-30T21:04:05.950000+00:00",
     ]
+
+
+def test_letters_without_an_ascii_twin_keep_a_plain_letter_in_the_file_name(
+    tmp_path: Path,
+) -> None:
+    """A teacher reads 30 file names on a USB stick: "Łukasz Żółw" was "ukasz-Zow", and
+    "Søren Ødegård" "Sren-degard"; now the letters stay, as plain ones."""
+    for name, shown in (
+        ("Łukasz Żółw", "Lukasz-Zolw"),
+        ("Søren Ødegård", "Soren-Odegard"),
+        ("Zeynep Yılmaz", "Zeynep-Yilmaz"),
+        ("Æsa Straße", "AEsa-Strasse"),
+    ):
+        student = Student(id="c0ffee" + "0" * 26, name=name, class_code="7B")
+        sub = make_submission(
+            make_lesson(title="Bridge news"),
+            student,
+            (),
+            app_version="t",
+            submitted_at="2026-11-30T21:04:05+00:00",
+        )
+        path = write_submission(tmp_path, sub)
+        assert path.name == f"Bridge-news_{shown}-c0ffee_20261130-210405.json"
+        assert json.loads(path.read_text("utf-8"))["student_name"] == name  # inside: as typed

@@ -43,6 +43,7 @@ from medialit.core.jsonfile import (
 )
 from medialit.core.model import Article, Span, SpanId, parse_label
 from medialit.core.outfile import write_output
+from medialit.core.text import PLAIN_LETTERS
 
 FORMAT = "medialit-submission"
 FORMAT_VERSION = 1
@@ -227,7 +228,8 @@ def submission_to_dict(sub: Submission) -> dict[str, Any]:
 
 def safe_filename_part(value: str, *, max_len: int = 40) -> str:
     """Letters, digits, '-' and '_' only, so 30 files on one USB stick never collide or escape."""
-    ascii_only = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    plain = unicodedata.normalize("NFKD", value.translate(PLAIN_LETTERS))  # Łukasz: Lukasz
+    ascii_only = plain.encode("ascii", "ignore").decode()
     cleaned = re.sub(r"[^A-Za-z0-9_-]+", "-", ascii_only).strip("-_")
     return cleaned[:max_len] or "x"
 

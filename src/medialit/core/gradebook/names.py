@@ -18,14 +18,12 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
+from medialit.core.text import PLAIN_LETTERS
+
 PROPOSE_FROM = 80.0  # token-sort ratio (0-100) at or above which a roster name is proposed
 MAX_PROPOSALS = 3
 
 T = TypeVar("T")
-
-
-# Letters NFKD does not split into a base letter and a mark, as a teacher types them.
-_UNSPLIT = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe"})
 
 
 def name_key(name: str) -> str:
@@ -42,14 +40,14 @@ def name_key(name: str) -> str:
 def refold(key: str) -> str:
     """A key as `name_key` makes it now. Keys the teacher confirmed are stored; those made
     before ł ø đ ħ ı æ œ were read as plain letters still hold ("kierkegaard søren")."""
-    return " ".join(sorted(key.translate(_UNSPLIT).split()))
+    return " ".join(sorted(key.translate(PLAIN_LETTERS).split()))
 
 
 def fold(text: str) -> str:
     """`text` as a search box compares it: case folded and accents off (NFKD without
     combining marks, and ł ø đ ħ ı æ œ as plain letters), word order and punctuation
     kept, so "zoe mar" is found in "Zoë Martín" and "lukasz" in "Łukasz Żółw"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNSPLIT))
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(PLAIN_LETTERS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
