@@ -112,3 +112,28 @@ def test_without_a_roster_every_submitter_is_a_row() -> None:
     book = build([], [handed("b", "Bo", "b"), handed("a", "al", "a")], Rules())
     # in the order handed in (medialit score keeps its input order without a roster)
     assert [s.name for s in book.students] == ["Bo", "al"] and not book.has_roster
+
+
+def test_a_name_never_places_a_file_on_a_student_of_another_class() -> None:
+    """9D's Zoë Martín is another student than 9C's: her file stays apart, with 9C's Zoe
+    proposed for the teacher to link if it was a mistyped class. (A trial's roster 'Zoe
+    Martin (9C)' took both, and the headline counted 30 submitted for 31 students.)"""
+    roster = [Listed(1, "9C", "Zoe Martin"), Listed(2, "", "Sam Lee")]
+    book = build(
+        roster,
+        [
+            handed("c", "Zoë Martín", "zoe-c", class_code=" 9c "),
+            handed("d", "Zoë Martín", "zoe-d", class_code="9D"),
+            handed("n", "zoe martin", "zoe-n", class_code=""),  # no class: the name places it
+            handed("s", "Sam Lee", "sam", class_code="9D"),  # the entry has no class: placed
+        ],
+    )
+    listed = {s.name: sorted(h.key for h in s.handed) for s in book.listed}
+    assert listed == {"Zoe Martin": ["c", "n"], "Sam Lee": ["s"]}
+    (apart,) = book.unlisted
+    assert (apart.name, apart.class_code, [h.key for h in apart.handed]) == (
+        "Zoë Martín",
+        "9D",
+        ["d"],
+    )
+    assert [(p.entry_name, p.similarity) for p in apart.proposals] == [("Zoe Martin", 100.0)]

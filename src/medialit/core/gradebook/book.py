@@ -6,8 +6,9 @@ to the entry (a roster entry may link several: a student on two laptops); the LM
 of the folder it came in; the student's name in that path (`lms.lms_hint`: an LMS download
 names files after the student who uploaded them); the name the student typed, equal once
 case, accents, spacing and the order of the names are folded away (`names.name_key`), the
-entry of its own class first. Nothing else
-places it: a close name is only *proposed* (`names.proposals`) until the teacher confirms.
+entry of its own class first, never an entry of another class (two classes may each have
+a Zoë Martín). Nothing else places it: a close name, or the same name in another class, is
+only *proposed* (`names.proposals`) until the teacher confirms.
 A submission held back for its student id (`graded.held_reasons`) is placed by its name,
 never by the id it carries. Then `graded.choose` picks what is graded for each student.
 
@@ -119,7 +120,9 @@ def build(
         choice = choose(group, rules, held)
         latest = choice.graded or group[-1]
         close = (
-            proposals(latest.header.student_name, scope, [e.name for e in scope]) if scope else []
+            proposals(latest.header.student_name, scope, [e.name for e in scope], equal=True)
+            if scope
+            else []
         )
         extra.append(
             BookStudent(
@@ -152,15 +155,20 @@ class _Placer:
             return self.by_id[h.header.student_id]
         if h.lms_id and h.lms_id in self.by_lms:
             return self.by_lms[h.lms_id]
-        for name in (h.lms_name, h.header.student_name):  # the LMS's name for the uploader first
+        own_class = _class_key(h.header.class_code)
+        for name, typed in ((h.lms_name, False), (h.header.student_name, True)):
             same = self.by_name.get(name_key(name), []) if name else []
+            if typed and own_class:  # 9D's Zoë Martín is not 9C's: the teacher links her
+                same = [e for e in same if _class_key(e.class_code) in ("", own_class)]
             if len(same) > 1:  # two students of one name: the one of the file's own class
-                same = [
-                    e for e in same if e.class_code.casefold() == h.header.class_code.casefold()
-                ]
+                same = [e for e in same if _class_key(e.class_code) == own_class]
             if len(same) == 1:
                 return same[0]
         return None
+
+
+def _class_key(code: str) -> str:
+    return code.strip().casefold()
 
 
 def grade_rows(book: Book, results: Mapping[str, StudentResult]) -> list[GradeRow]:

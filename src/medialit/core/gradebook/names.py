@@ -62,10 +62,17 @@ class Proposal:
 
 
 def proposals(
-    name: str, entries: Sequence[T], names: Sequence[str], *, limit: int = MAX_PROPOSALS
+    name: str,
+    entries: Sequence[T],
+    names: Sequence[str],
+    *,
+    limit: int = MAX_PROPOSALS,
+    equal: bool = False,
 ) -> list[Proposal]:
     """Roster entries (`entries`, named `names`, in step) whose names are close to `name`,
-    the closest first; never applied by themselves."""
+    the closest first; never applied by themselves. An equal name is a match, not a
+    proposal, unless `equal`: for a submitter the name did not place (another class, or
+    two roster students of that name), the entries of that very name come first."""
     key = name_key(name)
     if not key:
         return []
@@ -76,5 +83,5 @@ def proposals(
     return [
         Proposal(name, entries[index], names[index], float(similarity))
         for _key, similarity, index in found
-        if keys[index] != key  # an equal key is a match, not a proposal
+        if equal or keys[index] != key
     ][:limit]
