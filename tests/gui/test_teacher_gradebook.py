@@ -84,7 +84,9 @@ def test_after_the_key_release_a_new_file_is_marked_and_graded_only_if_picked(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     store, lesson, window = rostered_class(qtbot)
-    import_into(qtbot, window, hand_in(tmp_path / "a", lesson, [Hand("Ben Ng", "b", 3)]))
+    import_into(
+        qtbot, window, hand_in(tmp_path / "a", lesson, [Hand("Ben Ng", "b", 3, class_code="8B")])
+    )
     # Lesson ▸ Export review pack warns first; Cancel releases nothing.
     window.actions_by_name["review_pack"].trigger()
     box = window.findChild(QMessageBox, "release_key_box")
@@ -95,7 +97,7 @@ def test_after_the_key_release_a_new_file_is_marked_and_graded_only_if_picked(
     released = store.grading.of(lesson.id).key_released_at
     assert released
     # Relabelled with the key in hand, dated (by the laptop) before the release.
-    late = Hand("Ben Ng", "b", 20, at="2026-11-30T09:30:00+00:00")
+    late = Hand("Ben Ng", "b", 20, at="2026-11-30T09:30:00+00:00", class_code="8B")
     import_into(qtbot, window, hand_in(tmp_path / "b", lesson, [late]))
     ben = rows(window)["Ben Ng"]
     assert ben.status is Status.SUBMITTED and ben.report is not None
@@ -118,7 +120,11 @@ def test_a_copied_id_and_a_far_future_date_are_held_until_the_teacher_says(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     store, lesson, window = rostered_class(qtbot)
-    import_into(qtbot, window, hand_in(tmp_path / "a", lesson, [Hand("Ben Ng", "ben-id", 3)]))
+    import_into(
+        qtbot,
+        window,
+        hand_in(tmp_path / "a", lesson, [Hand("Ben Ng", "ben-id", 3, class_code="8B")]),
+    )
     copied = Hand("Zoë Ångström", "ben-id", 30)  # a classmate's id, copied from a file
     future = Hand("Dora Missing", "dora-id", 30, at="9999-12-31T23:59:59+00:00")
     import_into(qtbot, window, hand_in(tmp_path / "b", lesson, [copied, future]))
