@@ -236,7 +236,8 @@ BEN = Voice.teacher("Ben  Haddad")  # whitespace in a name is tidied
 
 def test_a_small_span_inside_a_long_key_span_is_not_called_a_wrong_label() -> None:
     # scoring.md outcomes v2: "CBS" as fact covers 3 of the 12 characters of "via CBS News",
-    # so the review never says "You labelled this as fact" about the key span.
+    # so the review never says "You labelled this as fact" about the key span; about "CBS" it
+    # says why it does not count, naming the key span boxed around it.
     check(
         "[Baldwin said it|claim] ([via CBS News|sourcing]).",
         "[Baldwin said it|claim] (via [CBS|fact] News).",
@@ -253,7 +254,9 @@ def test_a_small_span_inside_a_long_key_span_is_not_called_a_wrong_label() -> No
         (
             "? Not in the key · fact",
             "CBS",
-            "You labelled this as fact. It matches nothing in the key, so it lowers your score.",
+            "You labelled this as fact. It covers less than half of the key's sourcing span "
+            "here, so it does not count as an attempt at it and lowers your score. "
+            "A different label must cover at least half to count.",
         ),
     )
 

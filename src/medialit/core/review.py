@@ -186,10 +186,34 @@ def review_items(
     if not report.outcomes and report.correct + report.partial + report.wrong_label + report.missed:
         raise ValueError("the report was made with details=False: it has no outcomes to show")
     why = shows_explanations(mode)
-    return tuple(_item(outcome, why=why, voice=voice) for outcome in report.outcomes)
+    boxed = tuple(outcome.key for outcome in report.outcomes if outcome.key is not None)
+    return tuple(_item(outcome, why=why, voice=voice, boxed=boxed) for outcome in report.outcomes)
 
 
-def _item(outcome: Outcome, *, why: bool, voice: Voice) -> ReviewItem:
+def overlapped_key(span: ScoredSpan, keys: Iterable[ScoredKeySpan]) -> ScoredKeySpan | None:
+    """The key span among `keys` that `span` overlaps most (ties: earliest start, then label
+    order, as scoring.md names spans), or None when it overlaps none.
+
+    For a spurious span the review passes the key spans it boxes (the report's outcomes), so
+    the sentence names a box the student can see around their label instead of saying the
+    label "matches nothing in the key". Scoring already decided the span is spurious (it
+    covers under half of each); this only finds where it sits.
+    """
+    best: tuple[int, int, int] | None = None
+    found = None
+    for key in keys:
+        overlap = min(span.end, key.end) - max(span.start, key.start)
+        if overlap <= 0:
+            continue
+        rank = (-overlap, key.start, LABELS.index(key.label))
+        if best is None or rank < best:
+            best, found = rank, key
+    return found
+
+
+def _item(
+    outcome: Outcome, *, why: bool, voice: Voice, boxed: tuple[ScoredKeySpan, ...]
+) -> ReviewItem:
     key, student = outcome.key, outcome.student
     # A teacher reads the student's reasoning beside each outcome; a student knows their own.
     note = student.note.strip() if student and voice.audience is Audience.TEACHER else ""
@@ -203,7 +227,7 @@ def _item(outcome: Outcome, *, why: bool, voice: Voice) -> ReviewItem:
             None,
             student,
             student.quote,
-            describe(outcome, voice=voice),
+            describe(outcome, voice=voice, near=overlapped_key(student, boxed)),
             note=note,
         )
     return ReviewItem(
@@ -230,12 +254,19 @@ def _labels(labels: Iterable[Label]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def describe(outcome: Outcome, *, voice: Voice = STUDENT) -> str:
-    """One or two sentences saying what happened: to the student ("You…") or, in the
-    teacher's voice, about them ("Ben…")."""
+def describe(outcome: Outcome, *, voice: Voice = STUDENT, near: ScoredKeySpan | None = None) -> str:
+    """One to three sentences saying what happened: to the student ("You…") or, in the
+    teacher's voice, about them ("Ben…").
+
+    `near` is, for a spurious span, the key span it overlaps (`overlapped_key`): the
+    sentence then says it covers too little of that span to count as an attempt at it,
+    rather than "matches nothing in the key" beside the box drawn around it.
+    """
     kind, key, student = outcome.kind, outcome.key, outcome.student
     if key is None:
         assert student is not None
+        if near is not None:
+            return voice.say("spurious_on_key", chosen=student.label.value, label=near.label.value)
         return voice.say("spurious", chosen=student.label.value)
     name = key.label.value
     length = key.end - key.start

@@ -64,6 +64,12 @@ WORDING: dict[Audience, dict[str, str]] = {
         "spurious": (
             "You labelled this as {chosen}. It matches nothing in the key, so it lowers your score."
         ),
+        # a spurious span on a key span of another label, too small to be an attempt at it
+        "spurious_on_key": (
+            "You labelled this as {chosen}. It covers less than half of the key's {label} "
+            "span here, so it does not count as an attempt at it and lowers your score. "
+            "A different label must cover at least half to count."
+        ),
         "missed": "You did not find this. The key says it is {label}.",
         "wrong_label": "You labelled this as {chosen}, but the key says {label}{also}.",
         "also": " (it also takes {labels})",
@@ -127,6 +133,11 @@ WORDING: dict[Audience, dict[str, str]] = {
         "spurious": (
             "{who} labelled this as {chosen}. It matches nothing in the key, "
             "so it lowers the score."
+        ),
+        "spurious_on_key": (
+            "{who} labelled this as {chosen}. It covers less than half of the key's {label} "
+            "span here, so it does not count as an attempt at it and lowers the score. "
+            "A different label must cover at least half to count."
         ),
         "missed": "{who} did not find this. The key says it is {label}.",
         "wrong_label": "{who} labelled this as {chosen}, but the key says {label}{also}.",
