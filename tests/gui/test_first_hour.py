@@ -10,15 +10,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QListWidget, QMessageBox
+from PySide6.QtWidgets import QApplication, QListWidget, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from medialit.core.store import Store
 from medialit.core.teacher.passphrase import has_passphrase
 from medialit.gui import caret_voice
 from medialit.gui.app import build_window
+from medialit.gui.article_pane import NEXT_STEPS
 from medialit.gui.dialogs import NameDialog, NoteDialog
 from medialit.gui.lesson_picker import LessonPicker
+from medialit.gui.main_window import MainWindow
 from medialit.gui.submit_dialog import SubmitDialog
 from medialit.gui.teacher.passphrase import PassphraseDialog
 from medialit.gui.teacher.window import TeacherWindow
@@ -44,19 +46,53 @@ def words(heard: list[tuple[str, object]]) -> list[str]:
     return [message for message, _ in heard]
 
 
-def test_hint_above_the_article_until_the_first_span(qtbot: QtBot, tmp_path: Path) -> None:
+def article_top(window: MainWindow) -> tuple[int, int]:
+    """Where the article's first character is drawn on the screen."""
+    view = window.view
+    first = view.textCursor()
+    first.setPosition(0)
+    QApplication.processEvents()  # the layout settles as it would before the next paint
+    top = view.viewport().mapToGlobal(view.cursorRect(first).topLeft())
+    return top.x(), top.y()
+
+
+def test_hint_above_the_article_turns_into_the_next_steps(qtbot: QtBot, tmp_path: Path) -> None:
+    """The first label leaves the article where it is on screen: the hint's row stays and its
+    words turn to what comes next (it used to hide, and the text jumped up under the mouse
+    right after the student's first success)."""
     store, window, _ = open_window(qtbot, tmp_path / "m.db")
     hint = window.pane.hint
     assert hint.isVisible()
     assert hint.text() == "Select words, then press 1 Claim, 2 Fact, 3 Speculation, 4 Sourcing."
     assert hint.geometry().bottom() < window.view.geometry().top()  # above the article
+    before = article_top(window)
     qtbot.keyClick(window.view, Qt.Key.Key_Home, CTRL)
     qtbot.keyClick(window.view, Qt.Key.Key_Right, CTRL | SHIFT)
     qtbot.keyClick(window.view, Qt.Key.Key_1)
     assert len(db_spans(store, window)) == 1
-    assert not hint.isVisible()
+    assert article_top(window) == before  # not a pixel up or down
+    assert hint.isVisible()
+    assert hint.text() == NEXT_STEPS and hint.accessibleName() == NEXT_STEPS
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
-    assert db_spans(store, window) == [] and hint.isVisible()  # no span yet: the hint is back
+    assert db_spans(store, window) == [] and hint.text().startswith("Select words")  # back
+    assert article_top(window) == before
+    window.close()
+    store.close()
+
+
+def test_first_label_leaves_a_narrow_article_in_place(qtbot: QtBot, tmp_path: Path) -> None:
+    """In a narrow window the two wordings wrap onto different numbers of lines: the row
+    is as tall as the taller one, so the text still does not move."""
+    store, window, _ = open_window(qtbot, tmp_path / "m.db")
+    window.resize(620, window.height())
+    for dock in (window.legend_dock, window.span_list_dock):
+        dock.hide()
+    before = article_top(window)
+    qtbot.keyClick(window.view, Qt.Key.Key_Home, CTRL)
+    qtbot.keyClick(window.view, Qt.Key.Key_Right, CTRL | SHIFT)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    assert len(db_spans(store, window)) == 1
+    assert article_top(window) == before
     window.close()
     store.close()
 

@@ -51,6 +51,14 @@ def documents_dir() -> Path:
     return Path(platformdirs.user_documents_dir())
 
 
+def dialog_folder() -> Path:
+    """Where a teacher's file dialog (open or save) first looks: the documents folder (home
+    while it does not exist yet). Qt's default is the folder medialit was started from,
+    which is the source checkout with the README's command, or a bundle's program folder."""
+    documents = documents_dir()
+    return documents if documents.is_dir() else Path.home()
+
+
 def default_db_path() -> Path:
     """`--db` wins, then $MEDIALIT_DB, then the platform's per-user data folder."""
     env = os.environ.get(DB_ENV)

@@ -6,13 +6,15 @@ is shown next to the text: a small note just under the selection (or the
 caret), or at the article's top when that is off screen. It fades after a few
 seconds and never takes the focus. The hint above the article says how to
 start ("Select words, then press 1 Claim, 2 Fact, …") until the first span
-exists. A screen reader hears both through `gui.announce` (the window does
-that); this module only shows them.
+exists, then what comes next (N, Delete, Ctrl+Z, Ctrl+Shift+S). Its row keeps
+one height through that change, so the first label does not move the text
+under the student's mouse. A screen reader hears the messages through
+`gui.announce` (the window does that); this module only shows them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from medialit.core.model import LABELS
@@ -22,9 +24,61 @@ MESSAGE_MS = 5000
 GAP = 6  # pixels between the selection and the message under it
 
 
+NEXT_STEPS = "N adds a note, Delete removes a label, Ctrl+Z undoes, Ctrl+Shift+S submits."
+
+
 def hint_text() -> str:
     keys = ", ".join(f"{label.info.shortcut} {label.info.title}" for label in LABELS)
     return f"Select words, then press {keys}."
+
+
+class HintLine(QLabel):
+    """The line above the article: how to start, then what comes next.
+
+    It is as tall as the taller of its two wordings at any width (a hidden copy of each
+    measures it), so changing words never moves the article: it used to hide at the
+    first label, and the text jumped up under the mouse right after a first success."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("start_hint")
+        self.wordings = [self._styled(QLabel(text, self)) for text in (hint_text(), NEXT_STEPS)]
+        for wording in self.wordings:
+            wording.hide()
+        self._styled(self)
+        self.show_first_step(True)
+
+    @staticmethod
+    def _styled(label: QLabel) -> QLabel:
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setContentsMargins(10, 6, 10, 6)
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        label.setFont(font)
+        return label
+
+    def show_first_step(self, first: bool) -> None:
+        """How to start (no span yet), or the keys for what comes next."""
+        text = hint_text() if first else NEXT_STEPS
+        self.setText(text)
+        self.setAccessibleName(text)
+
+    def heightForWidth(self, width: int) -> int:
+        return max(wording.heightForWidth(width) for wording in self.wordings)
+
+    def sizeHint(self) -> QSize:
+        return self._tallest(super().sizeHint(), [w.sizeHint() for w in self.wordings])
+
+    def minimumSizeHint(self) -> QSize:
+        return self._tallest(
+            super().minimumSizeHint(), [w.minimumSizeHint() for w in self.wordings]
+        )
+
+    @staticmethod
+    def _tallest(own: QSize, sizes: list[QSize]) -> QSize:
+        return QSize(own.width(), max(size.height() for size in sizes))
 
 
 class NearMessage(QLabel):
@@ -56,16 +110,7 @@ class ArticlePane(QWidget):
         super().__init__(parent)
         self.setObjectName("article_pane")
         self.view = view
-        self.hint = QLabel(hint_text(), self)
-        self.hint.setObjectName("start_hint")
-        self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint.setWordWrap(True)
-        self.hint.setAccessibleName(hint_text())
-        font = self.hint.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        font.setBold(True)
-        self.hint.setFont(font)
-        self.hint.setStyleSheet("QLabel#start_hint { padding: 6px 10px; }")
+        self.hint = HintLine(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -73,8 +118,9 @@ class ArticlePane(QWidget):
         layout.addWidget(view, 1)
         self.message = NearMessage(self)
 
-    def set_hint_shown(self, shown: bool) -> None:
-        self.hint.setVisible(shown)
+    def set_first_step(self, first: bool) -> None:
+        """The hint says how to start while there is no span, then what comes next."""
+        self.hint.show_first_step(first)
 
     def show_message(self, text: str) -> None:
         """Show `text` just under the selection or caret, or at the article's top."""

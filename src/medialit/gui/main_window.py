@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self.view.set_index(session.index)
         self.view.set_zoom(self.prefs.zoom())
         self.pane = ArticlePane(self.view, self)  # the hint, the article, messages near it
-        self.pane.set_hint_shown(not len(session.index))
+        self.pane.set_first_step(not len(session.index))
         self.setCentralWidget(self.pane)
         self.setWindowTitle(f"{session.lesson.title} — medialit")
         self.status = StatusLabels(self.statusBar())  # who is working, saved or not
@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
             announce(self, "Saved again.")
         self.span_list.refresh_counts()
         self._refresh_orphans()
-        self.pane.set_hint_shown(not len(self.session.index))
+        self.pane.set_first_step(not len(self.session.index))
         span = self.selected_span()
         if self.selected_id is not None and span is None:
             self.select_span(None, move_caret=False)
@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
         self.status.set_student(session.student)
         self.span_list.refresh_counts()
         self._refresh_orphans()
-        self.pane.set_hint_shown(not len(session.index))
+        self.pane.set_first_step(not len(session.index))
         review_flow.refresh(self, self.acts.last_review)
         self.select_span(None, move_caret=False)
         self.view.viewport().update()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from medialit.core.errors import MedialitError
 from medialit.core.importing import ImportedText, read_article_file
 from medialit.core.model import FeedbackMode, Lesson
+from medialit.core.paths import dialog_folder
 from medialit.core.teacher.authoring import lesson_from_text
 from medialit.gui.form_parts import error_line, ok_cancel
 from medialit.gui.screen_fit import fit_window
@@ -159,7 +160,10 @@ class LessonDialog(QDialog):
 
     def on_load_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Article file", "", "Articles (*.txt *.md *.markdown *.html *.htm)"
+            self,
+            "Article file",
+            str(dialog_folder()),
+            "Articles (*.txt *.md *.markdown *.html *.htm)",
         )
         if path:
             self.load_file(path)

@@ -34,14 +34,6 @@ from medialit.gui.teacher.host import TeacherHost
 from medialit.gui.teacher.report import PdfJob, report_html, write_pdf
 
 
-def export_folder() -> Path:
-    """Where the save dialog first proposes an export: the documents folder (home while it
-    does not exist yet). A bare file name lands in the folder medialit was started from,
-    which is the program's own folder when started from a bundle or the README's command."""
-    documents = paths.documents_dir()
-    return documents if documents.is_dir() else Path.home()
-
-
 class Exports:
     def __init__(self, host: TeacherHost) -> None:
         self.host = host
@@ -49,7 +41,7 @@ class Exports:
         self.pdf_jobs: list[PdfJob] = []  # reports being printed on a worker thread
 
     def _save_path(self, title: str, name: str, pattern: str) -> str:
-        proposed = str(export_folder() / name)
+        proposed = str(paths.dialog_folder() / name)  # a bare name: the start folder
         path, _ = QFileDialog.getSaveFileName(self.host.window(), title, proposed, pattern)
         return path
 

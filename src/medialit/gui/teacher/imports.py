@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
+from medialit.core.paths import dialog_folder
 from medialit.core.teacher.authoring import load_authored
 from medialit.core.teacher.collection import ImportReport
 from medialit.core.teacher.grades import book_of
@@ -37,14 +38,16 @@ class Imports:
         paths, _ = QFileDialog.getOpenFileNames(
             self.host.window(),
             "Submission files",
-            "",
+            str(dialog_folder()),
             "Submissions (*.json *.jsonl *.zip);;All files (*)",
         )
         if paths:
             self.import_paths(paths)
 
     def ask_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.host.window(), "Folder of submission files")
+        folder = QFileDialog.getExistingDirectory(
+            self.host.window(), "Folder of submission files", str(dialog_folder())
+        )
         if folder:
             self.import_paths([folder])
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from medialit.core.errors import MedialitError
 from medialit.core.gradebook.rows import Status
 from medialit.core.jsonfile import decode_bytes
+from medialit.core.paths import dialog_folder
 from medialit.core.records import Change, Touches
 from medialit.core.teacher.grades import book_of
 from medialit.core.teacher.roster import parse_roster
@@ -108,7 +109,9 @@ class RosterPanel(QWidget):
             self.paste.clear()
 
     def on_csv_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Roster CSV", "", "CSV or text (*.csv *.txt)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Roster CSV", str(dialog_folder()), "CSV or text (*.csv *.txt)"
+        )
         if path:
             self.add_csv(path)
 

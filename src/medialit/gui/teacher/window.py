@@ -32,6 +32,7 @@ from medialit.core.errors import MedialitError
 from medialit.core.interop import read_doccano_key
 from medialit.core.lesson import load_lesson
 from medialit.core.model import Lesson
+from medialit.core.paths import dialog_folder
 from medialit.core.prefs import Prefs
 from medialit.core.records import Change, Touches
 from medialit.core.store import Store
@@ -152,7 +153,9 @@ class TeacherWindow(QMainWindow):
         return lesson
 
     def open_lesson_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Lesson file", "", "Lessons (*.json)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Lesson file", str(dialog_folder()), "Lessons (*.json)"
+        )
         if path:
             self.run(lambda: self.take_lesson(load_lesson(path)))
 
@@ -293,7 +296,12 @@ class TeacherWindow(QMainWindow):
         lesson = self.desk.lesson
         if lesson is None:
             return
-        source = path or QFileDialog.getOpenFileName(self, "doccano JSONL", "", "*.jsonl")[0]
+        source = (
+            path
+            or QFileDialog.getOpenFileName(self, "doccano JSONL", str(dialog_folder()), "*.jsonl")[
+                0
+            ]
+        )
         if not source:
             return
 
