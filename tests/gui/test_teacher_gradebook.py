@@ -120,7 +120,11 @@ def test_a_copied_id_and_a_far_future_date_are_held_until_the_teacher_says(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     store, lesson, window = rostered_class(qtbot)
-    import_into(qtbot, window, hand_in(tmp_path / "a", lesson, [Hand("Ben Ng", "ben-id", 3)]))
+    import_into(
+        qtbot,
+        window,
+        hand_in(tmp_path / "a", lesson, [Hand("Ben Ng", "ben-id", 3, class_code="8B")]),
+    )
     copied = Hand("Zoë Ångström", "ben-id", 30)  # a classmate's id, copied from a file
     future = Hand("Dora Missing", "dora-id", 30, at="9999-12-31T23:59:59+00:00")
     import_into(qtbot, window, hand_in(tmp_path / "b", lesson, [copied, future]))
