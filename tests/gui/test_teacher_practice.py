@@ -77,6 +77,7 @@ def test_an_empty_lesson_list_says_how_to_begin_and_offers_the_practice_lessons(
     button = window.findChild(QPushButton, "practice_lessons_button")
     assert hint is not None and button is not None
     assert hint.isVisible() and "practice lesson" in hint.text()
+    assert window.lesson_list.accessibleDescription() == hint.text()  # heard on the list too
     assert button.isVisible() and button.menu() is window.findChild(QMenu, "practice_lessons")
 
     practice = load_lesson(default_lesson_path())
@@ -87,6 +88,7 @@ def test_an_empty_lesson_list_says_how_to_begin_and_offers_the_practice_lessons(
     assert window.lesson_list.count() == 1
     assert window.lesson_list.item(0).data(Qt.ItemDataRole.UserRole) == practice.id
     assert not hint.isVisible() and not button.isVisible()
+    assert window.lesson_list.accessibleDescription() == ""
     window.close()
     store.close()
 

@@ -101,6 +101,8 @@ class LessonDock(QDockWidget):
         empty = not rows
         self.hint.setVisible(empty)
         self.practice.setVisible(empty)
+        # what a screen reader says on reaching the empty list: the hint, not just "0 items"
+        self.list.setAccessibleDescription(EMPTY_HINT if empty else "")
 
     def _mark(self, current: str | None) -> None:
         """Mark the open lesson's row, and only it. The list is often filled while the old
