@@ -9,7 +9,7 @@ download gives it (Moodle-style folders named after each student).
    imported, while a key edit rescores the class (also with a student's work open, which
    follows the class view's gradebook), and while the PDF report is written.
    Goal: under 100 ms each. With the student's work open, how many submissions one key edit
-   scored (`classroom.score_class`, as `core.teacher.grades` calls it) is counted too: the
+   scored (`classroom.score_against`, as `core.teacher.grades` calls it) is counted too: the
    class, once (150), is the goal.
 
     QT_QPA_PLATFORM=offscreen PYTHONPATH=src python benchmarks/gradebook.py
@@ -154,22 +154,22 @@ def spin(app: QApplication, until: Callable[[], bool], limit_s: float = 60) -> N
 
 
 class ScoredCount:
-    """While entered: how many submissions `grades.score_class` scored (the app's scoring)."""
+    """While entered: how many submissions `grades.score_against` scored (the app's scoring)."""
 
     def __init__(self) -> None:
         self.count = 0
-        self.real = grades.score_class
+        self.real = grades.score_against
 
     def __enter__(self) -> ScoredCount:
-        def counting(lesson, submissions, **kw):  # type: ignore[no-untyped-def]
+        def counting(key, submissions):  # type: ignore[no-untyped-def]
             self.count += len(submissions)
-            return self.real(lesson, submissions, **kw)
+            return self.real(key, submissions)
 
-        grades.score_class = counting  # type: ignore[assignment]
+        grades.score_against = counting  # type: ignore[assignment]
         return self
 
     def __exit__(self, *exc: object) -> None:
-        grades.score_class = self.real  # type: ignore[assignment]
+        grades.score_against = self.real  # type: ignore[assignment]
 
 
 SCORED: list[int] = []  # per window: submissions scored by the key edit with a work open

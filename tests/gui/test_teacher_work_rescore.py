@@ -5,7 +5,7 @@ edit, while the class view scored it again in time slices (gui.teacher.class_vie
 the work, and the one-go scoring stalled the window. Now the student's work is rescored
 from the class view's gradebook when it is ready.
 
-The scoring the app really calls is `classroom.score_class`, from
+The scoring the app really calls is `classroom.score_against`, from
 `core.teacher.grades.class_book_steps`; the spy counts the submissions it scores.
 `SLICE_MS = 0` makes the class view score in its smallest steps, one per turn of the event
 loop, as it does for a class too big for one slice: the test does not depend on the speed of
@@ -34,13 +34,13 @@ CLASS_SIZE = 4  # the fixture's class: Zed, amy, Bob, Cy
 def scored(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     """How many submissions each call of the scoring scored."""
     calls: list[int] = []
-    real = grades.score_class
+    real = grades.score_against
 
-    def spy(lesson, submissions, **kw):  # type: ignore[no-untyped-def]
+    def spy(key, submissions):  # type: ignore[no-untyped-def]
         calls.append(len(submissions))
-        return real(lesson, submissions, **kw)
+        return real(key, submissions)
 
-    monkeypatch.setattr(grades, "score_class", spy)
+    monkeypatch.setattr(grades, "score_against", spy)
     monkeypatch.setattr(class_view, "SLICE_MS", 0)
     yield calls
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from medialit.core.batch import Entry, GradingKey, entry_of, score_all
-from medialit.core.intake.placement import TextVersions, place
+from medialit.core.intake.placement import place
 from medialit.core.intake.readers import from_submission
 from medialit.core.intake.sources import Refused
 from medialit.core.model import LABELS, KeySpan, Label, Lesson
@@ -62,17 +62,18 @@ def grading_key(lesson: Lesson) -> GradingKey:
     return GradingKey(lesson)
 
 
-def score_class(
-    lesson: Lesson, submissions: Sequence[Submission], *, key: GradingKey | None = None
-) -> ClassResults:
+def score_class(lesson: Lesson, submissions: Sequence[Submission]) -> ClassResults:
     """Every current submission scored against the lesson's current key, in the given order.
 
     Each is placed by the one intake (`intake.placement.place`: the current text as it is,
-    an earlier one re-anchored once and kept), as `medialit score` places it. `key` is
-    `grading_key(lesson)` made once by a caller that scores the class a part at a time."""
-    if key is None:
-        key = grading_key(lesson)
-    versions = TextVersions(lesson)
+    an earlier one re-anchored once and kept), as `medialit score` places it."""
+    return score_against(grading_key(lesson), submissions)
+
+
+def score_against(key: GradingKey, submissions: Sequence[Submission]) -> ClassResults:
+    """`score_class` against a key made once (`grading_key`), for a caller that scores the
+    class a part at a time; the lesson is the one the key holds."""
+    versions = key.versions()
     kept: list[tuple[Submission, Entry, int]] = []
     problems: list[tuple[str, str]] = []
     for sub in submissions:
@@ -89,7 +90,7 @@ def score_class(
         )
         for (sub, _, orphans), result in zip(kept, results, strict=True)
     )
-    return ClassResults(lesson, rows, tuple(problems))
+    return ClassResults(key.lesson, rows, tuple(problems))
 
 
 # -- aggregates ----------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
-from medialit.core.classroom import ClassResults, StudentRow, grading_key, score_class
+from medialit.core.classroom import ClassResults, StudentRow, grading_key, score_against
 from medialit.core.gradebook.book import Book, BookStudent, Listed, build, grade_rows
 from medialit.core.gradebook.graded import HandIn, Rules
 from medialit.core.gradebook.lms import hand_in
@@ -141,7 +141,7 @@ def class_book_steps(
         part = graded[start : start + per_step]
         chunk = [parsed(store, h.payload) for h in part if isinstance(h.payload, StoredSubmission)]
         subs.update((h.key, sub) for h, sub in zip(part, chunk, strict=True))
-        scored_part = score_class(lesson, chunk, key=key)
+        scored_part = score_against(key, chunk)
         rows.extend(scored_part.rows)
         problems.extend(scored_part.problems)
         if start + per_step < len(graded):

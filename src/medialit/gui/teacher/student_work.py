@@ -4,7 +4,7 @@ The teacher sees what the student sees with feedback `where+why`, whatever the
 lesson's mode (the teacher sees everything), with the same outcome symbols,
 colours and words (gui.review, core.review), said about the student ("Ben
 found this claim…") and titled with their name. The figures are the class
-table's: the row's report, scored by `classroom.score_class` from the current key.
+table's: the row's report, scored by `classroom.score_against` from the current key.
 
 `StudentWork` keeps the one such window the teacher window has open at a time:
 a new one replaces it in the same place, a key or submission change rescores
