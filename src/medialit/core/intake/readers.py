@@ -68,10 +68,6 @@ class Arrival:
     def where(self) -> str:
         return self.origin if self.line is None else f"{self.origin}:{self.line}"
 
-    @property
-    def instant(self) -> datetime | None:
-        return instant(self.header.submitted_at)
-
 
 def instant(value: str) -> datetime | None:
     """An ISO 8601 time as a UTC instant (a time without an offset is taken as UTC);
