@@ -30,10 +30,7 @@ def name_key(name: str) -> str:
     """`name` for matching: accents off (NFKD without combining marks, and ł ø đ ħ ı æ œ
     as plain letters: "Soren" is Søren), case folded, punctuation as spaces, the words
     sorted, so "Okafor,  Daniel" == "daniel okafor"."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    letters = "".join(
-        ch if ch.isalnum() else " " for ch in decomposed if not unicodedata.combining(ch)
-    )
+    letters = "".join(ch if ch.isalnum() else " " for ch in _unmarked(name))
     return refold(letters.casefold())
 
 
@@ -47,7 +44,12 @@ def fold(text: str) -> str:
     """`text` as a search box compares it: case folded and accents off (NFKD without
     combining marks, and ł ø đ ħ ı æ œ as plain letters), word order and punctuation
     kept, so "zoe mar" is found in "Zoë Martín" and "lukasz" in "Łukasz Żółw"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(PLAIN_LETTERS))
+    return _unmarked(text.casefold().translate(PLAIN_LETTERS))
+
+
+def _unmarked(text: str) -> str:
+    """`text` with its accents off: NFKD, without the combining marks."""
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
