@@ -245,19 +245,16 @@ class Store:
         self._changes_at_backup = changes
         return made
 
-    def backup_if_due(
-        self, *, interval: float | None = None, now: dt.datetime | None = None
-    ) -> Path | None:
-        """Back up if something changed since the last backup and the newest is `interval`
-        seconds old (`backup.INTERVAL_SECONDS` unless given)."""
+    def backup_if_due(self, *, now: dt.datetime | None = None) -> Path | None:
+        """Back up if something changed since the last backup and the newest is
+        `backup.INTERVAL_SECONDS` old."""
         from medialit.core import backup as rolling
 
-        interval = rolling.INTERVAL_SECONDS if interval is None else interval
         if self.path is None or self.db.conn.total_changes == self._changes_at_backup:
             return None
         newest = self.backups()
         when = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
-        if newest and (when - newest[0].taken_at).total_seconds() < interval:
+        if newest and (when - newest[0].taken_at).total_seconds() < rolling.INTERVAL_SECONDS:
             return None
         return self.backup(now=now)
 
