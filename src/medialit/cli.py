@@ -258,9 +258,11 @@ def suggest_command(ctx: click.Context, article: Path, output: Path | None) -> N
 def _read_roster(path: Path) -> str:
     """The roster file's text (UTF-8, a BOM allowed), capped as the window caps it."""
     from medialit.core.jsonfile import decode_bytes, read_bytes_capped
+    from medialit.core.teacher.roster import MAX_ROSTER_BYTES
 
-    origin, limit = str(path), 2_000_000
-    return decode_bytes(read_bytes_capped(path, origin, max_bytes=limit), origin, max_bytes=limit)
+    origin = str(path)
+    data = read_bytes_capped(path, origin, max_bytes=MAX_ROSTER_BYTES)
+    return decode_bytes(data, origin, max_bytes=MAX_ROSTER_BYTES)
 
 
 def _write_results(

@@ -11,6 +11,7 @@ from medialit.core.submission import clean_name
 from medialit.core.teacher_records import RosterLine
 from medialit.core.text import canonicalize
 
+MAX_ROSTER_BYTES = 2_000_000  # a roster file read by the window or `medialit score --roster`
 NAME_COLUMNS = ("name", "student", "student name", "full name")
 CLASS_COLUMNS = ("class", "class_code", "class code", "group", "form", "section")
 FIRST_COLUMNS = ("first name", "first", "given name")

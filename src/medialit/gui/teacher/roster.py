@@ -26,7 +26,7 @@ from medialit.core.jsonfile import decode_bytes
 from medialit.core.paths import dialog_folder
 from medialit.core.records import Change, Touches
 from medialit.core.teacher.grades import book_of
-from medialit.core.teacher.roster import parse_roster
+from medialit.core.teacher.roster import MAX_ROSTER_BYTES, parse_roster
 from medialit.gui.errors import show_error
 from medialit.gui.teacher.desk import Desk
 
@@ -98,7 +98,7 @@ class RosterPanel(QWidget):
 
     def add_csv(self, path: str | Path) -> int:
         try:
-            text = decode_bytes(Path(path).read_bytes(), str(path), max_bytes=2_000_000)
+            text = decode_bytes(Path(path).read_bytes(), str(path), max_bytes=MAX_ROSTER_BYTES)
         except (OSError, MedialitError) as exc:
             show_error(self, "Could not read the roster", exc)
             return 0
