@@ -282,19 +282,12 @@ class MainWindow(QMainWindow):
     def open_teacher_mode(self) -> QDialog:
         from medialit.gui.teacher import open_teacher_mode
 
-        gate = open_teacher_mode(self, self._store_of())
-        gate.accepted.connect(self._follow_teacher_window)  # after it opened the window
-        return gate
+        return open_teacher_mode(self, self._store_of(), on_closed=self._teacher_window_gone)
 
-    def _follow_teacher_window(self) -> None:
+    def _teacher_window_gone(self) -> None:
         """ "I am the teacher" leaves nobody named: once the teacher window closes, whoever
         sits down next is asked for a name (nameless, the hint said "press 1" and 1 did
         nothing)."""
-        teacher = getattr(self, "_teacher_window", None)
-        if teacher is not None:
-            teacher.destroyed.connect(self._teacher_window_gone)
-
-    def _teacher_window_gone(self) -> None:
         from medialit.gui import student_flow
 
         QTimer.singleShot(0, self, partial(student_flow.ask_name_if_nobody, self))
