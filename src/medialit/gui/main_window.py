@@ -171,13 +171,13 @@ class MainWindow(QMainWindow):
     def say(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_MS)
 
-    def answer(self, message: str, *, near_text: bool = True, news: bool = False) -> None:
+    def answer(self, message: str, *, near_text: bool = True, described: bool = False) -> None:
         """The answer to what the student just did: status bar, spoken, and (`near_text`) shown
-        beside the selection. Not near the text it is the span just described, unless `news`."""
+        beside the selection. `described`: the span just described (labelled, reached …)."""
         self.say(message)
         if near_text:
             self.pane.show_message(message)
-        self.caret_voice.announce(message, told_by_span=not near_text and not news)
+        self.caret_voice.announce(message, told_by_span=described)
 
     def _update_actions(self) -> None:
         from medialit.gui.offered import offer_actions
