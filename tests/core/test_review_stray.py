@@ -57,22 +57,15 @@ def test_a_stray_label_on_a_key_span_says_it_covers_too_little_to_count() -> Non
 
 
 def test_the_teachers_voice_says_the_same_about_the_student() -> None:
-    check_voice(
-        Voice.teacher("Ben Haddad"),
-        TRIAL_KEY,
-        TRIAL_STUDENT,
-        "Ben Haddad " + ON_KEY.format(score="the score"),
-        "Ben Haddad did not find this. The key says it is claim.",
-        "Ben Haddad " + OFF_KEY.format(score="the score"),
-    )
-    check_voice(
-        Voice.teacher(""),
-        TRIAL_KEY,
-        TRIAL_STUDENT,
-        "The student " + ON_KEY.format(score="the score"),
-        "The student did not find this. The key says it is claim.",
-        "The student " + OFF_KEY.format(score="the score"),
-    )
+    for name, who in (("Ben Haddad", "Ben Haddad"), ("", "The student")):
+        check_voice(
+            Voice.teacher(name),
+            TRIAL_KEY,
+            TRIAL_STUDENT,
+            f"{who} " + ON_KEY.format(score="the score"),
+            f"{who} did not find this. The key says it is claim.",
+            f"{who} " + OFF_KEY.format(score="the score"),
+        )
 
 
 def test_across_two_key_spans_it_names_the_one_it_covers_most() -> None:

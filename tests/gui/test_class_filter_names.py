@@ -10,11 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from medialit.core.lesson import default_lesson_path, load_lesson
 from medialit.core.store import Store
-from medialit.core.submission import Submission, write_submission
-from medialit.core.teacher.authoring import import_lesson_file
 from medialit.gui.teacher.window import TeacherWindow
+from tests.gui.gradebook_class import Hand, authored, hand_in, import_into
 
 NAMES = ("Zoë Martín", "Łukasz Żółw", "Søren Ågård", "Mia Smith", "O'Brien, Lukas")
 
@@ -22,29 +20,15 @@ NAMES = ("Zoë Martín", "Łukasz Żółw", "Søren Ågård", "Mia Smith", "O'Br
 @pytest.fixture
 def teacher(qtbot: QtBot, tmp_path: Path) -> Iterator[TeacherWindow]:
     store = Store.memory()
-    lesson, _ = import_lesson_file(store, load_lesson(default_lesson_path()))
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i, name in enumerate(NAMES):
-        write_submission(
-            folder,
-            Submission(
-                lesson_id=lesson.id,
-                lesson_version=lesson.version,
-                article_sha256=lesson.article.sha256,
-                student_id=f"id{i}",
-                student_name=name,
-                class_code="9C",
-                submitted_at=f"2026-11-30T09:0{i}:00+00:00",
-                spans=(),
-                lesson_title=lesson.title,
-            ),
-        )
+    lesson = authored(store)
+    hands = [
+        Hand(name, f"id{i}", 0, at=f"2026-11-30T09:0{i}:00+00:00", class_code="9C")
+        for i, name in enumerate(NAMES)
+    ]
     window = TeacherWindow(store)
     qtbot.addWidget(window)
     window.show()
-    window.imports.import_paths([folder], show_report=False)
-    qtbot.waitUntil(lambda: window.imports.run is None)
+    import_into(qtbot, window, hand_in(tmp_path / "in", lesson, hands))
     window.tabs.setCurrentWidget(window.class_tab)
     qtbot.waitUntil(lambda: window.class_tab.model.rowCount() == len(NAMES))
     yield window

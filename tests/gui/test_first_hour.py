@@ -145,7 +145,8 @@ def test_answers_show_beside_the_text_and_are_spoken(
     store.close()
 
 
-def test_i_am_the_teacher_opens_teacher_mode_not_a_name(qtbot: QtBot, tmp_path: Path) -> None:
+def _first_start_i_am_the_teacher(qtbot: QtBot, tmp_path: Path) -> tuple[Store, MainWindow]:
+    """A first start on a new database, and "I am the teacher" clicked in the name dialog."""
     store = Store.open(tmp_path / "m.db")
     window, _ = build_window(store)
     qtbot.addWidget(window)
@@ -153,6 +154,18 @@ def test_i_am_the_teacher_opens_teacher_mode_not_a_name(qtbot: QtBot, tmp_path: 
     name = window.dialog
     assert isinstance(name, NameDialog) and name.teacher_button is not None
     qtbot.mouseClick(name.teacher_button, Qt.MouseButton.LeftButton)
+    return store, window
+
+
+def _set_passphrase(qtbot: QtBot, gate: PassphraseDialog) -> None:
+    """The first teacher passphrase, typed twice, then Enter."""
+    qtbot.keyClicks(gate.passphrase, "sesame-open")
+    qtbot.keyClicks(gate.repeat, "sesame-open")
+    qtbot.keyClick(gate.passphrase, Qt.Key.Key_Return)
+
+
+def test_i_am_the_teacher_opens_teacher_mode_not_a_name(qtbot: QtBot, tmp_path: Path) -> None:
+    store, window = _first_start_i_am_the_teacher(qtbot, tmp_path)
     gate = window.findChild(PassphraseDialog)
     qtbot.waitUntil(lambda: gate is not None and gate.isVisible())
     assert window.dialog is None  # no name asked while the teacher is at the gate
@@ -160,9 +173,7 @@ def test_i_am_the_teacher_opens_teacher_mode_not_a_name(qtbot: QtBot, tmp_path: 
     qtbot.waitUntil(lambda: isinstance(window.dialog, NameDialog))
     qtbot.mouseClick(window.dialog.teacher_button, Qt.MouseButton.LeftButton)
     gate = next(d for d in window.findChildren(PassphraseDialog) if d.isVisible())
-    qtbot.keyClicks(gate.passphrase, "sesame-open")
-    qtbot.keyClicks(gate.repeat, "sesame-open")
-    qtbot.keyClick(gate.passphrase, Qt.Key.Key_Return)
+    _set_passphrase(qtbot, gate)
     assert has_passphrase(store)
     code = gate.code_box  # the one-time recovery code comes first
     assert code is not None and code.isVisible()
@@ -183,17 +194,9 @@ def test_closing_teacher_mode_from_the_first_start_asks_the_next_one_for_a_name(
     """The teacher set up the laptop with "I am the teacher" and closed teacher mode: nobody is
     named, so a student sitting down was shown "press 1" and 1 did nothing. Now the name is
     asked as the teacher window closes, and the student's first label is saved."""
-    store = Store.open(tmp_path / "m.db")
-    window, _ = build_window(store)
-    qtbot.addWidget(window)
-    window.show()
-    name = window.dialog
-    assert isinstance(name, NameDialog) and name.teacher_button is not None
-    qtbot.mouseClick(name.teacher_button, Qt.MouseButton.LeftButton)
+    store, window = _first_start_i_am_the_teacher(qtbot, tmp_path)
     gate = next(d for d in window.findChildren(PassphraseDialog) if d.isVisible())
-    qtbot.keyClicks(gate.passphrase, "sesame-open")
-    qtbot.keyClicks(gate.repeat, "sesame-open")
-    qtbot.keyClick(gate.passphrase, Qt.Key.Key_Return)
+    _set_passphrase(qtbot, gate)
     code = gate.code_box
     assert code is not None
     code.button(QMessageBox.StandardButton.Ok).click()

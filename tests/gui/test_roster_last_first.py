@@ -12,36 +12,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from medialit.core.lesson import default_lesson_path, load_lesson
 from medialit.core.store import Store
-from medialit.core.submission import Submission, write_submission
-from medialit.core.teacher.authoring import import_lesson_file
+from tests.gui.gradebook_class import Hand, authored, hand_in, import_into
 from tests.gui.window import open_teacher
 
 
 def test_last_comma_first_lines_are_names_in_the_typed_class(qtbot: QtBot, tmp_path: Path) -> None:
     store = Store.open(tmp_path / "teacher.db")
-    lesson, _ = import_lesson_file(store, load_lesson(default_lesson_path()))
-    folder = tmp_path / "usb"
-    folder.mkdir()
-    for laptop, name in (("laptop-7", "Daniel Okafor"), ("laptop-8", "Søren Kierkegaard")):
-        write_submission(
-            folder,
-            Submission(
-                lesson_id=lesson.id,
-                lesson_version=lesson.version,
-                article_sha256=lesson.article.sha256,
-                student_id=laptop,
-                student_name=name,
-                class_code="9C",
-                submitted_at="2026-11-30T09:00:00+00:00",
-                spans=(),
-                lesson_title=lesson.title,
-            ),
-        )
+    lesson = authored(store)
+    hands = [
+        Hand("Daniel Okafor", "laptop-7", 0, class_code="9C"),
+        Hand("Søren Kierkegaard", "laptop-8", 0, class_code="9C"),
+    ]
     window = open_teacher(qtbot, store)
-    window.imports.import_paths([folder], show_report=False)
-    qtbot.waitUntil(lambda: window.imports.run is None)
+    import_into(qtbot, window, hand_in(tmp_path / "usb", lesson, hands))
     window.tabs.setCurrentWidget(window.roster)
     klass = window.findChild(QLineEdit, "roster_class")
     paste = window.findChild(QPlainTextEdit, "roster_paste")

@@ -112,6 +112,25 @@ def test_the_first_look_needs_no_sqlite_utils(tmp_path: Path) -> None:
     assert built == f"[{loaded}, 'medialit.gui.span_list'] 3"
 
 
+def run_main(prelude: str, db: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """The installed command's own `main()` in a child process, after `prelude` (spies), on
+    `db`, with MEDIALIT_SMOKE_TEST: it prints "window shown" and quits; it must succeed."""
+    code = prelude + "sys.argv = ['medialit']\nfrom medialit.entry import main\nmain()\n"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(REPO / "src"),
+        "MEDIALIT_DB": str(db),
+        recovery.SMOKE_ENV: "1",
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    }
+    ran = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert ran.returncode == 0, ran.stderr
+    return ran
+
+
 def test_the_command_holds_the_collector_until_its_window_is_open(tmp_path: Path) -> None:
     """The installed command's start-up runs without collector passes (gui.memory.hold), and
     turns collection back on, start-up's heap frozen, once the window is up with its store."""
@@ -125,22 +144,8 @@ def test_the_command_holds_the_collector_until_its_window_is_open(tmp_path: Path
         "    during.append(gc.isenabled()); build(self)\n"
         "mw.MainWindow.build_parts = watched\n"
         "atexit.register(lambda: print(during, gc.isenabled(), gc.get_freeze_count() > 0))\n"
-        "sys.argv = ['medialit']\n"
-        "from medialit.entry import main\n"
-        "main()\n"
     )
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHONPATH": str(REPO / "src"),
-        "MEDIALIT_DB": str(db),
-        recovery.SMOKE_ENV: "1",
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-    }
-    ran = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
-    )
-    assert ran.returncode == 0, ran.stderr
+    ran = run_main(code, db, tmp_path)
     shown, collector = ran.stdout.strip().splitlines()
     assert shown.startswith("medialit: window shown")
     assert collector == "[False] True True"  # off while the window was built, then on
@@ -167,25 +172,11 @@ def test_the_command_loads_the_lesson_once(tmp_path: Path, returning: bool) -> N
         "    built.append(args[0].get('id')); return real(*args, **kwargs)\n"
         "lesson.lesson_from_dict = library.lesson_from_dict = counted\n"
         "atexit.register(lambda: print(built))\n"
-        "sys.argv = ['medialit']\n"
-        "from medialit.entry import main\n"
-        "main()\n"
     )
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHONPATH": str(REPO / "src"),
-        "MEDIALIT_DB": str(db),
-        recovery.SMOKE_ENV: "1",
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-    }
     store = Store.open(db)
     before = store.lessons.remembered()
     store.close()
-    ran = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
-    )
-    assert ran.returncode == 0, ran.stderr
+    ran = run_main(code, db, tmp_path)
     shown, built = ran.stdout.strip().splitlines()
     assert shown.startswith("medialit: window shown")  # painted from the glance, then opened
     assert built == repr([LESSON.id])  # built once, on the real start-up path

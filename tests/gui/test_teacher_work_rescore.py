@@ -61,6 +61,12 @@ def _amys_correct_key_span(work: ReviewWindow) -> str:
     return found.key.key.id
 
 
+def _select_amys_correct_key_span(window: TeacherWindow, work: ReviewWindow) -> None:
+    """On the key editor's tab, the key span Amy found: the one the tests delete."""
+    window.tabs.setCurrentWidget(window.key_editor)
+    window.key_editor.select_span(_amys_correct_key_span(work))
+
+
 def test_undoing_a_key_edit_on_the_class_tab_scores_the_class_once(
     teacher: TeacherWindow,  # noqa: F811
     qtbot: QtBot,
@@ -68,8 +74,7 @@ def test_undoing_a_key_edit_on_the_class_tab_scores_the_class_once(
 ) -> None:
     work = _open_amys_work(teacher, qtbot)
     before = work.report.score
-    teacher.tabs.setCurrentWidget(teacher.key_editor)
-    teacher.key_editor.select_span(_amys_correct_key_span(work))
+    _select_amys_correct_key_span(teacher, work)
     teacher.key_editor.delete_action.trigger()  # amy's correct span leaves the key
     qtbot.waitUntil(
         lambda: not teacher.class_tab.rescoring and teacher.student_work.window is not work
@@ -95,8 +100,7 @@ def test_a_key_edit_with_the_class_tab_hidden_scores_the_class_once_for_both(
 ) -> None:
     work = _open_amys_work(teacher, qtbot)
     before = work.report.score
-    teacher.tabs.setCurrentWidget(teacher.key_editor)
-    teacher.key_editor.select_span(_amys_correct_key_span(work))
+    _select_amys_correct_key_span(teacher, work)
     scored.clear()
     teacher.key_editor.delete_action.trigger()
     qtbot.waitUntil(lambda: teacher.student_work.window is not work)
