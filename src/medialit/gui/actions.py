@@ -282,13 +282,11 @@ def make_undo_actions(window: ActionHost) -> tuple[QAction, QAction]:
     stack = window.undo_stack  # said once Qt has done it: the undone edit is redo's text now
     undo.triggered.connect(
         lambda _checked=False: window.answer(
-            f"Undone: {stack.redoText()}. Ctrl+Y does it again.", near_text=False, news=True
+            f"Undone: {stack.redoText()}. Ctrl+Y does it again.", near_text=False
         )
     )
     redo.triggered.connect(
-        lambda _checked=False: window.answer(
-            f"Done again: {stack.undoText()}.", near_text=False, news=True
-        )
+        lambda _checked=False: window.answer(f"Done again: {stack.undoText()}.", near_text=False)
     )
     return undo, redo
 

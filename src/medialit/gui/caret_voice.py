@@ -19,9 +19,9 @@ The window's answers to a key press go to the reader through `announce` here. Or
 speaks the focused article's description as it changes (43.1, heard with `a11y.sh
 --orca`; newer Orca's `on_description_changed` does the same), so an answer that is
 the span the window described in that same key press (labelled, relabelled, the next
-span) is not announced on AT-SPI: Orca 45.1 on would say it twice. A refusal, a
-deletion, an undo or redo (what was undone: `news`), … is announced (and, for a reader
-without announcements, said by `gui.announce`'s notice).
+span, an edge moved: `FlowHost.answer(described=True)`) is not announced on AT-SPI:
+Orca 45.1 on would say it twice. A refusal, a deletion, an undo or redo, … is announced
+(and, for a reader without announcements, said by `gui.announce`'s notice).
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ class CaretVoice(QObject):
 
     def announce(self, message: str, *, told_by_span: bool) -> None:
         """The answer to a key press, to a screen reader. `told_by_span`: the answer is the
-        span the window just described (labelled, relabelled, the next span)."""
+        span the window just described (labelled, relabelled, the next span, an edge moved)."""
         if told_by_span and self.told and self.view.hasFocus() and DESCRIPTION_HEARD:
             return  # the description just said it
         announce(self.view, message)

@@ -44,10 +44,10 @@ class FlowHost(Protocol):
         """A short message in the status bar."""
         ...
 
-    def answer(self, message: str, *, near_text: bool = True, news: bool = False) -> None:
+    def answer(self, message: str, *, near_text: bool = True, described: bool = False) -> None:
         """What the student's action did (or why nothing happened): in the status bar, spoken
         to a screen reader and, when `near_text`, shown beside the selection for a moment.
-        Not near the text, it is the span just described, unless `news` (see gui.caret_voice)."""
+        `described`: it is the span the window just described (see gui.caret_voice)."""
         ...
 
     def push(self, command: QUndoCommand) -> bool:

@@ -171,13 +171,13 @@ class MainWindow(QMainWindow):
     def say(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_MS)
 
-    def answer(self, message: str, *, near_text: bool = True, news: bool = False) -> None:
+    def answer(self, message: str, *, near_text: bool = True, described: bool = False) -> None:
         """The answer to what the student just did: status bar, spoken, and (`near_text`) shown
-        beside the selection. Not near the text it is the span just described, unless `news`."""
+        beside the selection. `described`: the span just described (labelled, reached …)."""
         self.say(message)
         if near_text:
             self.pane.show_message(message)
-        self.caret_voice.announce(message, told_by_span=not near_text and not news)
+        self.caret_voice.announce(message, told_by_span=described)
 
     def _update_actions(self) -> None:
         from medialit.gui.offered import offer_actions
@@ -282,19 +282,12 @@ class MainWindow(QMainWindow):
     def open_teacher_mode(self) -> QDialog:
         from medialit.gui.teacher import open_teacher_mode
 
-        gate = open_teacher_mode(self, self._store_of())
-        gate.accepted.connect(self._follow_teacher_window)  # after it opened the window
-        return gate
+        return open_teacher_mode(self, self._store_of(), on_closed=self._teacher_window_gone)
 
-    def _follow_teacher_window(self) -> None:
+    def _teacher_window_gone(self) -> None:
         """ "I am the teacher" leaves nobody named: once the teacher window closes, whoever
         sits down next is asked for a name (nameless, the hint said "press 1" and 1 did
         nothing)."""
-        teacher = getattr(self, "_teacher_window", None)
-        if teacher is not None:
-            teacher.destroyed.connect(self._teacher_window_gone)
-
-    def _teacher_window_gone(self) -> None:
         from medialit.gui import student_flow
 
         QTimer.singleShot(0, self, partial(student_flow.ask_name_if_nobody, self))

@@ -35,7 +35,7 @@ def go_to(host: FlowHost, span: Span | None, nothing: str) -> None:
         return
     host.select_span(span.id)
     host.view.setFocus()
-    host.answer(host.describe(span), near_text=False)  # heard, not only seen
+    host.answer(host.describe(span), near_text=False, described=True)  # heard, not only seen
 
 
 def toggle_list_focus(host: FlowHost) -> None:

@@ -51,7 +51,7 @@ def label_selection(host: FlowHost, label: Label, *, exact: bool = False) -> Non
     if host.push(AddSpan(session, span)):
         host.view.clear_selection()
         host.select_span(span.id, move_caret=False)
-        host.answer(f"Labelled {host.describe(span)}", near_text=False)
+        host.answer(f"Labelled {host.describe(span)}", near_text=False, described=True)
 
 
 def relabel(host: FlowHost, span: Span, label: Label) -> None:
@@ -59,7 +59,8 @@ def relabel(host: FlowHost, span: Span, label: Label) -> None:
         host.answer(f"That span is already {label.info.title}.")
         return
     if host.push(RelabelSpan(host.session, span, label)):
-        host.answer(f"Relabelled as {host.describe(span.with_label(label))}", near_text=False)
+        relabelled = host.describe(span.with_label(label))
+        host.answer(f"Relabelled as {relabelled}", near_text=False, described=True)
 
 
 def delete_selected_span(host: FlowHost) -> None:
@@ -156,4 +157,5 @@ def reshape(host: FlowHost, span: Span, start: int, end: int, *, edge: Edge) -> 
     host.answer(
         f"{span.label.info.title} now: “{one_line(moved.quote, 60)}”.{merged} Ctrl+Z undoes it.",
         near_text=False,
+        described=True,  # the moved span's new description says its label and words
     )

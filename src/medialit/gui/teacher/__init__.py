@@ -50,9 +50,14 @@ def install_teacher_menu(window: QMainWindow, store: Callable[[], Store]) -> QMe
 
 
 def open_teacher_mode(
-    window: QMainWindow, store: Store, *, gate: PassphraseGate | None = None
+    window: QMainWindow,
+    store: Store,
+    *,
+    gate: PassphraseGate | None = None,
+    on_closed: Callable[[], object] | None = None,
 ) -> QDialog:
-    """Ask for (or set) the passphrase; on success open the teacher window. Returns the dialog."""
+    """Ask for (or set) the passphrase; on success open the teacher window. Returns the dialog.
+    `on_closed`: called once the teacher window this opening shows is closed and deleted."""
     from medialit.core.teacher.passphrase import has_recovery_code, new_code_for
     from medialit.gui.teacher.passphrase import PassphraseDialog
     from medialit.gui.teacher.recovery_code import code_box
@@ -71,6 +76,8 @@ def open_teacher_mode(
             window._teacher_window = teacher  # type: ignore[attr-defined]
             gone = weakref.ref(teacher)
             teacher.destroyed.connect(lambda _=None: _forget_teacher_window(window, gone))
+        if on_closed is not None:
+            teacher.destroyed.connect(on_closed)
         teacher.setWindowState(teacher.windowState() & ~Qt.WindowState.WindowMinimized)
         teacher.show()
         teacher.raise_()
