@@ -54,8 +54,9 @@ class ArticleView(QTextEdit):
         super().__init__(parent)
         # The first `viewport()` from Python makes PySide find the viewport's class among every
         # widget class Qt has (~8 ms, start-up's first paint waits on it); found by the name
-        # Qt gives it, it is wrapped as the plain QWidget it is, and `viewport()` returns that.
-        self._viewport = self.findChild(QWidget, "qt_scrollarea_viewport")
+        # Qt gives it, it is wrapped as the plain QWidget it is, and `viewport()` returns that
+        # wrapper (PySide keeps it while the widget lives: no reference needs keeping here).
+        self.findChild(QWidget, "qt_scrollarea_viewport")
         self.setObjectName("article_view")
         self.setAccessibleName("Article text")
         self.setReadOnly(True)
